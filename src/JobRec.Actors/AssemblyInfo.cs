@@ -1,0 +1,1 @@
+// JobRec.Actors: see docs/ARCHITECTURE.md for what this project holds.

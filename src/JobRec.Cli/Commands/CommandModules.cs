@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>The one place where each concern's commands are added to the command tree.</summary>
+internal static class CommandModules
+{
+    /// <summary>Adds every module's commands; <paramref name="bench"/> and <paramref name="evaluate"/> are shared parents.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        // One line per module, e.g. ActorCommands.Register(root, bench);
+    }
+}

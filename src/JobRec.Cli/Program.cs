@@ -1,0 +1,24 @@
+using System.CommandLine;
+using JobRec.Cli.Commands;
+
+namespace JobRec.Cli;
+
+/// <summary>Entry point of the <c>jobrec</c> command line.</summary>
+public static class Program
+{
+    /// <summary>Builds the root command with every sub-command the engine offers.</summary>
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("jobrec: a job recommendation engine built on virtual actors");
+        var bench = new Command("bench", "Benchmarks that print their numbers");
+        var evaluate = new Command("evaluate", "Offline evaluation of models");
+        root.Subcommands.Add(bench);
+        root.Subcommands.Add(evaluate);
+        // Each concern registers its commands from its own file under Commands/.
+        CommandModules.Register(root, bench, evaluate);
+        return root;
+    }
+
+    /// <summary>Runs the command line and returns the process exit code.</summary>
+    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+}

@@ -1,0 +1,1 @@
+// JobRec.Client: see docs/ARCHITECTURE.md for what this project holds.

@@ -1,0 +1,1 @@
+// JobRec.Contracts: see docs/ARCHITECTURE.md for what this project holds.

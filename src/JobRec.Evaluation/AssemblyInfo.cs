@@ -1,0 +1,1 @@
+// JobRec.Evaluation: see docs/ARCHITECTURE.md for what this project holds.

@@ -1,0 +1,1 @@
+// JobRec.Grains: see docs/ARCHITECTURE.md for what this project holds.

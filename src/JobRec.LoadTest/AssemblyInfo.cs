@@ -1,0 +1,1 @@
+// JobRec.LoadTest: see docs/ARCHITECTURE.md for what this project holds.
