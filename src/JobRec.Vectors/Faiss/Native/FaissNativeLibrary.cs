@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace JobRec.Vectors.Faiss.Native;
+
+/// <summary>Finds libjobrec_faiss.so in $JOBREC_CACHE/native (default ~/.cache/jobrec/native) and routes the P/Invokes of this assembly to it.</summary>
+internal static class FaissNativeLibrary
+{
+    /// <summary>File name deploy/setup.sh gives the built shim.</summary>
+    public const string FileName = "libjobrec_faiss.so";
+
+    private static readonly object Gate = new();
+    private static nint _handle;
+
+    /// <summary>Where the shim is expected: $JOBREC_CACHE/native/libjobrec_faiss.so, or ~/.cache/jobrec/native/libjobrec_faiss.so.</summary>
+    public static string ExpectedPath
+    {
+        get
+        {
+            var cache = Environment.GetEnvironmentVariable("JOBREC_CACHE");
+            if (string.IsNullOrWhiteSpace(cache))
+            {
+                cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "jobrec");
+            }
+
+            return Path.Combine(cache, "native", FileName);
+        }
+    }
+
+    /// <summary>Loads the shim once and checks its ABI version.</summary>
+    /// <exception cref="DllNotFoundException">The shim is absent or cannot be loaded; the message names the path and says to run deploy/setup.sh.</exception>
+    public static void EnsureLoaded()
+    {
+        if (Volatile.Read(ref _handle) != 0)
+        {
+            return;
+        }
+
+        lock (Gate)
+        {
+            if (_handle != 0)
+            {
+                return;
+            }
+
+            var path = ExpectedPath;
+            if (!File.Exists(path))
+            {
+                throw new DllNotFoundException(
+                    $"The FAISS shim {path} does not exist. Run deploy/setup.sh to build it from src/JobRec.Vectors/native (set JOBREC_CACHE to use another cache folder).");
+            }
+
+            if (!NativeLibrary.TryLoad(path, out var handle))
+            {
+                throw new DllNotFoundException(
+                    $"The FAISS shim {path} exists but could not be loaded (missing libopenblas/libgomp?). Run deploy/setup.sh to install its dependencies and rebuild it.");
+            }
+
+            NativeLibrary.SetDllImportResolver(typeof(FaissNativeLibrary).Assembly, Resolve);
+            Volatile.Write(ref _handle, handle);
+            var version = FaissNative.GetAbiVersion();
+            if (version != FaissNative.AbiVersion)
+            {
+                throw new DllNotFoundException(
+                    $"The FAISS shim {path} has ABI version {version}, this binding needs {FaissNative.AbiVersion}. Run deploy/setup.sh to rebuild it.");
+            }
+        }
+    }
+
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+        libraryName == FaissNative.LibraryName ? _handle : 0;
+}
