@@ -1,0 +1,159 @@
+using System.Numerics.Tensors;
+using JobRec.ML.Text;
+
+namespace JobRec.ML.Recommenders;
+
+/// <summary>Everything precomputed to build the factorization machine's feature inputs of any (user, job) pair without allocating.</summary>
+internal sealed class FmContext
+{
+    private const double RecencyDays = 30;
+
+    private RecommenderDataset _data = null!;
+    private int _dimension;
+    private float[] _jobVectors = [];
+    private float[] _profileVectors = [];
+    private float[] _historySums = [];
+    private bool[] _hasProfile = [];
+    private int[] _jobRegion = [], _userRegion = [];
+    private int[] _jobOnet = [], _userOnet = [];
+    private int[][] _jobSkills = [], _userSkills = [];
+    private int[] _jobUsers = [];
+    private float _inverseLogMaxUsers;
+    private float[] _interactionRecency = [], _postedRecency = [];
+    private int[] _sortedOffsets = [], _sortedJobs = [];
+
+    public static FmContext Build(RecommenderDataset data, ITextEncoder? encoder)
+    {
+        var context = new FmContext();
+        if (encoder is not null)
+        {
+            context._dimension = encoder.Dimension;
+            context._jobVectors = encoder.Encode(data.Jobs.Select(j => j.Text).ToList());
+            context._profileVectors = encoder.Encode(data.Users.Select(u => u.ProfileText).ToList());
+        }
+        context.Derive(data);
+        return context;
+    }
+
+    public void Save(BinaryWriter writer)
+    {
+        writer.Write(_dimension);
+        ModelIO.WriteFloats(writer, _jobVectors);
+        ModelIO.WriteFloats(writer, _profileVectors);
+    }
+
+    public static FmContext Load(BinaryReader reader, RecommenderDataset data)
+    {
+        var context = new FmContext { _dimension = reader.ReadInt32() };
+        context._jobVectors = ModelIO.ReadFloats(reader);
+        context._profileVectors = ModelIO.ReadFloats(reader);
+        if (context._jobVectors.Length != (long)data.JobCount * context._dimension || context._profileVectors.Length != (long)data.UserCount * context._dimension)
+            throw new InvalidDataException($"model file embeddings ({context._jobVectors.Length} job values, {context._profileVectors.Length} profile values, d={context._dimension}) do not match the dataset's {data.JobCount} jobs and {data.UserCount} users");
+        context.Derive(data);
+        return context;
+    }
+
+    private void Derive(RecommenderDataset data)
+    {
+        _data = data;
+        int d = _dimension, users = data.UserCount, jobs = data.JobCount;
+        _historySums = new float[users * d];
+        _hasProfile = new bool[users];
+        for (int u = 0; u < users; u++)
+        {
+            if (d > 0)
+            {
+                var sum = _historySums.AsSpan(u * d, d);
+                foreach (int j in data.JobsOf(u)) TensorPrimitives.Add(sum, _jobVectors.AsSpan(j * d, d), sum);
+                _hasProfile[u] = TensorPrimitives.Norm(_profileVectors.AsSpan(u * d, d)) > 0;
+            }
+        }
+        var regions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var onets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var skills = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        _jobRegion = data.Jobs.Select(j => Id(regions, j.Region)).ToArray();
+        _userRegion = Enumerable.Range(0, users).Select(u => Id(regions, UserRegionResolver.Resolve(data, u))).ToArray();
+        _jobOnet = data.Jobs.Select(j => Id(onets, j.OnetCode)).ToArray();
+        _userOnet = data.Users.Select(u => Id(onets, u.OnetCode)).ToArray();
+        _jobSkills = data.Jobs.Select(j => SkillIds(skills, j.Skills)).ToArray();
+        _userSkills = data.Users.Select(u => SkillIds(skills, u.Skills)).ToArray();
+
+        _jobUsers = new int[jobs];
+        int maxUsers = 1;
+        for (int j = 0; j < jobs; j++) maxUsers = Math.Max(maxUsers, _jobUsers[j] = data.UsersOf(j).Length);
+        _inverseLogMaxUsers = 1f / MathF.Log(1 + maxUsers);
+
+        var lastTicks = new long[jobs];
+        for (int p = 0; p < data.PairCount; p++) lastTicks[data.UserJobs[p]] = Math.Max(lastTicks[data.UserJobs[p]], data.UserJobTicks[p]);
+        _interactionRecency = new float[jobs];
+        _postedRecency = new float[jobs];
+        for (int j = 0; j < jobs; j++)
+        {
+            if (lastTicks[j] > 0) _interactionRecency[j] = Recency(data.LastTicks - lastTicks[j]);
+            if (data.Jobs[j].PostedAt is { } posted && data.LastTicks > 0) _postedRecency[j] = Recency(Math.Max(0, data.LastTicks - posted.UtcTicks));
+        }
+
+        _sortedOffsets = data.UserOffsets;
+        _sortedJobs = (int[])data.UserJobs.Clone();
+        for (int u = 0; u < users; u++) Array.Sort(_sortedJobs, _sortedOffsets[u], _sortedOffsets[u + 1] - _sortedOffsets[u]);
+    }
+
+    private static float Recency(long ageTicks) => (float)Math.Exp(-TimeSpan.FromTicks(ageTicks).TotalDays / RecencyDays);
+
+    private static int Id(Dictionary<string, int> ids, string key)
+    {
+        if (string.IsNullOrEmpty(key)) return -1;
+        if (!ids.TryGetValue(key, out int id)) ids[key] = id = ids.Count;
+        return id;
+    }
+
+    private static int[] SkillIds(Dictionary<string, int> ids, IReadOnlyList<string> names)
+    {
+        var result = names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => Id(ids, n.Trim())).Distinct().ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>The user's training jobs, ascending by index (for negative sampling).</summary>
+    public ReadOnlySpan<int> SortedJobsOf(int user) => _sortedJobs.AsSpan(_sortedOffsets[user], _sortedOffsets[user + 1] - _sortedOffsets[user]);
+
+    /// <summary>Feature inputs of (user, job) as if <paramref name="heldOut"/> (a history job, or −1) were not in the training data.</summary>
+    public FmFeatureInputs Inputs(int user, int job, int heldOut)
+    {
+        int d = _dimension;
+        float history = 0, profile = 0;
+        if (d > 0)
+        {
+            var jobVector = _jobVectors.AsSpan(job * d, d);
+            int count = _data.UserOffsets[user + 1] - _data.UserOffsets[user] - (heldOut >= 0 ? 1 : 0);
+            if (count > 0)
+            {
+                float dot = TensorPrimitives.Dot(_historySums.AsSpan(user * d, d), jobVector);
+                if (heldOut >= 0) dot -= TensorPrimitives.Dot(_jobVectors.AsSpan(heldOut * d, d), jobVector);
+                history = dot / count;
+            }
+            if (_hasProfile[user]) profile = TensorPrimitives.Dot(_profileVectors.AsSpan(user * d, d), jobVector);
+        }
+        int users = _jobUsers[job] - (job == heldOut ? 1 : 0);
+        float popularity = users > 0 ? MathF.Log(1 + users) * _inverseLogMaxUsers : 0;
+        float recency = users > 0 ? Math.Max(_interactionRecency[job], _postedRecency[job]) : _postedRecency[job];
+        return new FmFeatureInputs(user, job,
+            _jobRegion[job] >= 0 && _jobRegion[job] == _userRegion[user],
+            history, profile, Jaccard(_userSkills[user], _jobSkills[job]),
+            _jobOnet[job] >= 0 && _jobOnet[job] == _userOnet[user],
+            popularity, recency);
+    }
+
+    private static float Jaccard(int[] a, int[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { common++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return common / (float)(a.Length + b.Length - common);
+    }
+}

@@ -1,0 +1,22 @@
+namespace JobRec.ML.Recommenders;
+
+/// <summary>Hyper-parameters of factorization machine training (BPR loss, uniform negative sampling, Hogwild SGD).</summary>
+public sealed record FmTrainingOptions
+{
+    /// <summary>Latent factors per feature (k).</summary>
+    public int Factors { get; init; } = 32;
+    /// <summary>Passes over the training pairs.</summary>
+    public int Epochs { get; init; } = 30;
+    /// <summary>SGD step size.</summary>
+    public float LearningRate { get; init; } = 0.03f;
+    /// <summary>L2 penalty on linear weights.</summary>
+    public float WeightRegularization { get; init; } = 1e-4f;
+    /// <summary>L2 penalty on latent factors.</summary>
+    public float FactorRegularization { get; init; } = 1e-3f;
+    /// <summary>Negative jobs sampled per positive pair (each makes one BPR example).</summary>
+    public int NegativesPerPositive { get; init; } = 4;
+    /// <summary>Training threads (Hogwild); defaults to the processor count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Seed of initialisation and sampling.</summary>
+    public int Seed { get; init; } = 1;
+}
