@@ -13,17 +13,24 @@ internal static class FaissNativeLibrary
     private static nint _handle;
 
     /// <summary>Where the shim is expected: $JOBREC_CACHE/native/libjobrec_faiss.so, or ~/.cache/jobrec/native/libjobrec_faiss.so.</summary>
-    public static string ExpectedPath
-    {
-        get
-        {
-            var cache = Environment.GetEnvironmentVariable("JOBREC_CACHE");
-            if (string.IsNullOrWhiteSpace(cache))
-            {
-                cache = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "jobrec");
-            }
+    public static string ExpectedPath => PathFor(Environment.GetEnvironmentVariable("JOBREC_CACHE"));
 
-            return Path.Combine(cache, "native", FileName);
+    /// <summary>The shim's path for a given value of JOBREC_CACHE (null or blank: ~/.cache/jobrec).</summary>
+    public static string PathFor(string? jobrecCache)
+    {
+        var cache = string.IsNullOrWhiteSpace(jobrecCache)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "jobrec")
+            : jobrecCache;
+        return Path.Combine(cache, "native", FileName);
+    }
+
+    /// <summary>Throws a <see cref="DllNotFoundException"/> naming <paramref name="path"/> and deploy/setup.sh when no file is there.</summary>
+    public static void RequirePresent(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DllNotFoundException(
+                $"The FAISS shim {path} does not exist. Run deploy/setup.sh to build it from src/JobRec.Vectors/native (set JOBREC_CACHE to use another cache folder).");
         }
     }
 
@@ -44,11 +51,7 @@ internal static class FaissNativeLibrary
             }
 
             var path = ExpectedPath;
-            if (!File.Exists(path))
-            {
-                throw new DllNotFoundException(
-                    $"The FAISS shim {path} does not exist. Run deploy/setup.sh to build it from src/JobRec.Vectors/native (set JOBREC_CACHE to use another cache folder).");
-            }
+            RequirePresent(path);
 
             if (!NativeLibrary.TryLoad(path, out var handle))
             {
