@@ -1,0 +1,71 @@
+using System.Text;
+using JobRec.Data.Readers.LinkedIn;
+
+namespace JobRec.Data.Tests.Readers;
+
+public class BadInputTests
+{
+    private const string Header = "\"job_link\",\"last_processed_time\",\"got_summary\",\"got_ner\",\"is_being_worked\",\"job_title\",\"company\",\"job_location\",\"first_seen\",\"search_city\",\"search_country\",\"search_position\",\"job_level\",\"job_type\"\n";
+
+    private static string Row(string link, string title) =>
+        $"\"https://www.linkedin.com/jobs/view/{link}\",\"2024-01-21\",\"t\",\"t\",\"f\",\"{title}\",\"Acme\",\"Austin, TX\",\"2024-01-15\",\"Austin\",\"United States\",\"X\",\"Associate\",\"Remote\"\n";
+
+    [Fact]
+    public void Bad_rows_are_rejected_with_file_line_and_reason_and_good_rows_survive()
+    {
+        using var temp = new TempFolder();
+        var big = new string('z', 5 * 1024 * 1024);
+        var text = Header
+            + Row("a-1000001", "Good One")                                       // line 2
+            + "\"https://x/1000002\",\"broken quote\"here,t\n"                   // line 3: malformed quoting
+            + "\"https://x/1000003\",\"too\",\"few\"\n"                          // line 4: wrong column count
+            + Row("a-1000004", "")                                               // line 5: missing title
+            + Row("a-1000005", big)                                              // line 6: 5 MB field
+            + Row("a-1000006", "Good Two");                                      // line 7
+        var bytes = Encoding.UTF8.GetBytes(text).Concat(Encoding.UTF8.GetBytes(Row("a-1000007", "Bad \u00e9")).Select(b => b == 0xA9 ? (byte)0xFF : b))
+            .Concat(Encoding.UTF8.GetBytes(Row("a-1000008", "Good Three"))).ToArray();
+        temp.File("linkedin_job_postings.csv", bytes);
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+        Assert.Equal(["li:1000001", "li:1000006", "li:1000008"], r.Jobs.Select(j => j.Id));
+        Assert.Equal(8, r.Report.Read);
+        Assert.Equal(5, r.Report.Rejected);
+        var issues = r.Report.Issues.Select(i => i.ToString()).ToList();
+        Assert.Equal("linkedin_job_postings.csv:3: unexpected character after closing quote of field 2", issues[0]);
+        Assert.Equal("linkedin_job_postings.csv:4: expected 14 fields, found 3", issues[1]);
+        Assert.Equal("linkedin_job_postings.csv:5: missing required field job_title", issues[2]);
+        Assert.Equal("linkedin_job_postings.csv:6: field 6 exceeds the 1048576-byte limit", issues[3]);
+        Assert.StartsWith("linkedin_job_postings.csv:8: invalid UTF-8 in field 6", issues[4]);
+    }
+
+    [Fact]
+    public void Empty_file_is_reported_not_thrown()
+    {
+        using var temp = new TempFolder();
+        temp.File("linkedin_job_postings.csv", "");
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+        Assert.Empty(r.Jobs);
+        Assert.Equal("linkedin_job_postings.csv:1: file is empty (no header row)", r.Report.Issues.Single().ToString());
+    }
+
+    [Fact]
+    public void Random_bytes_are_reported_as_a_missing_header_not_thrown()
+    {
+        using var temp = new TempFolder();
+        var bytes = new byte[1 << 20];
+        new Random(3).NextBytes(bytes);
+        temp.File("linkedin_job_postings.csv", bytes);
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+        Assert.Empty(r.Jobs);
+        Assert.Contains(r.Report.Issues, i => i.File == "linkedin_job_postings.csv" && (i.Reason.Contains("missing required column") || i.Reason.Contains("malformed header")));
+    }
+
+    [Fact]
+    public void Missing_required_columns_are_named()
+    {
+        using var temp = new TempFolder();
+        temp.File("linkedin_job_postings.csv", "job_link,company\nhttps://x/1234567,Acme\n");
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+        Assert.Empty(r.Jobs);
+        Assert.StartsWith("linkedin_job_postings.csv:1: missing required column(s) job_title", r.Report.Issues.Single().ToString());
+    }
+}
