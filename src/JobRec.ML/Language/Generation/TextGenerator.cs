@@ -1,0 +1,69 @@
+namespace JobRec.ML.Language.Generation;
+
+/// <summary>Continues a prompt with a <see cref="LanguageModel"/> using a key/value cache, stopping at max tokens, end-of-text or a stop sequence.</summary>
+public sealed class TextGenerator
+{
+    private readonly LanguageModel _model;
+
+    /// <summary>Creates a generator over <paramref name="model"/>.</summary>
+    public TextGenerator(LanguageModel model) => _model = model;
+
+    /// <summary>Generates a continuation of <paramref name="prompt"/>; a prompt too long for the context keeps its last tokens.</summary>
+    /// <exception cref="ArgumentException">MaxNewTokens is not positive or leaves no room for the prompt.</exception>
+    public GeneratedText Generate(string prompt, GenerationOptions options) => Generate(_model.Tokenizer.Encode(prompt), options);
+
+    /// <summary>Generates a continuation of already-encoded <paramref name="promptTokens"/>.</summary>
+    /// <exception cref="ArgumentException">MaxNewTokens is not positive or leaves no room for the prompt.</exception>
+    public GeneratedText Generate(ReadOnlySpan<int> promptTokens, GenerationOptions options)
+    {
+        int context = _model.Transformer.Config.ContextLength;
+        if (options.MaxNewTokens <= 0 || options.MaxNewTokens >= context)
+            throw new ArgumentException($"MaxNewTokens {options.MaxNewTokens} must be in 1..{context - 1}", nameof(options));
+        if (promptTokens.IsEmpty) promptTokens = new[] { _model.Tokenizer.EndOfText };
+        int room = context - options.MaxNewTokens;
+        if (promptTokens.Length > room) promptTokens = promptTokens[^room..];
+        var decoder = new IncrementalDecoder(_model.Transformer);
+        var sampler = new TokenSampler(options);
+        ReadOnlySpan<float> logits = default;
+        foreach (int t in promptTokens) logits = decoder.Step(t);
+        var generated = new List<int>();
+        var reason = StopReason.MaxTokens;
+        string text = "";
+        double logProbability = 0;
+        while (generated.Count < options.MaxNewTokens)
+        {
+            int next = sampler.Next(logits);
+            logProbability += LogSoftmaxAt(logits, next);
+            generated.Add(next);
+            if (options.StopAtEndOfText && next == _model.Tokenizer.EndOfText) { reason = StopReason.EndOfText; break; }
+            text = _model.Tokenizer.Decode(generated.ToArray());
+            int stopAt = FirstStop(text, options.StopSequences);
+            if (stopAt >= 0) { text = text[..stopAt]; reason = StopReason.StopSequence; break; }
+            if (generated.Count == options.MaxNewTokens) break;
+            if (decoder.Cache.Length >= context) { reason = StopReason.ContextFull; break; }
+            logits = decoder.Step(next);
+        }
+        if (reason == StopReason.EndOfText) text = _model.Tokenizer.Decode(generated.ToArray());
+        return new GeneratedText(text, generated, reason, promptTokens.Length, generated.Count == 0 ? 0 : logProbability / generated.Count);
+    }
+
+    private static double LogSoftmaxAt(ReadOnlySpan<float> logits, int index)
+    {
+        float max = System.Numerics.Tensors.TensorPrimitives.Max(logits);
+        double sum = 0;
+        foreach (float v in logits) sum += Math.Exp(v - max);
+        return logits[index] - max - Math.Log(sum);
+    }
+
+    private static int FirstStop(string text, IReadOnlyList<string> stops)
+    {
+        int best = -1;
+        foreach (var s in stops)
+        {
+            if (s.Length == 0) continue;
+            int i = text.IndexOf(s, StringComparison.Ordinal);
+            if (i >= 0 && (best < 0 || i < best)) best = i;
+        }
+        return best;
+    }
+}

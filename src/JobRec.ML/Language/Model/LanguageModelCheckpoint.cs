@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using JobRec.ML.Language.Tokenization;
+
+namespace JobRec.ML.Language.Model;
+
+/// <summary>Saves and loads a <see cref="LanguageModel"/> (configuration, tokenizer in GPT-2 text form, parameters) as one binary file.</summary>
+public static class LanguageModelCheckpoint
+{
+    private static readonly byte[] Magic = "JRLM"u8.ToArray();
+    private const int Version = 1;
+
+    /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (atomically: a temporary file is renamed into place).</summary>
+    public static void Save(LanguageModel model, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        using (var stream = File.Create(temp))
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            var c = model.Transformer.Config;
+            writer.Write(c.VocabSize); writer.Write(c.ContextLength); writer.Write(c.ModelDim); writer.Write(c.Heads); writer.Write(c.Layers);
+            var (vocab, merges) = model.Tokenizer.ToGpt2Text();
+            writer.Write(vocab);
+            writer.Write(merges);
+            writer.Write(model.Transformer.Parameters.Length);
+            writer.Write(MemoryMarshal.AsBytes(model.Transformer.Parameters.AsSpan()));
+        }
+        File.Move(temp, full, overwrite: true);
+    }
+
+    /// <summary>Reads a checkpoint written by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is not a checkpoint or is truncated; the message names the file and byte offset.</exception>
+    public static LanguageModel Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"language model checkpoint not found: {path}", path);
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        try
+        {
+            var magic = reader.ReadBytes(4);
+            if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: offset 0: not a JobRec language model checkpoint (magic {Convert.ToHexString(magic)})");
+            int version = reader.ReadInt32();
+            if (version != Version) throw new InvalidDataException($"{path}: offset 4: unsupported checkpoint version {version}, expected {Version}");
+            var config = new TransformerConfig(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+            try { config.Validate(); }
+            catch (ArgumentException e) { throw new InvalidDataException($"{path}: offset 8: {e.Message}", e); }
+            long tokenizerOffset = stream.Position;
+            ByteLevelBpeTokenizer tokenizer;
+            try { tokenizer = ByteLevelBpeTokenizer.FromGpt2Text(reader.ReadString(), reader.ReadString(), $"{path} (vocab)", $"{path} (merges)"); }
+            catch (FormatException e) { throw new InvalidDataException($"{path}: offset {tokenizerOffset}: bad tokenizer: {e.Message}", e); }
+            long countOffset = stream.Position;
+            int count = reader.ReadInt32();
+            var layout = new ParameterLayout(config);
+            if (count != layout.Count) throw new InvalidDataException($"{path}: offset {countOffset}: {count} parameters stored, configuration {config} needs {layout.Count}");
+            var parameters = new float[count];
+            var bytes = MemoryMarshal.AsBytes(parameters.AsSpan());
+            int read = 0;
+            while (read < bytes.Length)
+            {
+                int n = stream.Read(bytes[read..]);
+                if (n == 0) throw new InvalidDataException($"{path}: offset {stream.Position}: file ends inside the parameters ({read} of {bytes.Length} bytes)");
+                read += n;
+            }
+            return new LanguageModel(tokenizer, new TransformerModel(layout, parameters));
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: offset {stream.Position}: file ends early", e);
+        }
+    }
+}
