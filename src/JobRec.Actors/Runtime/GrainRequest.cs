@@ -1,0 +1,93 @@
+namespace JobRec.Actors.Runtime;
+
+using JobRec.Actors.Invocation;
+
+/// <summary>A grain call in a mailbox; it is also the completion the caller awaits.</summary>
+internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, ITimeoutTarget
+{
+    public GrainRequest(GrainId target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout)
+    {
+        Target = target;
+        Method = method;
+        Arguments = arguments;
+        Chain = chain;
+        Timeout = timeout;
+        DeadlineMs = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+    }
+
+    public GrainId Target { get; }
+
+    public GrainMethod Method { get; }
+
+    public object?[] Arguments { get; }
+
+    public CallChain? Chain { get; }
+
+    public TimeSpan Timeout { get; }
+
+    public long DeadlineMs { get; }
+
+    public bool IsDone => Task.IsCompleted;
+
+    public bool CountsAsActivity => true;
+
+    public void OnTimeout() => TrySetException(new GrainCallTimeoutException(
+        $"Call {Method} on grain {Target} got no response within {Timeout.TotalMilliseconds:0} ms."));
+
+    public ValueTask ExecuteAsync(Activation activation)
+    {
+        if (Task.IsCompleted)
+        {
+            return default; // timed out while queued: the caller has its answer already.
+        }
+
+        Task result;
+        try
+        {
+            result = Method.Invoker(activation.Instance!, Arguments);
+        }
+        catch (Exception e)
+        {
+            TrySetException(e);
+            return default;
+        }
+
+        if (result.IsCompleted)
+        {
+            Complete(result);
+            return default;
+        }
+
+        return new ValueTask(AwaitAsync(result));
+    }
+
+    private async Task AwaitAsync(Task result)
+    {
+        try
+        {
+            await result.ConfigureAwait(false);
+        }
+        catch
+        {
+            // The outcome is read from the task below.
+        }
+
+        Complete(result);
+    }
+
+    private void Complete(Task result)
+    {
+        if (result.IsCompletedSuccessfully)
+        {
+            TrySetResult(Method.ResultGetter(result));
+        }
+        else if (result.IsFaulted)
+        {
+            TrySetException(result.Exception!.InnerExceptions.Count == 1 ? result.Exception.InnerException! : result.Exception);
+        }
+        else
+        {
+            TrySetCanceled();
+        }
+    }
+}
