@@ -39,6 +39,9 @@ public sealed class ParquetFileReader : IDisposable
         }
     }
 
+    /// <summary>The decoded footer, for tests and tools.</summary>
+    internal FileMetaData FileMetaData => _meta;
+
     /// <summary>The file name used in error messages.</summary>
     public string FilePath { get; }
 

@@ -1,0 +1,31 @@
+using JobRec.Data.Parquet.Format;
+
+namespace JobRec.Data.Parquet.Writing;
+
+/// <summary>How the writer lays out a file: rows per row group, page size, codec, dictionaries, checksums.</summary>
+public sealed record ParquetWriteOptions
+{
+    /// <summary>Rows per row group; default 100,000.</summary>
+    public int RowGroupSize { get; init; } = 100_000;
+
+    /// <summary>Target uncompressed bytes of values per data page; default 1 MiB.</summary>
+    public int PageSizeBytes { get; init; } = 1 << 20;
+
+    /// <summary>Page compression: UNCOMPRESSED, SNAPPY (default), GZIP or BROTLI.</summary>
+    public CompressionCodec Codec { get; init; } = CompressionCodec.Snappy;
+
+    /// <summary>When true (default) string columns are dictionary-encoded wherever the dictionary stays under <see cref="MaxDictionaryBytes"/> and repeats values.</summary>
+    public bool DictionaryEncodeStrings { get; init; } = true;
+
+    /// <summary>Largest dictionary page, in bytes, before a column chunk falls back to PLAIN; default 1 MiB.</summary>
+    public int MaxDictionaryBytes { get; init; } = 1 << 20;
+
+    /// <summary>When true (default) each page header carries the CRC-32 of its page.</summary>
+    public bool WriteChecksums { get; init; } = true;
+
+    /// <summary>Key/value metadata stored in the footer.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The defaults.</summary>
+    public static ParquetWriteOptions Default { get; } = new();
+}
