@@ -7,6 +7,8 @@ namespace JobRec.ML.Language.Training;
 /// <summary>Trains a <see cref="TransformerModel"/> on a <see cref="TokenCorpus"/> with AdamW, global-norm clipping and a warm-up + cosine schedule.</summary>
 public static class LanguageModelTrainer
 {
+    private const int ScheduleFitStep = 4;
+
     /// <summary>Runs <see cref="TrainingOptions.Steps"/> steps (or until the time limit or cancellation) and returns what was done.</summary>
     /// <exception cref="ArgumentException">The sequence length exceeds the model's context.</exception>
     public static TrainingResult Train(TransformerModel model, TokenCorpus corpus, TrainingOptions options,
@@ -15,7 +17,7 @@ public static class LanguageModelTrainer
         int batch = options.BatchSize, seqLen = options.SequenceLength;
         if (seqLen > model.Config.ContextLength) throw new ArgumentException($"SequenceLength {seqLen} exceeds the model context {model.Config.ContextLength}", nameof(options));
         var optimizer = new AdamWOptimizer(model.Layout, weightDecay: options.WeightDecay);
-        var schedule = new LearningRateSchedule(options.LearningRate, options.WarmupSteps, options.Steps);
+        LearningRateSchedule schedule = new LearningRateSchedule(options.LearningRate, options.WarmupSteps, options.Steps);
         var rng = new Random(options.Seed);
         var inputs = new int[batch * seqLen];
         var targets = new int[batch * seqLen];
@@ -34,6 +36,12 @@ public static class LanguageModelTrainer
             float norm = GradientClipping.ClipByGlobalNorm(model.Gradients, options.MaxGradientNorm);
             float rate = schedule.RateAt(step);
             optimizer.Update(model.Parameters, model.Gradients, rate);
+            if (step == ScheduleFitStep && options.TimeLimit is { } budget)
+            {
+                // fit the cosine to the steps that the time budget allows, so a time-limited run still decays
+                int affordable = (int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1)));
+                if (affordable < options.Steps) schedule = schedule with { TotalSteps = Math.Max(step + 2, affordable), WarmupSteps = Math.Min(schedule.WarmupSteps, Math.Max(1, affordable / 10)) };
+            }
             windowLoss += loss;
             windowSteps++;
             if (options.LogEvery > 0 && (step + 1) % options.LogEvery == 0)

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Globalization;
+using JobRec.Data.Reading;
+using JobRec.Evaluation.Qa;
+using JobRec.ML.Language.Answering;
+using JobRec.ML.Language.Model;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the QA language model: <c>jobrec evaluate qa</c>, <c>jobrec bench qa</c>, <c>jobrec ask</c>.</summary>
+internal static class QaCommands
+{
+    /// <summary>Adds <c>ask</c> under <paramref name="root"/>, <c>bench qa</c> and <c>evaluate qa</c>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        evaluate.Subcommands.Add(EvaluateCommand());
+        bench.Subcommands.Add(BenchCommand());
+        root.Subcommands.Add(AskCommand());
+    }
+
+    private static Option<string> DataOption() => new("--data")
+    {
+        Description = "Folder laid out like ../shared/data (dice_jobs_2016, linkedin_arshkon_2024_sample, linkedin_asaniczka_2024_sample)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("JOBREC_SHARED_DATA") ?? Path.Combine("..", "shared", "data"),
+    };
+
+    private static Command EvaluateCommand()
+    {
+        var data = DataOption();
+        var model = new Option<string?>("--model") { Description = "Checkpoint to evaluate; trained and saved there when missing" };
+        var minutes = new Option<double>("--train-minutes") { Description = "Training time budget when training", DefaultValueFactory = _ => 30 };
+        var steps = new Option<int>("--steps") { Description = "Optimizer steps of the schedule (training stops earlier at the time budget)", DefaultValueFactory = _ => 6000 };
+        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 192, context 256) or small (2 x 128, context 192)", DefaultValueFactory = _ => "default" };
+        var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 };
+        var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
+        var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
+        var command = new Command("qa", "Train (or load) the QA language model and measure perplexity, EM, token F1, BLEU-4, ROUGE-L, METEOR beside unigram and extractive baselines");
+        foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic }) command.Options.Add(o);
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var options = new QaEvaluationOptions
+            {
+                DataDirectory = parseResult.GetValue(data)!,
+                ModelPath = parseResult.GetValue(model),
+                Config = ConfigFor(parseResult.GetValue(size)!),
+                TrainTime = TimeSpan.FromMinutes(parseResult.GetValue(minutes)),
+                TrainSteps = parseResult.GetValue(steps),
+                MaxQuestions = parseResult.GetValue(questions),
+                MaxPerplexityDocuments = parseResult.GetValue(docs),
+                SyntheticJobs = parseResult.GetValue(synthetic),
+            };
+            var report = QaEvaluationRunner.Run(options, Console.Error, cancellationToken);
+            Console.WriteLine(report.ToString());
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "Training seconds to time", DefaultValueFactory = _ => 20 };
+        var size = new Option<string>("--size") { Description = "Model shape: default or small", DefaultValueFactory = _ => "default" };
+        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 };
+        var tokens = new Option<int>("--generate-tokens") { Description = "New tokens per generation call", DefaultValueFactory = _ => 128 };
+        var command = new Command("qa", "Training and generation throughput of the QA language model");
+        foreach (var o in new Option[] { seconds, size, batch, tokens }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var (train, generate) = QaBenchmark.Run(ConfigFor(parseResult.GetValue(size)!), parseResult.GetValue(batch),
+                TimeSpan.FromSeconds(parseResult.GetValue(seconds)), parseResult.GetValue(tokens), Console.Error);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qa_bench: train_tokens_per_s={train:F0} generate_tokens_per_s={generate:F0}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command AskCommand()
+    {
+        var question = new Argument<string>("question") { Description = "The question, e.g. \"What skills does the Data Engineer job at Acme require?\"" };
+        var model = new Option<string>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model`", Required = true };
+        var data = DataOption();
+        var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins)", DefaultValueFactory = _ => 3 };
+        var command = new Command("ask", "Answer a question from retrieved job postings, citing their ids");
+        command.Arguments.Add(question);
+        foreach (var o in new Option[] { model, data, read }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var text = parseResult.GetValue(question)!;
+            QuestionAnswerer.Validate(text);
+            var lm = LanguageModelCheckpoint.Load(parseResult.GetValue(model)!);
+            var postings = QaPostingSources.Load(parseResult.GetValue(data)!, new ReadReport()).DistinctBy(p => p.Id).Select(p => p.ToFacts()).ToList();
+            int k = parseResult.GetValue(read);
+            var retrieved = new LexicalPostingRetriever(postings).Retrieve(text, k);
+            var answer = new QuestionAnswerer(lm, Math.Max(1, k)).Answer(text, retrieved);
+            Console.WriteLine(answer.Text);
+            Console.WriteLine($"cited: {string.Join(", ", answer.CitedJobIds)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static TransformerConfig ConfigFor(string size) => size switch
+    {
+        "default" => QaEvaluationOptions.DefaultConfig,
+        "small" => QaEvaluationOptions.DefaultConfig with { ContextLength = 192, ModelDim = 128, Heads = 4, Layers = 2 },
+        _ => throw new ArgumentException($"--size must be 'default' or 'small', got '{size}'"),
+    };
+}

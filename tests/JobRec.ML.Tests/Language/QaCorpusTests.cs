@@ -1,0 +1,59 @@
+using JobRec.ML.Language;
+using JobRec.ML.Language.Answering;
+using JobRec.ML.Language.Corpus;
+using JobRec.ML.Language.Model;
+using JobRec.ML.Language.Tokenization;
+
+namespace JobRec.ML.Tests.Language;
+
+public class QaCorpusTests
+{
+    private static readonly PostingFacts Posting = new("syn:1", "Data Engineer")
+    {
+        Company = "Acme", Location = "Austin, TX", Skills = ["Python", "Spark", "SQL"], Level = "mid-senior",
+        EmploymentType = "full-time", SalaryMin = 90000, SalaryMax = 130000m, Description = "Build\n pipelines.",
+    };
+
+    [Fact]
+    public void Serializes_every_known_field_as_sentences()
+    {
+        var text = PostingSerializer.ToSentences(Posting, descriptionChars: 100);
+        Assert.Equal("The job title is Data Engineer. The hiring company is Acme. The job is located at Austin, TX. " +
+                     "The required skills are Python, Spark, SQL. The experience level is mid-senior. The employment type is full-time. " +
+                     "The salary is $90,000 to $130,000 per year. Build pipelines.", text);
+        Assert.Equal("The job title is Nurse.", PostingSerializer.ToSentences(new PostingFacts("x", "Nurse")));
+    }
+
+    [Fact]
+    public void Builds_one_example_per_known_field_with_the_field_as_answer()
+    {
+        var examples = QaExampleBuilder.Build(Posting).ToDictionary(e => e.Kind);
+        Assert.Equal(6, examples.Count);
+        Assert.Equal("What skills does the Data Engineer job at Acme require?", examples[QuestionKind.Skills].Question);
+        Assert.Equal("Python, Spark, SQL", examples[QuestionKind.Skills].Answer);
+        Assert.Equal("Austin, TX", examples[QuestionKind.Location].Answer);
+        Assert.Equal("Acme", examples[QuestionKind.Company].Answer);
+        Assert.Equal("$90,000 to $130,000 per year", examples[QuestionKind.Salary].Answer);
+        Assert.All(examples.Values, e => Assert.Equal("syn:1", e.JobId));
+        Assert.Single(QaExampleBuilder.Build(new PostingFacts("d", "Welder") { Skills = ["Welding"] }));
+        var docs = QaExampleBuilder.TrainingDocuments([Posting]).ToList();
+        Assert.Equal(7, docs.Count);
+        Assert.StartsWith("Question: What skills does the Data Engineer job at Acme require?\nContext: The job title is Data Engineer.", docs[1]);
+        Assert.EndsWith("\nAnswer: Python, Spark, SQL\n", docs[1]);
+    }
+
+    [Fact]
+    public void Answerer_rejects_empty_and_huge_questions_and_cites_the_posting_it_read()
+    {
+        var tokenizer = ByteLevelBpeTokenizer.Train(SmallCorpus.Documents(20), 280);
+        var model = new LanguageModel(tokenizer, new TransformerModel(new TransformerConfig(tokenizer.VocabSize, 64, 16, 2, 1), seed: 2));
+        var answerer = new QuestionAnswerer(model);
+        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => answerer.Answer("  ", [Posting])).Message);
+        var huge = Assert.Throws<ArgumentException>(() => answerer.Answer(new string('x', 100_000), [Posting]));
+        Assert.Contains("100000 characters", huge.Message);
+        Assert.Empty(answerer.Answer("What skills?", []).CitedJobIds);
+        var answer = answerer.Answer("What skills does the Data Engineer job at Acme require?", [Posting, Posting with { JobId = "syn:2" }]);
+        Assert.Equal(["syn:1"], answer.CitedJobIds);
+        Assert.DoesNotContain("\n", answer.Text);
+    }
+}
