@@ -28,6 +28,8 @@ public static class VectorIndexBenchmark
         var generator = new UnitVectorGenerator(dimension, options.Seed, options.Distribution);
         var data = generator.Next(n);
         var queryVectors = generator.Next(queries);
+        var tuningQueries = options.TargetRecall > 0 ? Math.Max(50, queries / 5) : 0;
+        var tuningVectors = generator.Next(tuningQueries);
         var ids = new long[n];
         for (var i = 0; i < n; i++)
         {
@@ -36,11 +38,16 @@ public static class VectorIndexBenchmark
 
         progress?.Invoke("exact (managed) ground truth");
         SearchResult truth;
+        SearchResult? tuningTruth = null;
         double exactQps;
         using (var exact = new ExactInnerProductIndex(dimension))
         {
             exact.Add(data, ids);
             (truth, exactQps) = Measure(exact, queryVectors, queries, k);
+            if (tuningQueries > 0)
+            {
+                tuningTruth = exact.Search(tuningVectors, k);
+            }
         }
 
         progress?.Invoke($"exact: {exactQps:F0} queries/s; building FAISS flat");
@@ -52,12 +59,19 @@ public static class VectorIndexBenchmark
         progress?.Invoke($"flat: build {flatBuild:F2}s, {flatQps:F0} queries/s, recall {flatRecall:F4}; building FAISS HNSW M={hnswParameters.M} efConstruction={hnswParameters.EfConstruction}");
         using var hnsw = FaissIndex.CreateHnsw(dimension, hnswParameters);
         var hnswBuild = Time(() => hnsw.Add(data, ids));
+        progress?.Invoke($"hnsw: build {hnswBuild:F2}s");
+        var efSearch = hnswParameters.EfSearch;
+        if (tuningTruth is not null)
+        {
+            efSearch = TuneEfSearch(hnsw, tuningVectors, tuningTruth, tuningQueries, k, efSearch, options, progress);
+        }
+
         var (hnswResult, hnswQps) = Measure(hnsw, queryVectors, queries, k);
         var hnswRecall = Recall(truth, hnswResult, queries, k);
-        progress?.Invoke($"hnsw: build {hnswBuild:F2}s, efSearch={hnswParameters.EfSearch}, {hnswQps:F0} queries/s, recall@{k} {hnswRecall:F4}");
+        progress?.Invoke($"hnsw: efSearch={efSearch}, {hnswQps:F0} queries/s, recall@{k} {hnswRecall:F4}");
 
         return new VectorBenchmarkResult(
-            n, dimension, queries, k, options.Distribution, hnswParameters.M, hnswParameters.EfConstruction, hnswParameters.EfSearch,
+            n, dimension, queries, k, options.Distribution, hnswParameters.M, hnswParameters.EfConstruction, efSearch,
             flatBuild, hnswBuild, flatQps, hnswQps, exactQps, flatRecall, hnswRecall);
     }
 
@@ -98,6 +112,25 @@ public static class VectorIndexBenchmark
         }
 
         return total / queries;
+    }
+
+    /// <summary>Doubles efSearch from <paramref name="start"/> until the tuning queries reach the target recall; leaves the index set to the chosen value.</summary>
+    private static int TuneEfSearch(
+        FaissIndex hnsw, float[] tuningVectors, SearchResult tuningTruth, int tuningQueries, int k, int start, VectorBenchmarkOptions options, Action<string>? progress)
+    {
+        var efSearch = start;
+        while (true)
+        {
+            hnsw.SetEfSearch(efSearch);
+            var recall = Recall(tuningTruth, hnsw.Search(tuningVectors, k), tuningQueries, k);
+            progress?.Invoke($"tuning: efSearch={efSearch} recall@{k}={recall:F4} on {tuningQueries} tuning queries");
+            if (recall >= options.TargetRecall || efSearch * 2 > options.MaxEfSearch)
+            {
+                return efSearch;
+            }
+
+            efSearch *= 2;
+        }
     }
 
     private static (SearchResult Result, double QueriesPerSecond) Measure(IVectorIndex index, float[] queryVectors, int queries, int k)

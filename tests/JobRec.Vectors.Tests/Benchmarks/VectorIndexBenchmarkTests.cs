@@ -10,15 +10,29 @@ public sealed class VectorIndexBenchmarkTests
     public void Small_run_reports_exact_flat_and_plausible_hnsw_numbers_in_the_summary_format()
     {
         FaissFixture.RequireShim();
-        var result = VectorIndexBenchmark.Run(2000, 48, 50, 10, new VectorBenchmarkOptions(VectorDistribution.Clustered, Hnsw: new HnswParameters(16, 80, 96)));
+        var result = VectorIndexBenchmark.Run(2000, 48, 50, 10, new VectorBenchmarkOptions(VectorDistribution.Clustered, Hnsw: new HnswParameters(16, 80, 8)));
 
         Assert.Equal(1.0, result.FlatRecall, 3);
         Assert.InRange(result.HnswRecall, 0.9, 1.0);
+
+        // Tuning starts at efSearch=8 and doubles; the chosen value is a doubling of the start.
+        Assert.Contains(result.HnswEfSearch, new[] { 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096 });
         Assert.True(result.FlatQueriesPerSecond > 0 && result.HnswQueriesPerSecond > 0);
         Assert.True(result.HnswBuildSeconds > 0);
         Assert.Matches(
             @"^vectors: n=2000 dim=48 flat_build_s=\d+\.\d\d hnsw_build_s=\d+\.\d\d hnsw_recall10=\d\.\d{4} hnsw_qps=\d+ flat_qps=\d+$",
             result.ToString());
+    }
+
+    [Fact]
+    public void Without_a_recall_target_the_given_ef_search_is_kept()
+    {
+        FaissFixture.RequireShim();
+        var result = VectorIndexBenchmark.Run(500, 16, 20, 5, new VectorBenchmarkOptions(Hnsw: new HnswParameters(8, 40, 24), TargetRecall: 0));
+
+        Assert.Equal(24, result.HnswEfSearch);
+        Assert.Equal(5, result.K);
+        Assert.Contains("hnsw_recall5=", result.ToString());
     }
 
     [Fact]
