@@ -1,0 +1,33 @@
+namespace JobRec.ML.Onet;
+
+/// <summary>Deterministic train/test split of labelled titles by a stable hash of code and title (same split on every machine and run).</summary>
+public static class TitleSplit
+{
+    /// <summary>Puts roughly <paramref name="testPercent"/>% of the rows in the test part, chosen by FNV-1a hash of "code|lower(title)".</summary>
+    /// <exception cref="ArgumentOutOfRangeException">testPercent is not within 1..99.</exception>
+    public static (IReadOnlyList<TitleLabel> Train, IReadOnlyList<TitleLabel> Test) Split(IEnumerable<TitleLabel> rows, int testPercent = 20)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(testPercent, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testPercent, 99);
+        var train = new List<TitleLabel>();
+        var test = new List<TitleLabel>();
+        foreach (var row in rows)
+            (StableHash(row.Code + "|" + row.Title.ToLowerInvariant()) % 100 < (uint)testPercent ? test : train).Add(row);
+        return (train, test);
+    }
+
+    /// <summary>Training rows whose title (case-insensitive) does not occur among <paramref name="heldOut"/>.</summary>
+    public static IReadOnlyList<TitleLabel> ExcludeTitles(IEnumerable<TitleLabel> rows, IEnumerable<TitleLabel> heldOut)
+    {
+        var banned = new HashSet<string>(heldOut.Select(t => t.Title), StringComparer.OrdinalIgnoreCase);
+        return rows.Where(r => !banned.Contains(r.Title)).ToList();
+    }
+
+    /// <summary>32-bit FNV-1a over the UTF-16 code units of <paramref name="text"/>.</summary>
+    public static uint StableHash(string text)
+    {
+        uint hash = 2166136261;
+        foreach (var ch in text) { hash ^= ch; hash *= 16777619; }
+        return hash;
+    }
+}
