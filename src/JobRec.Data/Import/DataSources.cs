@@ -6,6 +6,7 @@ using JobRec.Data.Readers.JobRecCsv;
 using JobRec.Data.Readers.JobViews;
 using JobRec.Data.Readers.LinkedIn;
 using JobRec.Data.Readers.Onet;
+using JobRec.Data.Readers.ParquetTables;
 using JobRec.Data.Reading;
 
 namespace JobRec.Data.Import;
@@ -23,6 +24,7 @@ public static class DataSources
         ["onet"] = p => new OnetSource(p),
         ["esco"] = p => new EscoSource(p),
         ["synthetic"] = p => new JobRecCsvSource(p),
+        ["parquet"] = p => new ParquetTableSource(p),
     };
 
     /// <summary>The known source names.</summary>

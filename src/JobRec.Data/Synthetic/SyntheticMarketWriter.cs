@@ -22,6 +22,25 @@ public static class SyntheticMarketWriter
         }
     }
 
+    /// <summary>Writes jobs.parquet, users.parquet, interactions.parquet and future_interactions.parquet (<see cref="Parquet.Tables.ParquetTables"/> schema).</summary>
+    public static void WriteParquet(SyntheticMarket market, string folder, Action<long>? progress = null)
+    {
+        Directory.CreateDirectory(folder);
+        Parquet.Tables.ParquetTables.WriteJobs(Path.Combine(folder, "jobs.parquet"), Counted(market.Jobs(), progress));
+        Parquet.Tables.ParquetTables.WriteUsers(Path.Combine(folder, "users.parquet"), Counted(market.Users(), progress));
+        Parquet.Tables.ParquetTables.WriteInteractions(Path.Combine(folder, "interactions.parquet"), Counted(market.TrainInteractions(), progress));
+        Parquet.Tables.ParquetTables.WriteInteractions(Path.Combine(folder, "future_interactions.parquet"), Counted(market.FutureInteractions(), progress));
+    }
+
+    private static IEnumerable<T> Counted<T>(IEnumerable<T> items, Action<long>? progress)
+    {
+        foreach (var item in items)
+        {
+            progress?.Invoke(1);
+            yield return item;
+        }
+    }
+
     /// <summary>
     /// Writes the CareerBuilder 2012 layout (one window): jobs.tsv, users.tsv, user_history.tsv, apps.tsv (applies only;
     /// Split "Train" before the train end, "Test" after) and window_dates.tsv. Ids are the entity indices + 1.

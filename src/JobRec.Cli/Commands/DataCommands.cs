@@ -1,0 +1,146 @@
+using System.CommandLine;
+using System.Diagnostics;
+using JobRec.Data.Benchmarks;
+using JobRec.Data.Import;
+using JobRec.Data.Synthetic;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the data concern: <c>jobrec generate</c>, <c>jobrec ingest</c> and <c>jobrec bench data</c>.</summary>
+internal static class DataCommands
+{
+    /// <summary>
+    /// Creates the sink <c>jobrec ingest</c> writes to, from the <c>--target</c> option (null when not given). The serving
+    /// concern replaces it with a grain-backed sink; until then it is an in-memory sink that lives for the command only.
+    /// </summary>
+    public static Func<string?, IIngestSink> SinkFactory { get; set; } = _ => new InMemoryIngestSink();
+
+    /// <summary>Adds <c>generate</c> and <c>ingest</c> under <paramref name="root"/> and <c>data</c> under <paramref name="bench"/>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        root.Subcommands.Add(GenerateCommand());
+        root.Subcommands.Add(IngestCommand());
+        bench.Subcommands.Add(BenchCommand());
+    }
+
+    private static Command GenerateCommand()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "Number of jobs", DefaultValueFactory = _ => 20_000 };
+        var users = new Option<int>("--users") { Description = "Number of users", DefaultValueFactory = _ => 5_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same market)", DefaultValueFactory = _ => 42 };
+        var output = new Option<string>("--out") { Description = "Output folder", Required = true };
+        var format = new Option<string>("--format") { Description = "csv (the project's layout), careerbuilder (2012 TSV layout) or parquet", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "careerbuilder", "parquet");
+        var command = new Command("generate", "Generate a synthetic job market (jobs, users, train and future interactions)");
+        foreach (var o in new Option[] { jobs, users, seed, output, format }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var options = new SyntheticMarketOptions { Jobs = parseResult.GetValue(jobs), Users = parseResult.GetValue(users), Seed = parseResult.GetValue(seed) };
+            try
+            {
+                options.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"generate: {e.Message}");
+                return 2;
+            }
+            var market = SyntheticMarket.Generate(options);
+            var folder = parseResult.GetValue(output)!;
+            var bar = ConsoleProgressBar.ForStandardError();
+            var clock = Stopwatch.StartNew();
+            long rows = 0;
+            var next = TimeSpan.Zero;
+            void Progress(long n)
+            {
+                rows += n;
+                if (clock.Elapsed < next) return;
+                next = clock.Elapsed + TimeSpan.FromMilliseconds(250);
+                bar.Report(new IngestProgress("generate", rows, 0, rows, clock.Elapsed, false));
+            }
+            switch (parseResult.GetValue(format))
+            {
+                case "careerbuilder": SyntheticMarketWriter.WriteCareerBuilder(market, folder, Progress); break;
+                case "parquet": SyntheticMarketWriter.WriteParquet(market, folder, Progress); break;
+                default: SyntheticMarketWriter.WriteCsv(market, folder, Progress); break;
+            }
+            bar.Report(new IngestProgress("generate", rows, 0, rows, clock.Elapsed, true));
+            Console.WriteLine($"generate: jobs={options.Jobs} users={options.Users} seed={options.Seed} rows={rows} format={parseResult.GetValue(format)} out={folder}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command IngestCommand()
+    {
+        var source = new Option<string>("--source") { Description = $"Source format: {string.Join(", ", DataSources.Names.Order())}", Required = true };
+        var target = new Option<string?>("--target") { Description = "Where to import (silo address or store path); the default is the embedded store" };
+        var batch = new Option<int>("--batch") { Description = "Items per write", DefaultValueFactory = _ => 1000 };
+        var paths = new Argument<string[]>("paths") { Description = "Files or folders of the source", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("ingest", "Import a source into the engine (idempotent; bad rows are reported, not fatal)");
+        command.Options.Add(source);
+        command.Options.Add(target);
+        command.Options.Add(batch);
+        command.Arguments.Add(paths);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            Data.Reading.IDataSource dataSource;
+            try
+            {
+                dataSource = DataSources.Create(parseResult.GetValue(source)!, parseResult.GetValue(paths)!);
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"ingest: {e.Message}");
+                return 2;
+            }
+            var sink = SinkFactory(parseResult.GetValue(target));
+            try
+            {
+                var report = await IngestPipeline.RunAsync(dataSource, sink,
+                    new IngestOptions { BatchSize = parseResult.GetValue(batch), Progress = ConsoleProgressBar.ForStandardError() }, cancellationToken);
+                Console.WriteLine(report.ToString());
+                return report.Imported == 0 && report.Issues.Count > 0 ? 1 : 0;
+            }
+            finally
+            {
+                switch (sink)
+                {
+                    case IAsyncDisposable a: await a.DisposeAsync(); break;
+                    case IDisposable d: d.Dispose(); break;
+                }
+            }
+        });
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var rows = new Option<long>("--rows") { Description = "Rows in the LinkedIn postings CSV", DefaultValueFactory = _ => 500_000 };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs to generate", DefaultValueFactory = _ => 200_000 };
+        var sample = new Option<string?>("--sample") { Description = "A linkedin_job_postings.csv whose rows are repeated (default: shared/data's sample when found, else synthetic rows)" };
+        var command = new Command("data", "CSV reading (LinkedIn postings) and synthetic generation throughput");
+        command.Options.Add(rows);
+        command.Options.Add(jobs);
+        command.Options.Add(sample);
+        command.SetAction(parseResult =>
+        {
+            var path = parseResult.GetValue(sample) ?? FindSharedSample();
+            var result = DataBenchmark.Run(parseResult.GetValue(rows), parseResult.GetValue(jobs), path, Console.Out);
+            Console.WriteLine(result.SummaryLine);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? FindSharedSample()
+    {
+        var root = Environment.GetEnvironmentVariable("JOBREC_SHARED_DATA");
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); root is null && dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "data"))) root = Path.Combine(dir.FullName, "shared", "data");
+        }
+        var file = root is null ? null : Path.Combine(root, "linkedin_asaniczka_2024_sample", "linkedin_job_postings.csv");
+        return file is not null && File.Exists(file) ? file : null;
+    }
+}
