@@ -9,5 +9,6 @@ internal static class CommandModules
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         // One line per module, e.g. ActorCommands.Register(root, bench);
+        DataCommands.Register(root, bench, evaluate);
     }
 }
