@@ -30,7 +30,7 @@ internal static class QaCommands
         var model = new Option<string?>("--model") { Description = "Checkpoint to evaluate; trained and saved there when missing" };
         var minutes = new Option<double>("--train-minutes") { Description = "Training time budget when training", DefaultValueFactory = _ => 30 };
         var steps = new Option<int>("--steps") { Description = "Optimizer steps of the schedule (training stops earlier at the time budget)", DefaultValueFactory = _ => 6000 };
-        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 192, context 256) or small (2 x 128, context 192)", DefaultValueFactory = _ => "default" };
+        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 192, context 256, 4096 ids), small (2 x 128, context 192) or tiny (2 x 96, context 160, 2048 ids)", DefaultValueFactory = _ => "default" };
         var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 };
         var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
         var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
@@ -59,7 +59,7 @@ internal static class QaCommands
     private static Command BenchCommand()
     {
         var seconds = new Option<int>("--seconds") { Description = "Training seconds to time", DefaultValueFactory = _ => 20 };
-        var size = new Option<string>("--size") { Description = "Model shape: default or small", DefaultValueFactory = _ => "default" };
+        var size = new Option<string>("--size") { Description = "Model shape: default, small or tiny", DefaultValueFactory = _ => "default" };
         var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 };
         var tokens = new Option<int>("--generate-tokens") { Description = "New tokens per generation call", DefaultValueFactory = _ => 128 };
         var command = new Command("qa", "Training and generation throughput of the QA language model");
@@ -103,6 +103,7 @@ internal static class QaCommands
     {
         "default" => QaEvaluationOptions.DefaultConfig,
         "small" => QaEvaluationOptions.DefaultConfig with { ContextLength = 192, ModelDim = 128, Heads = 4, Layers = 2 },
-        _ => throw new ArgumentException($"--size must be 'default' or 'small', got '{size}'"),
+        "tiny" => new TransformerConfig(VocabSize: 2048, ContextLength: 160, ModelDim: 96, Heads: 4, Layers: 2),
+        _ => throw new ArgumentException($"--size must be 'default', 'small' or 'tiny', got '{size}'"),
     };
 }

@@ -55,5 +55,13 @@ public class QaCorpusTests
         var answer = answerer.Answer("What skills does the Data Engineer job at Acme require?", [Posting, Posting with { JobId = "syn:2" }]);
         Assert.Equal(["syn:1"], answer.CitedJobIds);
         Assert.DoesNotContain("\n", answer.Text);
+
+        var batch = answerer.AnswerBatch([new QaRequest("Where is the Data Engineer job?", [Posting]), new QaRequest("What does it pay?", [Posting with { JobId = "syn:3" }])], parallelism: 2);
+        var single = answerer.Answer("Where is the Data Engineer job?", [Posting]);
+        Assert.Equal(single.Text, batch[0].Text);
+        Assert.Equal(single.CitedJobIds, batch[0].CitedJobIds);
+        Assert.Equal(["syn:3"], batch[1].CitedJobIds);
+        var bad = Assert.Throws<ArgumentException>(() => answerer.AnswerBatch([new QaRequest("ok?", [Posting]), new QaRequest("", [Posting])]));
+        Assert.Contains("request 1", bad.Message);
     }
 }

@@ -45,6 +45,22 @@ public sealed class QuestionAnswerer
         return best!;
     }
 
+    /// <summary>Answers a micro-batch (the inference pool's unit of work) on up to <paramref name="parallelism"/> threads (0 = all cores); answers keep the request order.</summary>
+    /// <exception cref="ArgumentException">A question is empty or too long; the message names its index. Nothing is generated then.</exception>
+    public IReadOnlyList<QaAnswer> AnswerBatch(IReadOnlyList<QaRequest> requests, int parallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        for (int i = 0; i < requests.Count; i++)
+        {
+            try { Validate(requests[i].Question); }
+            catch (ArgumentException e) { throw new ArgumentException($"request {i}: {e.Message}", nameof(requests), e); }
+        }
+        var answers = new QaAnswer[requests.Count];
+        Parallel.For(0, requests.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount },
+            i => answers[i] = Answer(requests[i].Question, requests[i].Postings));
+        return answers;
+    }
+
     /// <summary>Throws the error <see cref="Answer"/> gives for a bad question.</summary>
     /// <exception cref="ArgumentException">The question is empty or longer than <see cref="MaxQuestionChars"/>.</exception>
     public static void Validate(string question)

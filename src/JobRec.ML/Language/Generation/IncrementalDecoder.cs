@@ -44,7 +44,7 @@ public sealed class IncrementalDecoder
         {
             var w = layout.Blocks[l];
             LayerNormLayer.Forward(_x, w.Ln1Gain.Of(p), w.Ln1Bias.Of(p), _ln, _mean, _rstd, 1, d);
-            LinearLayer.Forward(_ln, w.QkvWeight.Of(p), w.QkvBias.Of(p), _qkv, 1, d, 3 * d);
+            Affine(_ln, w.QkvWeight.Of(p), w.QkvBias.Of(p), _qkv);
             for (int h = 0; h < c.Heads; h++)
             {
                 _qkv.AsSpan(d + h * hd, hd).CopyTo(Cache.Row(Cache.Keys[l], h, pos));
@@ -60,17 +60,26 @@ public sealed class IncrementalDecoder
                 o.Clear();
                 for (int j = 0; j <= pos; j++) TensorPrimitives.MultiplyAdd(Cache.Row(Cache.Values[l], h, j), scores[j], o, o);
             }
-            LinearLayer.Forward(_att, w.AttnProjWeight.Of(p), w.AttnProjBias.Of(p), _tmp, 1, d, d);
+            Affine(_att, w.AttnProjWeight.Of(p), w.AttnProjBias.Of(p), _tmp);
             TensorPrimitives.Add(_x, _tmp, _x);
             LayerNormLayer.Forward(_x, w.Ln2Gain.Of(p), w.Ln2Bias.Of(p), _ln, _mean, _rstd, 1, d);
-            LinearLayer.Forward(_ln, w.FcWeight.Of(p), w.FcBias.Of(p), _fc, 1, d, c.HiddenDim);
+            Affine(_ln, w.FcWeight.Of(p), w.FcBias.Of(p), _fc);
             GeluLayer.Forward(_fc, _fcGelu);
-            LinearLayer.Forward(_fcGelu, w.FcProjWeight.Of(p), w.FcProjBias.Of(p), _tmp, 1, c.HiddenDim, d);
+            Affine(_fcGelu, w.FcProjWeight.Of(p), w.FcProjBias.Of(p), _tmp);
             TensorPrimitives.Add(_x, _tmp, _x);
         }
         LayerNormLayer.Forward(_x, layout.FinalNormGain.Of(p), layout.FinalNormBias.Of(p), _ln, _mean, _rstd, 1, d);
-        TiedOutputLayer.Forward(_ln, layout.TokenEmbedding.Of(p), _logits, 1, d, c.VocabSize);
+        var wte = layout.TokenEmbedding.Of(p);
+        for (int v = 0; v < c.VocabSize; v++) _logits[v] = TensorPrimitives.Dot(wte.Slice(v * d, d), _ln);
         Cache.Length = pos + 1;
         return _logits;
+    }
+
+    /// <summary>y = x W + b for one row, as SIMD multiply-adds on this thread (a one-row sgemm pays BLAS threading costs for nothing).</summary>
+    private static void Affine(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> y)
+    {
+        int outDim = y.Length;
+        bias.CopyTo(y);
+        for (int i = 0; i < x.Length; i++) TensorPrimitives.MultiplyAdd(weight.Slice(i * outDim, outDim), x[i], y, y);
     }
 }
