@@ -8,7 +8,7 @@ namespace JobRec.Data.Parquet.Encodings;
 internal sealed class ColumnValues
 {
     /// <summary>Creates an empty store for <paramref name="type"/> values (<paramref name="width"/> bytes each for fixed-length types).</summary>
-    public ColumnValues(PhysicalType type, int width, int capacity = 16)
+    public ColumnValues(PhysicalType type, int width, int capacity = 16, int byteCapacity = 0)
     {
         Type = type;
         Width = type switch
@@ -26,7 +26,7 @@ internal sealed class ColumnValues
             case PhysicalType.Int64: Int64s = new(capacity); break;
             case PhysicalType.Float: Floats = new(capacity); break;
             case PhysicalType.Double: Doubles = new(capacity); break;
-            default: Binary = new(capacity, capacity * Math.Max(Width, 8)); break;
+            default: Binary = new(capacity, Math.Max(byteCapacity, capacity * Math.Max(Width, 8))); break;
         }
     }
 

@@ -37,7 +37,10 @@ internal sealed class ColumnChunkReader
     /// <summary>Decodes every page; fails with file and offset on malformed data.</summary>
     public ColumnChunkData Read()
     {
-        var values = new ColumnValues(_column.PhysicalType!.Value, _column.TypeLength, (int)Math.Clamp(_meta.NumValues, 16, 1 << 16));
+        // Capacity hints from the metadata are capped, so a lying footer cannot make this allocate much.
+        int valueHint = (int)Math.Clamp(_meta.NumValues, 16, 1 << 20);
+        int byteHint = (int)Math.Clamp(_meta.TotalUncompressedSize, 256, Math.Min(_options.MaxPageBytes, 64L * _chunk.Length));
+        var values = new ColumnValues(_column.PhysicalType!.Value, _column.TypeLength, valueHint, byteHint);
         var def = _column.MaxDefinitionLevel > 0 ? new PrimitiveBuffer<int>() : null;
         var rep = _column.MaxRepetitionLevel > 0 ? new PrimitiveBuffer<int>() : null;
         long levelCount = 0;

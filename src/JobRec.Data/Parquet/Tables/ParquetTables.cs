@@ -73,10 +73,8 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id", "title");
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        foreach (var (c, rows) in table.RowGroups(JobColumns.Select(s => s.Name).ToList()))
         {
-            var c = table.ReadColumns(g, JobColumns.Select(s => s.Name));
-            long rows = reader.GetRowGroupRowCount(g);
             for (long r = 0; r < rows; r++)
             {
                 yield return new JobPosting(Str(c["id"]), Str(c["title"]), Str(c["company"]), Str(c["location"]), Str(c["description"]))
@@ -129,10 +127,8 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id");
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        foreach (var (c, rows) in table.RowGroups(UserColumns.Select(s => s.Name).ToList()))
         {
-            var c = table.ReadColumns(g, UserColumns.Select(s => s.Name));
-            long rows = reader.GetRowGroupRowCount(g);
             for (long r = 0; r < rows; r++)
             {
                 yield return new UserProfile(Str(c["id"]), Str(c["resume_text"]), Str(c["location"]))
@@ -176,10 +172,8 @@ public static class ParquetTables
         var table = new TableFile(reader);
         table.Require("user_id", "job_id", "kind", "time");
         long row = 0;
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        foreach (var (c, rows) in table.RowGroups(InteractionColumns.Select(s => s.Name).ToList()))
         {
-            var c = table.ReadColumns(g, InteractionColumns.Select(s => s.Name));
-            long rows = reader.GetRowGroupRowCount(g);
             for (long r = 0; r < rows; r++, row++)
             {
                 string user = Str(c["user_id"]);
@@ -220,10 +214,8 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id", "vector");
-        for (int g = 0; g < reader.RowGroupCount; g++)
+        foreach (var (c, rows) in table.RowGroups(["id", "vector"]))
         {
-            var c = table.ReadColumns(g, ["id", "vector"]);
-            long rows = reader.GetRowGroupRowCount(g);
             for (long r = 0; r < rows; r++)
             {
                 yield return new JobEmbedding(Str(c["id"]), c["vector"]!.NextFloatList());

@@ -21,6 +21,38 @@ internal sealed class TableFile(ParquetFileReader reader)
         }
     }
 
+    /// <summary>Yields each row group's column cursors and row count, decoding the next row group on a worker thread while the caller consumes the current one.</summary>
+    public IEnumerable<(Dictionary<string, TableColumnCursor?> Columns, long Rows)> RowGroups(IReadOnlyList<string> names)
+    {
+        if (Reader.RowGroupCount == 0)
+        {
+            yield break;
+        }
+
+        var next = Task.Run(() => ReadColumns(0, names));
+        try
+        {
+            for (int g = 0; g < Reader.RowGroupCount; g++)
+            {
+                var columns = next.GetAwaiter().GetResult();
+                int following = g + 1;
+                next = following < Reader.RowGroupCount ? Task.Run(() => ReadColumns(following, names)) : Task.FromResult(columns);
+                yield return (columns, Reader.GetRowGroupRowCount(g));
+            }
+        }
+        finally
+        {
+            // The reader's stream must not be closed under a running prefetch.
+            try
+            {
+                next.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
+        }
+    }
+
     /// <summary>Decodes the wanted columns of row group <paramref name="rowGroup"/>; absent columns map to null.</summary>
     public Dictionary<string, TableColumnCursor?> ReadColumns(int rowGroup, IEnumerable<string> names)
     {
