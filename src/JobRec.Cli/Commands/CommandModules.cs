@@ -10,5 +10,6 @@ internal static class CommandModules
     {
         // One line per module, e.g. ActorCommands.Register(root, bench);
         DataCommands.Register(root, bench, evaluate);
+        QaCommands.Register(root, bench, evaluate);
     }
 }
