@@ -39,7 +39,7 @@ internal sealed class ColumnChunkReader
     {
         // Capacity hints from the metadata are capped, so a lying footer cannot make this allocate much.
         int valueHint = (int)Math.Clamp(_meta.NumValues, 16, 1 << 20);
-        int byteHint = (int)Math.Clamp(_meta.TotalUncompressedSize, 256, Math.Min(_options.MaxPageBytes, 64L * _chunk.Length));
+        int byteHint = (int)Math.Max(256, Math.Min(_meta.TotalUncompressedSize, Math.Min(_options.MaxPageBytes, 64L * _chunk.Length)));
         var values = new ColumnValues(_column.PhysicalType!.Value, _column.TypeLength, valueHint, byteHint);
         var def = _column.MaxDefinitionLevel > 0 ? new PrimitiveBuffer<int>() : null;
         var rep = _column.MaxRepetitionLevel > 0 ? new PrimitiveBuffer<int>() : null;
