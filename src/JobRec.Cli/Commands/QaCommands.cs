@@ -33,9 +33,10 @@ internal static class QaCommands
         var size = new Option<string>("--size") { Description = "Model shape: default (4 x 192, context 256, 4096 ids), small (2 x 128, context 192) or tiny (2 x 96, context 160, 2048 ids)", DefaultValueFactory = _ => "default" };
         var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 };
         var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "Folder with GPT-2 vocab.json + merges.txt to use instead of training a BPE tokenizer" };
         var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
         var command = new Command("qa", "Train (or load) the QA language model and measure perplexity, EM, token F1, BLEU-4, ROUGE-L, METEOR beside unigram and extractive baselines");
-        foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic, tokenizer }) command.Options.Add(o);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new QaEvaluationOptions
@@ -48,6 +49,7 @@ internal static class QaCommands
                 MaxQuestions = parseResult.GetValue(questions),
                 MaxPerplexityDocuments = parseResult.GetValue(docs),
                 SyntheticJobs = parseResult.GetValue(synthetic),
+                TokenizerDirectory = parseResult.GetValue(tokenizer),
             };
             var report = QaEvaluationRunner.Run(options, Console.Error, cancellationToken);
             Console.WriteLine(report.ToString());

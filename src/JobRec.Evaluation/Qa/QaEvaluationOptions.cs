@@ -12,6 +12,8 @@ public sealed record QaEvaluationOptions
     public required string DataDirectory { get; init; }
     /// <summary>Checkpoint to evaluate; trained (and saved here) when the file does not exist. Null = train and do not save.</summary>
     public string? ModelPath { get; init; }
+    /// <summary>Folder with GPT-2 style vocab.json and merges.txt to use instead of training a tokenizer (null = train one).</summary>
+    public string? TokenizerDirectory { get; init; }
     /// <summary>Model shape when training.</summary>
     public TransformerConfig Config { get; init; } = DefaultConfig;
     /// <summary>Training time budget.</summary>

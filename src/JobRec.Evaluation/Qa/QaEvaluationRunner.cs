@@ -99,9 +99,18 @@ public static class QaEvaluationRunner
     public static (LanguageModel Model, TokenCorpus Corpus, TrainingResult Result) Train(IReadOnlyList<string> documents, QaEvaluationOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        int stride = Math.Max(1, documents.Count / TokenizerDocuments);
-        var tokenizer = ByteLevelBpeTokenizer.Train(documents.Where((_, i) => i % stride == 0), options.Config.VocabSize);
-        log.WriteLine($"qa: tokenizer with {tokenizer.VocabSize} ids trained in {clock.Elapsed.TotalSeconds:F1} s");
+        ByteLevelBpeTokenizer tokenizer;
+        if (options.TokenizerDirectory is { } dir)
+        {
+            tokenizer = ByteLevelBpeTokenizer.LoadGpt2(Path.Combine(dir, "vocab.json"), Path.Combine(dir, "merges.txt"));
+            log.WriteLine($"qa: tokenizer with {tokenizer.VocabSize} ids loaded from {dir}");
+        }
+        else
+        {
+            int stride = Math.Max(1, documents.Count / TokenizerDocuments);
+            tokenizer = ByteLevelBpeTokenizer.Train(documents.Where((_, i) => i % stride == 0), options.Config.VocabSize);
+            log.WriteLine($"qa: tokenizer with {tokenizer.VocabSize} ids trained in {clock.Elapsed.TotalSeconds:F1} s");
+        }
         clock.Restart();
         var corpus = TokenCorpus.Encode(tokenizer, documents);
         log.WriteLine($"qa: {documents.Count} documents -> {corpus.Tokens.Length} tokens in {clock.Elapsed.TotalSeconds:F1} s");
