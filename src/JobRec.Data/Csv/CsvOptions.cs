@@ -18,6 +18,9 @@ public sealed record CsvOptions
     /// <summary>Longest field accepted, in UTF-8 bytes; a longer field rejects its record without being buffered.</summary>
     public int MaxFieldBytes { get; init; } = 1 << 20;
 
+    /// <summary>Longest record accepted, in UTF-8 bytes (all fields together); a longer record is rejected without being buffered.</summary>
+    public int MaxRecordBytes { get; init; } = 4 << 20;
+
     /// <summary>Most fields accepted in one record; more rejects the record.</summary>
     public int MaxFieldsPerRecord { get; init; } = 4096;
 

@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Text;
-using System.Text.Unicode;
 
 namespace JobRec.Data.Csv;
 
@@ -17,8 +15,6 @@ public sealed class CsvTokenizer : IDisposable
     private readonly CsvOptions _options;
     private readonly byte[] _buffer;
     private readonly SearchValues<byte> _unquotedStops;
-    private byte[] _field = new byte[256];
-    private int _fieldLength;
     private bool _fieldOverflow;
     private bool _fieldQuoted;
     private int _pos;
@@ -101,7 +97,7 @@ public sealed class CsvTokenizer : IDisposable
             {
                 if (state == State.Quoted) record.Fail($"unterminated quoted field {record.Count + 1} opened on line {quoteLine}");
                 EndField(record);
-                return true;
+                return EndRecord(record);
             }
             switch (state)
             {
@@ -143,7 +139,7 @@ public sealed class CsvTokenizer : IDisposable
                         _pos++;
                         _line++;
                         EndField(record);
-                        return true;
+                        return EndRecord(record);
                     }
                     else if (b == (byte)'\r')
                     {
@@ -151,7 +147,7 @@ public sealed class CsvTokenizer : IDisposable
                         if ((_pos < _len || Fill()) && _buffer[_pos] == (byte)'\n') _pos++;
                         _line++;
                         EndField(record);
-                        return true;
+                        return EndRecord(record);
                     }
                     else
                     {
@@ -202,7 +198,6 @@ public sealed class CsvTokenizer : IDisposable
 
     private void ResetField()
     {
-        _fieldLength = 0;
         _fieldOverflow = false;
         _fieldQuoted = false;
     }
@@ -210,45 +205,38 @@ public sealed class CsvTokenizer : IDisposable
     private void Append(ReadOnlySpan<byte> bytes, CsvRecord record)
     {
         if (bytes.IsEmpty || _fieldOverflow) return;
-        var needed = _fieldLength + bytes.Length;
-        if (needed > _options.MaxFieldBytes)
+        if (record.CurrentFieldLength + bytes.Length > _options.MaxFieldBytes)
         {
             _fieldOverflow = true;
+            record.TruncateField();
             record.Fail($"field {record.Count + 1} exceeds the {_options.MaxFieldBytes}-byte limit");
             return;
         }
-        if (needed > _field.Length) Array.Resize(ref _field, Math.Min(_options.MaxFieldBytes, Math.Max(needed, _field.Length * 2)));
-        bytes.CopyTo(_field.AsSpan(_fieldLength));
-        _fieldLength = needed;
+        if (record.TotalLength + bytes.Length > _options.MaxRecordBytes)
+        {
+            _fieldOverflow = true;
+            record.TruncateField();
+            record.Fail($"record exceeds the {_options.MaxRecordBytes}-byte limit");
+            return;
+        }
+        record.Append(bytes);
     }
 
     private void EndField(CsvRecord record)
     {
         if (record.Count >= _options.MaxFieldsPerRecord)
         {
+            record.TruncateField();
             record.Fail($"more than {_options.MaxFieldsPerRecord} fields");
             return;
         }
-        var bytes = _field.AsSpan(0, _fieldLength);
-        if (_fieldOverflow)
-        {
-            record.Add("");
-            return;
-        }
-        if (bytes.Contains((byte)0))
-        {
-            record.Fail($"NUL byte (binary data) in field {record.Count + 1}");
-            record.Add("");
-            return;
-        }
-        if (!Utf8.IsValid(bytes))
-        {
-            Utf8.ToUtf16(bytes, new char[bytes.Length], out var read, out _, replaceInvalidSequences: false);
-            record.Fail($"invalid UTF-8 in field {record.Count + 1} at byte {read} of the field");
-            record.Add("");
-            return;
-        }
-        record.Add(bytes.Length == 0 ? "" : Encoding.UTF8.GetString(bytes));
+        record.EndField();
+    }
+
+    private static bool EndRecord(CsvRecord record)
+    {
+        if (record.Error is null) record.Validate();
+        return true;
     }
 
     private bool Fill()

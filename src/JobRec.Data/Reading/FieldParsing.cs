@@ -29,12 +29,28 @@ public static class FieldParsing
     {
         var v = Clean(value);
         if (v.Length == 0) return null;
+        if (v.Length == 10 && v[4] == '-' && v[7] == '-' && TryDigits(v, 0, 4, out var y) && TryDigits(v, 5, 2, out var m) && TryDigits(v, 8, 2, out var d)
+            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(Math.Max(1, y), m) && y >= 1)
+        {
+            return new DateTimeOffset(y, m, d, 0, 0, 0, TimeSpan.Zero);
+        }
         if (v.EndsWith(" UTC", StringComparison.Ordinal)) v = v[..^4] + "Z";
         if (v.All(c => char.IsAsciiDigit(c) || c == '.') && v.Length >= 11 && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms))
         {
             return DateTimeOffset.FromUnixTimeMilliseconds((long)ms);
         }
         return DateTimeOffset.TryParse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : null;
+    }
+
+    private static bool TryDigits(string s, int start, int length, out int value)
+    {
+        value = 0;
+        for (var i = start; i < start + length; i++)
+        {
+            if (!char.IsAsciiDigit(s[i])) return false;
+            value = value * 10 + (s[i] - '0');
+        }
+        return true;
     }
 
     /// <summary>Splits a list field ("a, b, c") into trimmed, non-empty, case-insensitively distinct items.</summary>

@@ -35,6 +35,12 @@ public static class UsRegions
     public static string FromLocation(string? location)
     {
         if (string.IsNullOrWhiteSpace(location)) return "";
+        // Fast path for the common "City, ST".
+        if (location.Length >= 5 && location[^3] == ' ' && location[^4] == ',' && char.IsAsciiLetterUpper(location[^2]) && char.IsAsciiLetterUpper(location[^1])
+            && ByCode.TryGetValue(location[^2..], out var fast))
+        {
+            return fast;
+        }
         var parts = location.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length > 0 && ForeignCountries.Contains(parts[^1])) return "";
         for (var i = parts.Length - 1; i >= 0; i--)
