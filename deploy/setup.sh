@@ -59,7 +59,9 @@ if [ -f "$root/src/JobRec.Vectors/native/CMakeLists.txt" ]; then
     bdir="$cache/native/build-faiss"
     cmake -S "$root/src/JobRec.Vectors/native" -B "$bdir" -DCMAKE_BUILD_TYPE=Release >/dev/null
     cmake --build "$bdir" -j "$(nproc)" >/dev/null
-    cp "$bdir/libjobrec_faiss.so" "$lib"
+    # Copy then rename: a process that has the old library mapped keeps its inode and does not crash.
+    cp "$bdir/libjobrec_faiss.so" "$lib.tmp.$$"
+    mv -f "$lib.tmp.$$" "$lib"
     echo "$src_hash" > "$cache/native/faiss.hash"
   fi
 fi

@@ -18,6 +18,7 @@
 #include <faiss/index_io.h>
 #include <omp.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cmath>
@@ -324,7 +325,10 @@ int32_t jr_index_search(const jr_index* index, int64_t n, const float* queries, 
   faiss::IDSelector* selector = index->deleted_count > 0 ? &live : nullptr;
   if (auto* h = index->hnsw()) {
     faiss::SearchParametersHNSW params;
-    params.efSearch = index->ef_search;
+    // Fewer candidates than k would leave result slots empty.
+    params.efSearch = std::max<int64_t>(index->ef_search, k) > std::numeric_limits<int>::max()
+                          ? std::numeric_limits<int>::max()
+                          : static_cast<int>(std::max<int64_t>(index->ef_search, k));
     params.sel = selector;
     h->search(n, queries, k, scores, ids, &params);
   } else if (auto* v = index->ivf()) {

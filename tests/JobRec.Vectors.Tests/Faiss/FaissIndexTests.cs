@@ -108,6 +108,18 @@ public sealed class FaissIndexTests
     }
 
     [Fact]
+    public void Hnsw_fills_all_k_slots_even_when_k_exceeds_ef_search()
+    {
+        using var index = FaissIndex.CreateHnsw(Dim, new HnswParameters(8, 40, 4));
+        index.Add(TestVectors.Unit(300, Dim), TestVectors.Ids(300));
+
+        var result = index.Search(TestVectors.Unit(5, Dim, seed: 8), 50);
+
+        Assert.All(result.Ids, id => Assert.InRange(id, 0, 299));
+        Assert.Equal(5, Enumerable.Range(0, 5).Count(q => result.Ids.Skip(q * 50).Take(50).Distinct().Count() == 50));
+    }
+
+    [Fact]
     public void Hnsw_and_ivf_settings_are_reported_and_changeable()
     {
         var data = TestVectors.Unit(400, Dim);
