@@ -81,5 +81,24 @@ public class TextGeneratorTests
         Assert.Throws<ArgumentException>(() => new TextGenerator(model).Generate("x", new GenerationOptions { MaxNewTokens = 16 }));
     }
 
+    [Fact]
+    public void Never_emits_ids_past_the_tokenizer_vocabulary()
+    {
+        var tokenizer = ByteLevelBpeTokenizer.Train(SmallCorpus.Documents(30), 280);
+        var model = new LanguageModel(tokenizer, new TransformerModel(new TransformerConfig(tokenizer.VocabSize + 500, 32, 16, 2, 1), seed: 8));
+        // make the spare ids the most likely ones
+        var layout = model.Transformer.Layout;
+        var p = model.Transformer.Parameters;
+        layout.FinalNormGain.Of(p).Clear();
+        var bias = layout.FinalNormBias.Of(p);
+        bias.Fill(1f);
+        layout.TokenEmbedding.Of(p).Slice(tokenizer.VocabSize * 16).Fill(1f);
+        foreach (var temperature in new[] { 0f, 1f })
+        {
+            var result = new TextGenerator(model).Generate("The job", new GenerationOptions { MaxNewTokens = 8, Temperature = temperature, StopAtEndOfText = false });
+            Assert.All(result.Tokens, t => Assert.InRange(t, 0, tokenizer.VocabSize - 1));
+        }
+    }
+
     private static void Assume(bool condition) => Assert.True(condition, "random model produced empty text; pick another seed");
 }

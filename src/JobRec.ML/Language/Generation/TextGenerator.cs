@@ -26,14 +26,16 @@ public sealed class TextGenerator
         var sampler = new TokenSampler(options);
         ReadOnlySpan<float> logits = default;
         foreach (int t in promptTokens) logits = decoder.Step(t);
+        int vocab = _model.Tokenizer.VocabSize;
         var generated = new List<int>();
         var reason = StopReason.MaxTokens;
         string text = "";
         double logProbability = 0;
         while (generated.Count < options.MaxNewTokens)
         {
-            int next = sampler.Next(logits);
-            logProbability += LogSoftmaxAt(logits, next);
+            var usable = logits[..vocab]; // a transformer may have spare ids past the tokenizer's; never emit them
+            int next = sampler.Next(usable);
+            logProbability += LogSoftmaxAt(usable, next);
             generated.Add(next);
             if (options.StopAtEndOfText && next == _model.Tokenizer.EndOfText) { reason = StopReason.EndOfText; break; }
             text = _model.Tokenizer.Decode(generated.ToArray());
