@@ -11,9 +11,15 @@ internal static class DataCommands
 {
     /// <summary>
     /// Creates the sink <c>jobrec ingest</c> writes to, from the <c>--target</c> option (null when not given). The serving
-    /// concern replaces it with a grain-backed sink; until then it is an in-memory sink that lives for the command only.
+    /// concern replaces it with a grain-backed sink; until then: "memory" gives an in-memory sink, anything else a SQLite
+    /// store at that path, and no target the embedded store ./.jobrec/ingest.db.
     /// </summary>
-    public static Func<string?, IIngestSink> SinkFactory { get; set; } = _ => new InMemoryIngestSink();
+    public static Func<string?, IIngestSink> SinkFactory { get; set; } = target => target switch
+    {
+        "memory" => new InMemoryIngestSink(),
+        null or "" => new SqliteIngestSink(SqliteIngestSink.DefaultPath),
+        _ => new SqliteIngestSink(target),
+    };
 
     /// <summary>Adds <c>generate</c> and <c>ingest</c> under <paramref name="root"/> and <c>data</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
@@ -95,6 +101,7 @@ internal static class DataCommands
                 return 2;
             }
             var sink = SinkFactory(parseResult.GetValue(target));
+            if (sink is SqliteIngestSink store) Console.Error.WriteLine($"ingest: into SQLite store {store.StorePath}");
             try
             {
                 var report = await IngestPipeline.RunAsync(dataSource, sink,

@@ -11,7 +11,7 @@ public sealed class ConsoleProgressBar : IProgress<IngestProgress>
     private const int Width = 24;
     private readonly TextWriter _writer;
     private readonly bool _inPlace;
-    private TimeSpan _lastPlainLine = TimeSpan.MinValue;
+    private TimeSpan? _lastPlainLine;
     private int _frame;
 
     /// <summary>Creates a bar writing to <paramref name="writer"/>; <paramref name="inPlace"/> redraws one line with carriage returns.</summary>
@@ -33,7 +33,7 @@ public sealed class ConsoleProgressBar : IProgress<IngestProgress>
             _writer.Write("\r" + text.PadRight(100));
             if (value.Done) _writer.WriteLine();
         }
-        else if (value.Done || value.Elapsed - _lastPlainLine >= TimeSpan.FromSeconds(2))
+        else if (value.Done || _lastPlainLine is null || value.Elapsed - _lastPlainLine.Value >= TimeSpan.FromSeconds(2))
         {
             _lastPlainLine = value.Elapsed;
             _writer.WriteLine(text);

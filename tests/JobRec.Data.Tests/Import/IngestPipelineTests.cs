@@ -55,6 +55,12 @@ public class IngestPipelineTests
         var bar = new ConsoleProgressBar(writer, inPlace: true);
         bar.Report(new IngestProgress("dice", 10, 0, 10, TimeSpan.FromSeconds(1), false));
         Assert.StartsWith("\r[<=>", writer.ToString());
+        var plain = new StringWriter();
+        var lines = new ConsoleProgressBar(plain, inPlace: false);
+        lines.Report(new IngestProgress("dice", 10, 0, 10, TimeSpan.FromSeconds(0.1), false));
+        lines.Report(new IngestProgress("dice", 20, 0, 20, TimeSpan.FromSeconds(0.2), false));
+        lines.Report(new IngestProgress("dice", 30, 0, 30, TimeSpan.FromSeconds(3), true));
+        Assert.Equal(2, plain.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

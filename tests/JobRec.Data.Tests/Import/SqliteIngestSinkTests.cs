@@ -1,0 +1,38 @@
+using JobRec.Data.Import;
+using JobRec.Data.Readers.JobRecCsv;
+using JobRec.Data.Synthetic;
+
+namespace JobRec.Data.Tests.Import;
+
+public class SqliteIngestSinkTests
+{
+    [Fact]
+    public async Task Reimporting_into_the_same_store_adds_nothing_and_keeps_the_data()
+    {
+        using var temp = new TempFolder();
+        var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = 300, Users = 100, Seed = 5 });
+        SyntheticMarketWriter.WriteCsv(market, Path.Combine(temp.Path, "market"));
+        var source = new JobRecCsvSource([Path.Combine(temp.Path, "market")]);
+        var db = Path.Combine(temp.Path, "store", "ingest.db");
+        IngestReport first;
+        using (var sink = new SqliteIngestSink(db))
+        {
+            first = await IngestPipeline.RunAsync(source, sink, new IngestOptions { BatchSize = 128 });
+        }
+        using (var sink = new SqliteIngestSink(db))
+        {
+            var second = await IngestPipeline.RunAsync(source, sink);
+            Assert.Equal(first.Imported, second.Imported);
+            Assert.Equal(first.Imported, first.Created);
+            Assert.Equal(0, second.Created);
+            Assert.Equal(300, sink.Count("jobs"));
+            Assert.Equal(100, sink.Count("users"));
+            Assert.Equal(market.TrainInteractions().Count(), sink.Count("interactions"));
+            var job = market.Job(17);
+            var stored = sink.FindJob(job.Id)!;
+            Assert.Equal((job.Title, job.Description, job.Region, job.SalaryMax, job.PostedAt), (stored.Title, stored.Description, stored.Region, stored.SalaryMax, stored.PostedAt));
+            Assert.Equal(job.Skills, stored.Skills);
+            Assert.Equal(market.User(3).ResumeText, sink.FindUser(SyntheticMarket.UserId(3))!.ResumeText);
+        }
+    }
+}
