@@ -78,6 +78,9 @@ public sealed class FactorizationMachineRecommender : Recommender
         var context = Context;
         long examples = 0;
         double lossSum = 0;
+        // Negatives come from jobs with training interactions: a job nobody touched in training is, in an offline split,
+        // usually a held-out target, and learning to push such jobs down would be learning the split, not the users.
+        var negatives = context.InteractedJobs.ToArray();
         var trainClock = Stopwatch.StartNew();
         for (int epoch = 0; epoch < Options.Epochs; epoch++)
         {
@@ -87,7 +90,7 @@ public sealed class FactorizationMachineRecommender : Recommender
             int e = epoch;
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
-                var rng = new Random(HashCode.Combine(Options.Seed, e, t));
+                var rng = new Random(unchecked(Options.Seed * 1_000_003 + e * 7_919 + t)); // HashCode.Combine is randomised per process
                 var scratch = new float[model.ScratchLength(FmFeatureLayout.MaxNonZeros)];
                 var posIdx = new int[FmFeatureLayout.MaxNonZeros];
                 var posVal = new float[FmFeatureLayout.MaxNonZeros];
@@ -100,13 +103,14 @@ public sealed class FactorizationMachineRecommender : Recommender
                 {
                     int p = order[n];
                     int u = pairUsers[p], pos = data.UserJobs[p];
-                    if (context.SortedJobsOf(u).Length >= data.JobCount) continue;
-                    int np = _layout.Write(context.Inputs(u, pos, pos), posIdx, posVal);
+                    if (context.SortedJobsOf(u).Length >= negatives.Length) continue;
+                    bool cold = rng.NextDouble() < Options.ColdStartShare;
+                    int np = _layout.Write(context.Inputs(u, pos, p, cold), posIdx, posVal);
                     for (int s = 0; s < Options.NegativesPerPositive; s++)
                     {
                         int neg;
-                        do neg = rng.Next(data.JobCount); while (context.SortedJobsOf(u).BinarySearch(neg) >= 0);
-                        int nn = _layout.Write(context.Inputs(u, neg, pos), negIdx, negVal);
+                        do neg = negatives[rng.Next(negatives.Length)]; while (context.SortedJobsOf(u).BinarySearch(neg) >= 0);
+                        int nn = _layout.Write(context.Inputs(u, neg, p, cold), negIdx, negVal);
                         loss += model.BprStep(posIdx.AsSpan(0, np), posVal.AsSpan(0, np), negIdx.AsSpan(0, nn), negVal.AsSpan(0, nn),
                             Options.LearningRate, Options.WeightRegularization, Options.FactorRegularization, scratch);
                         count++;

@@ -8,11 +8,17 @@ internal sealed class FmContext
 {
     private const double RecencyDays = 30;
 
+    /// <summary>Weight factor per step back in a user's history for the history embedding (newest job weighs 1).</summary>
+    public const float HistoryDecay = 0.7f;
+
     private RecommenderDataset _data = null!;
     private int _dimension;
     private float[] _jobVectors = [];
     private float[] _profileVectors = [];
     private float[] _historySums = [];
+    private float[] _historyNormsSquared = [];
+    private float[] _pairWeights = [];
+    private int[] _interactedJobs = [];
     private bool[] _hasProfile = [];
     private int[] _jobRegion = [], _userRegion = [];
     private int[] _jobOnet = [], _userOnet = [];
@@ -57,14 +63,21 @@ internal sealed class FmContext
     {
         _data = data;
         int d = _dimension, users = data.UserCount, jobs = data.JobCount;
+        // History embedding: recency-weighted sum of the user's job vectors (newest weight 1, then HistoryDecay per step back).
         _historySums = new float[users * d];
+        _historyNormsSquared = new float[users];
+        _pairWeights = new float[data.PairCount];
         _hasProfile = new bool[users];
         for (int u = 0; u < users; u++)
         {
+            int from = data.UserOffsets[u], to = data.UserOffsets[u + 1];
+            float w = 1f;
+            for (int p = to - 1; p >= from; p--, w *= HistoryDecay) _pairWeights[p] = w;
             if (d > 0)
             {
                 var sum = _historySums.AsSpan(u * d, d);
-                foreach (int j in data.JobsOf(u)) TensorPrimitives.Add(sum, _jobVectors.AsSpan(j * d, d), sum);
+                for (int p = from; p < to; p++) TensorPrimitives.MultiplyAdd(_jobVectors.AsSpan(data.UserJobs[p] * d, d), _pairWeights[p], sum, sum);
+                _historyNormsSquared[u] = TensorPrimitives.Dot(sum, sum);
                 _hasProfile[u] = TensorPrimitives.Norm(_profileVectors.AsSpan(u * d, d)) > 0;
             }
         }
@@ -93,6 +106,7 @@ internal sealed class FmContext
             if (data.Jobs[j].PostedAt is { } posted && data.LastTicks > 0) _postedRecency[j] = Recency(Math.Max(0, data.LastTicks - posted.UtcTicks));
         }
 
+        _interactedJobs = Enumerable.Range(0, jobs).Where(j => _jobUsers[j] > 0).ToArray();
         _sortedOffsets = data.UserOffsets;
         _sortedJobs = (int[])data.UserJobs.Clone();
         for (int u = 0; u < users; u++) Array.Sort(_sortedJobs, _sortedOffsets[u], _sortedOffsets[u + 1] - _sortedOffsets[u]);
@@ -117,27 +131,47 @@ internal sealed class FmContext
     /// <summary>The user's training jobs, ascending by index (for negative sampling).</summary>
     public ReadOnlySpan<int> SortedJobsOf(int user) => _sortedJobs.AsSpan(_sortedOffsets[user], _sortedOffsets[user + 1] - _sortedOffsets[user]);
 
-    /// <summary>Feature inputs of (user, job) as if <paramref name="heldOut"/> (a history job, or −1) were not in the training data.</summary>
-    public FmFeatureInputs Inputs(int user, int job, int heldOut)
+    /// <summary>Jobs with at least one training interaction (where negatives are sampled).</summary>
+    public ReadOnlySpan<int> InteractedJobs => _interactedJobs;
+
+    /// <summary>
+    /// Feature inputs of (user, job); the history similarity leaves out training pair <paramref name="heldOutPair"/>
+    /// (the positive being trained, or −1 at serving time) so that training sees what serving will see.
+    /// </summary>
+    public FmFeatureInputs Inputs(int user, int job, int heldOutPair) => Inputs(user, job, heldOutPair, coldStart: false);
+
+    /// <summary>Feature inputs as <see cref="Inputs(int, int, int)"/>; with <paramref name="coldStart"/> the user is shown without history or id.</summary>
+    public FmFeatureInputs Inputs(int user, int job, int heldOutPair, bool coldStart)
     {
         int d = _dimension;
         float history = 0, profile = 0;
-        if (d > 0)
+        if (d > 0 && coldStart)
+        {
+            if (_hasProfile[user]) profile = TensorPrimitives.Dot(_profileVectors.AsSpan(user * d, d), _jobVectors.AsSpan(job * d, d));
+        }
+        else if (d > 0)
         {
             var jobVector = _jobVectors.AsSpan(job * d, d);
-            int count = _data.UserOffsets[user + 1] - _data.UserOffsets[user] - (heldOut >= 0 ? 1 : 0);
-            if (count > 0)
+            var sum = _historySums.AsSpan(user * d, d);
+            // cosine(job, S − w·e_held) with |S − w·e|² = |S|² − 2w S·e + w²|e|².
+            float dot = TensorPrimitives.Dot(sum, jobVector), normSquared = _historyNormsSquared[user];
+            if (heldOutPair >= 0)
             {
-                float dot = TensorPrimitives.Dot(_historySums.AsSpan(user * d, d), jobVector);
-                if (heldOut >= 0) dot -= TensorPrimitives.Dot(_jobVectors.AsSpan(heldOut * d, d), jobVector);
-                history = dot / count;
+                var held = _jobVectors.AsSpan(_data.UserJobs[heldOutPair] * d, d);
+                float w = _pairWeights[heldOutPair];
+                float heldDot = TensorPrimitives.Dot(sum, held);
+                dot -= w * TensorPrimitives.Dot(held, jobVector);
+                normSquared += -2 * w * heldDot + w * w * TensorPrimitives.Dot(held, held);
             }
+            if (normSquared > 1e-6f) history = dot / MathF.Sqrt(normSquared);
             if (_hasProfile[user]) profile = TensorPrimitives.Dot(_profileVectors.AsSpan(user * d, d), jobVector);
         }
-        int users = _jobUsers[job] - (job == heldOut ? 1 : 0);
+        // Popularity and recency count the held-out pair itself: a "zero interactions" value must never mark training
+        // positives, or the model learns that unseen jobs are the ones users pick next (true only of held-out test jobs).
+        int users = _jobUsers[job];
         float popularity = users > 0 ? MathF.Log(1 + users) * _inverseLogMaxUsers : 0;
         float recency = users > 0 ? Math.Max(_interactionRecency[job], _postedRecency[job]) : _postedRecency[job];
-        return new FmFeatureInputs(user, job,
+        return new FmFeatureInputs(coldStart ? -1 : user, job,
             _jobRegion[job] >= 0 && _jobRegion[job] == _userRegion[user],
             history, profile, Jaccard(_userSkills[user], _jobSkills[job]),
             _jobOnet[job] >= 0 && _jobOnet[job] == _userOnet[user],

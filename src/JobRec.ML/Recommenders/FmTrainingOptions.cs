@@ -8,7 +8,7 @@ public sealed record FmTrainingOptions
     /// <summary>Passes over the training pairs.</summary>
     public int Epochs { get; init; } = 30;
     /// <summary>SGD step size.</summary>
-    public float LearningRate { get; init; } = 0.03f;
+    public float LearningRate { get; init; } = 0.01f;
     /// <summary>L2 penalty on linear weights.</summary>
     public float WeightRegularization { get; init; } = 1e-4f;
     /// <summary>L2 penalty on latent factors.</summary>
@@ -17,6 +17,8 @@ public sealed record FmTrainingOptions
     public int NegativesPerPositive { get; init; } = 4;
     /// <summary>Training threads (Hogwild); defaults to the processor count.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
+    /// <summary>Share of training examples shown as a cold-start user would be seen (no history, no user id), so that profile, region and popularity learn to rank alone.</summary>
+    public float ColdStartShare { get; init; } = 0.25f;
     /// <summary>Seed of initialisation and sampling.</summary>
     public int Seed { get; init; } = 1;
 }

@@ -1,0 +1,142 @@
+using System.CommandLine;
+using System.Diagnostics;
+using JobRec.Data.Reading;
+using JobRec.Evaluation.Benchmarks;
+using JobRec.Evaluation.Corpus;
+using JobRec.Evaluation.Reports;
+using JobRec.Evaluation.Runner;
+using JobRec.Evaluation.Splits;
+using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
+using JobRec.ML.Text.UseLite;
+using JobRec.Vectors.Exact;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the recommender concern: <c>jobrec evaluate recommend</c> and <c>jobrec bench recommend</c>.</summary>
+internal static class RecommendCommands
+{
+    /// <summary>Adds <c>evaluate recommend</c> and <c>bench recommend</c>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        evaluate.Subcommands.Add(EvaluateCommand());
+        bench.Subcommands.Add(BenchCommand());
+    }
+
+    private static Command EvaluateCommand()
+    {
+        var train = new Option<string?>("--train") { Description = "Views CSV (Job_Views.csv columns) to train on (and split, without --test)" };
+        var test = new Option<string?>("--test") { Description = "Views CSV to evaluate on; then all of --train trains" };
+        var profiles = new Option<string?>("--profiles") { Description = "Folder with Experience.csv / Positions_Of_Interest.csv (user profiles)" };
+        var split = new Option<string>("--split") { Description = "leave-last-out | temporal | cold", DefaultValueFactory = _ => "leave-last-out" };
+        var ks = new Option<string>("--k") { Description = "Cut-offs of the table, comma-separated", DefaultValueFactory = _ => "5,10,25" };
+        var synthetic = new Option<bool>("--synthetic") { Description = "Evaluate on the generated synthetic market instead of files" };
+        var seed = new Option<int>("--seed") { Description = "Seed of every randomised step", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Folder for report.md, map_at_k.svg, results.json", DefaultValueFactory = _ => "out/evaluate-recommend" };
+        var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d)", DefaultValueFactory = _ => "hashed" };
+        var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
+        var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs", DefaultValueFactory = _ => 30 };
+
+        var command = new Command("recommend", "Offline evaluation of the recommenders against the baselines: MAP@K, Recall@K, NDCG@K table, MAP@K plot, JSON");
+        foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, seed, output, encoderName, models, fmEpochs })
+            command.Options.Add(option);
+
+        command.SetAction(parseResult =>
+        {
+            var log = Console.Error;
+            var clock = Stopwatch.StartNew();
+            int seedValue = parseResult.GetValue(seed);
+            var cutoffs = ParseCutoffs(parseResult.GetValue(ks)!);
+            var trainPath = parseResult.GetValue(train);
+            var testPath = parseResult.GetValue(test);
+            var profilesPath = parseResult.GetValue(profiles);
+            var splitName = parseResult.GetValue(split)!;
+            if (parseResult.GetValue(synthetic))
+            {
+                log.WriteLine("--synthetic: the synthetic market generator (src/JobRec.Data/Synthetic) has no market builder to evaluate on yet");
+                return 2;
+            }
+            if (trainPath is null)
+            {
+                log.WriteLine("give --train <views.csv> (Job_Views.csv columns) or --synthetic");
+                return 2;
+            }
+
+            EvaluationSplit evaluationSplit;
+            var report = new ReadReport();
+            var trainCorpus = JobViewsCorpusLoader.Load(trainPath, profilesPath, report);
+            if (testPath is not null)
+            {
+                var testCorpus = JobViewsCorpusLoader.Load(testPath, null, report);
+                evaluationSplit = GivenTestSplitter.Split(trainCorpus, testCorpus);
+            }
+            else
+            {
+                evaluationSplit = splitName switch
+                {
+                    "leave-last-out" => new LeaveLastOutSplitter().Split(trainCorpus),
+                    "temporal" => new TemporalSplitter().Split(trainCorpus),
+                    "cold" => new ColdStartSplitter(seed: seedValue).Split(trainCorpus),
+                    _ => throw new ArgumentException($"--split '{splitName}' is not one of leave-last-out, temporal, cold"),
+                };
+            }
+            log.WriteLine($"read {report.Read} rows ({report.Rejected} rejected) in {clock.Elapsed.TotalSeconds:F1}s; {trainCorpus.Interactions.Count} interactions, {trainCorpus.Jobs.Count} jobs, {trainCorpus.Users.Count} users");
+            foreach (var issue in report.Issues.Take(5)) log.WriteLine($"  rejected {issue}");
+
+            ITextEncoder encoder = parseResult.GetValue(encoderName) switch
+            {
+                "hashed" => new HashedTextEncoder().WithIdf(evaluationSplit.Corpus.Jobs.Values.Select(j => RecommenderDatasetFactory.JobContentOf(j).Text)),
+                "use-lite" => UseLiteEncoder.Load(),
+                var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
+            };
+            var all = StandardModels.All(encoder, seedValue, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), parseResult.GetValue(fmEpochs));
+            var names = parseResult.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var chosen = StandardModels.Select(all, names);
+
+            var result = new RecommendationEvaluator(log).Evaluate(evaluationSplit, chosen, cutoffs, seedValue) with
+            {
+                Encoder = parseResult.GetValue(encoderName)!,
+            };
+            var files = RecommendationReport.WriteAll(result, parseResult.GetValue(output)!);
+            Console.WriteLine(RecommendationReport.Markdown(result));
+            foreach (var file in files) log.WriteLine($"wrote {file}");
+            log.WriteLine($"total {clock.Elapsed.TotalSeconds:F1}s");
+            Console.WriteLine(RecommendationReport.SummaryLine(result));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var users = new Option<int>("--users") { Description = "Users of the generated market", DefaultValueFactory = _ => 20_000 };
+        var jobs = new Option<int>("--jobs") { Description = "Jobs of the generated market", DefaultValueFactory = _ => 10_000 };
+        var pairs = new Option<int>("--pairs-per-user") { Description = "Interactions per user", DefaultValueFactory = _ => 20 };
+        var epochs = new Option<int>("--epochs") { Description = "FM training epochs", DefaultValueFactory = _ => 5 };
+        var threads = new Option<int>("--threads") { Description = "FM training threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var factors = new Option<int>("--factors") { Description = "FM latent factors k", DefaultValueFactory = _ => 32 };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("recommend", "Factorization machine training examples/s and candidate scoring/s on a generated market");
+        foreach (var option in new Option[] { users, jobs, pairs, epochs, threads, factors, seed }) command.Options.Add(option);
+        command.SetAction(parseResult =>
+        {
+            var result = RecommenderBenchmark.Run(parseResult.GetValue(users), parseResult.GetValue(jobs), parseResult.GetValue(pairs),
+                parseResult.GetValue(epochs), parseResult.GetValue(threads), parseResult.GetValue(factors), parseResult.GetValue(seed),
+                line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+            Console.WriteLine($"recommend_bench_detail: users={result.Users} jobs={result.Jobs} pairs={result.Pairs} threads={result.Threads} k={result.Factors} raw_score_candidates_per_s={result.RawScoreCandidatesPerSecond:F0}");
+            Console.WriteLine(result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static int[] ParseCutoffs(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var result = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+            if (!int.TryParse(parts[i], out result[i]) || result[i] <= 0)
+                throw new ArgumentException($"--k item {i + 1} '{parts[i]}' is not a positive integer");
+        return result.Length > 0 ? result : throw new ArgumentException("--k lists no cut-off");
+    }
+}
