@@ -11,6 +11,7 @@ internal static class CommandModules
         // One line per module, e.g. ActorCommands.Register(root, bench);
         ParquetCommands.Register(root, bench, evaluate);
         DataCommands.Register(root, bench, evaluate);
+        RecommendCommands.Register(root, bench, evaluate);
         QaCommands.Register(root, bench, evaluate);
     }
 }
