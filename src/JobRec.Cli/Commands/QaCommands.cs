@@ -88,7 +88,12 @@ internal static class QaCommands
         command.SetAction(parseResult =>
         {
             var text = parseResult.GetValue(question)!;
-            QuestionAnswerer.Validate(text);
+            try { QuestionAnswerer.Validate(text); }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"jobrec ask: {e.Message}");
+                return 2;
+            }
             var lm = LanguageModelCheckpoint.Load(parseResult.GetValue(model)!);
             var postings = QaPostingSources.Load(parseResult.GetValue(data)!, new ReadReport()).DistinctBy(p => p.Id).Select(p => p.ToFacts()).ToList();
             int k = parseResult.GetValue(read);
