@@ -151,11 +151,23 @@ internal static class ParquetCommands
                 parseResult.GetValue(rows), parseResult.GetRequiredValue(dir), options,
                 line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"), parseResult.GetValue(keep));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rows={result.Rows} codec={compression.ToString().ToLowerInvariant()} row_group_size={options.RowGroupSize} parquet_bytes={result.ParquetBytes} csv_bytes={result.CsvBytes} uncompressed_column_bytes={result.UncompressedColumnBytes} write_s={result.WriteSeconds:F2} read_s={result.ReadSeconds:F2} read_csv_equivalent_mb_per_s={result.CsvBytes / 1e6 / result.ReadSeconds:F1}"));
+                $"rows={result.Rows} codec={compression.ToString().ToLowerInvariant()} row_group_size={options.RowGroupSize} parquet_bytes={result.ParquetBytes} csv_bytes={result.CsvBytes} uncompressed_column_bytes={result.UncompressedColumnBytes} write_s={result.WriteSeconds:F2} read_s={result.ReadSeconds:F2} read_cpu_s={result.ReadCpuSeconds:F2} read_mb_per_cpu_s={result.UncompressedColumnBytes / 1e6 / result.ReadCpuSeconds:F1} read_csv_equivalent_mb_per_s={result.CsvBytes / 1e6 / result.ReadSeconds:F1} load_average={Environment.ProcessorCount}cpu:{LoadAverage()}"));
             Console.WriteLine(result);
             return 0;
         });
         return command;
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 
     private static int Guarded(Action action)

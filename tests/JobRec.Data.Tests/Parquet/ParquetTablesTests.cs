@@ -93,6 +93,25 @@ public sealed class ParquetTablesTests : IDisposable
         Assert.Contains("'title'", e.Message);
     }
 
+    [Fact]
+    public void CorruptTableFailsWithTheColumnsOwnError()
+    {
+        string path = Path.Combine(_dir, "corrupt.parquet");
+        var jobs = Enumerable.Range(0, 300).Select(i => RandomJob(new Random(i), i)).ToList();
+        ParquetTables.WriteJobs(path, jobs, new ParquetWriteOptions { RowGroupSize = 100 });
+        byte[] bytes = File.ReadAllBytes(path);
+        using (var reader = JobRec.Data.Parquet.Reading.ParquetFileReader.Open(path))
+        {
+            long descriptionPage = reader.FileMetaData.RowGroups[1].Columns[4].MetaData!.DataPageOffset;
+            bytes[descriptionPage + 30] ^= 0xFF;
+        }
+
+        File.WriteAllBytes(path, bytes);
+        var e = Assert.Throws<JobRec.Data.Parquet.ParquetFormatException>(() => ParquetTables.ReadJobs(path).ToList());
+        Assert.Contains("description", e.Message);
+        Assert.Contains(path, e.Message);
+    }
+
     internal static JobPosting RandomJob(Random random, int i) => new(
         $"li:{i}",
         i % 7 == 0 ? "Data Scientist" : $"Engineer {random.Next(100)}",

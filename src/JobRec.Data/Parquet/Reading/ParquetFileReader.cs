@@ -139,7 +139,7 @@ public sealed class ParquetFileReader : IDisposable
         return rows;
     }
 
-    /// <summary>Reads and decodes one leaf column of one row group.</summary>
+    /// <summary>Reads and decodes one leaf column of one row group; safe to call from several threads at once.</summary>
     internal ColumnChunkData ReadColumnChunk(int rowGroup, ParquetSchemaNode leaf)
     {
         var group = _meta.RowGroups[rowGroup];
@@ -158,8 +158,13 @@ public sealed class ParquetFileReader : IDisposable
         }
 
         byte[] bytes = new byte[length];
-        _stream.Position = start;
-        _stream.ReadExactly(bytes);
+        lock (_stream)
+        {
+            // Column chunks may be decoded on several threads; only the file access is serialised.
+            _stream.Position = start;
+            _stream.ReadExactly(bytes);
+        }
+
         return new ColumnChunkReader(FilePath, leaf, meta, bytes, start, Options).Read();
     }
 

@@ -54,16 +54,26 @@ internal sealed class TableFile(ParquetFileReader reader)
     }
 
     /// <summary>Decodes the wanted columns of row group <paramref name="rowGroup"/>; absent columns map to null.</summary>
-    public Dictionary<string, TableColumnCursor?> ReadColumns(int rowGroup, IEnumerable<string> names)
+    public Dictionary<string, TableColumnCursor?> ReadColumns(int rowGroup, IReadOnlyList<string> names)
     {
-        var cursors = new Dictionary<string, TableColumnCursor?>();
-        foreach (string name in names)
+        var wanted = names.ToList();
+        var cursors = new TableColumnCursor?[wanted.Count];
+        // Columns decode independently, so they are decoded in parallel (the reader serialises file access).
+        try
         {
-            var field = Reader.Schema.FindField(name);
-            ParquetSchemaNode? leaf = field is null ? null : field.IsLeaf ? field : field.Leaves().Count() == 1 ? field.Leaves().First() : null;
-            cursors[name] = leaf is null ? null : new TableColumnCursor(Reader.ReadColumnChunk(rowGroup, leaf), Reader.FilePath);
+            Parallel.For(0, wanted.Count, i =>
+            {
+                var field = Reader.Schema.FindField(wanted[i]);
+                ParquetSchemaNode? leaf = field is null ? null : field.IsLeaf ? field : field.Leaves().Count() == 1 ? field.Leaves().First() : null;
+                cursors[i] = leaf is null ? null : new TableColumnCursor(Reader.ReadColumnChunk(rowGroup, leaf), Reader.FilePath);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Surface the column's own exception (ParquetFormatException, ...), not the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        return cursors;
+        return wanted.Select((name, i) => (name, cursors[i])).ToDictionary(p => p.name, p => p.Item2);
     }
 }
