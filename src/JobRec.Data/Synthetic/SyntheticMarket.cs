@@ -35,6 +35,7 @@ public sealed class SyntheticMarket
     private readonly WeightedChoice _companyChoice;
     private readonly int[][] _sameGroup;
     private readonly int[] _groupOf;
+    private readonly int[] _stateOf = UsCity.All.Select(c => UsState.All.ToList().FindIndex(st => st.Code == c.State)).ToArray();
     private readonly Lazy<JobTable> _jobTable;
 
     private SyntheticMarket(SyntheticMarketOptions options)
@@ -193,10 +194,12 @@ public sealed class SyntheticMarket
         var events = new List<Interaction>();
         var seen = new HashSet<int>();
         var candidates = new List<(int Job, double Utility, double Score)>(48);
+        var inSession = new HashSet<int>();
         for (var session = 0; session < sessions; session++)
         {
             var day = r.Next(days);
             candidates.Clear();
+            inSession.Clear();
             for (var c = 0; c < 40; c++)
             {
                 var pick = r.NextDouble();
@@ -210,7 +213,7 @@ public sealed class SyntheticMarket
                     var j = bucket is null ? r.Next(table.Jobs.Length) : bucket.Length == 0 ? -1 : bucket[r.Next(bucket.Length)];
                     if (j >= 0 && table.Jobs[j].AliveOn(day) && !seen.Contains(j)) job = j;
                 }
-                if (job < 0 || candidates.Exists(x => x.Job == job)) continue;
+                if (job < 0 || !inSession.Add(job)) continue;
                 var utility = Utility(user, table.Jobs[job]);
                 candidates.Add((job, utility, utility + noise * r.NextGumbel()));
             }
@@ -244,10 +247,8 @@ public sealed class SyntheticMarket
         else (occupation, mask) = (_groupOf[job.Occupation] == _groupOf[user.Primary] ? 0.3 : 0.0, (ushort)0);
         var jobSkills = BitOperations.PopCount(job.SkillMask);
         var skill = jobSkills == 0 ? 0 : (double)BitOperations.PopCount((uint)(job.SkillMask & mask)) / jobSkills;
-        var userCity = UsCity.All[user.City];
-        var jobCity = UsCity.All[job.City];
         var location = job.City == user.City ? 1.0
-            : jobCity.State == userCity.State ? 0.5
+            : _stateOf[job.City] == _stateOf[user.City] ? 0.5
             : job.Remote ? (user.WantsRemote ? 1.0 : 0.3)
             : -1.5 * (1 - user.Mobility);
         if (job.Remote && user.WantsRemote) location = Math.Max(location, 1.0);
