@@ -1,0 +1,16 @@
+using JobRec.Actors;
+
+namespace JobRec.Contracts.Catalog;
+
+/// <summary>A persisted name table (key "occupations": O*NET code to title; key "skills": skill name to source) filled by ingest.</summary>
+public interface ICatalogGrain : IGrainWithStringKey
+{
+    /// <summary>Inserts or replaces entries; returns how many keys were new (keys compare case-insensitively).</summary>
+    Task<int> UpsertAsync(IReadOnlyDictionary<string, string> entries);
+
+    /// <summary>The value stored for the key, or empty when unknown.</summary>
+    Task<string> LookupAsync(string key);
+
+    /// <summary>Number of entries.</summary>
+    Task<int> CountAsync();
+}

@@ -1,0 +1,25 @@
+using JobRec.Actors;
+
+namespace JobRec.Contracts.Indexing;
+
+/// <summary>One shard of the job vector index (key = shard number); jobs hash to shards by id; persists its entries and rebuilds its FAISS index from them on activation.</summary>
+public interface IIndexShardGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or replaces the entries (persisted before returning).</summary>
+    Task UpsertAsync(IReadOnlyList<ShardEntry> entries);
+
+    /// <summary>Removes the job; returns false when it was not indexed.</summary>
+    Task<bool> RemoveAsync(string jobId);
+
+    /// <summary>The k best open jobs of this shard for the query that pass its filters, best first.</summary>
+    Task<IReadOnlyList<ShardHit>> SearchAsync(ShardQuery query);
+
+    /// <summary>The cards of the given jobs of this shard scored against the query (unknown, closed or filtered ids are left out).</summary>
+    Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query);
+
+    /// <summary>Rebuilds the in-memory index from the stored entries (compacting the log); returns the number of jobs indexed.</summary>
+    Task<int> RebuildAsync();
+
+    /// <summary>Size and kind of this shard.</summary>
+    Task<ShardStatus> GetStatusAsync();
+}

@@ -1,0 +1,16 @@
+using JobRec.Actors;
+
+namespace JobRec.Contracts.Inference;
+
+/// <summary>A stateless-worker pool that runs the models; concurrent requests are micro-batched (small wait window, max batch) before each model call.</summary>
+public interface IInferenceWorkerGrain : IGrainWithStringKey
+{
+    /// <summary>L2-normalised embeddings of the texts, one per text, in order.</summary>
+    Task<float[][]> EncodeAsync(IReadOnlyList<string> texts);
+
+    /// <summary>Factorization-machine scores of the candidate pairs, in order.</summary>
+    Task<float[]> ScoreAsync(IReadOnlyList<CandidateFeatures> candidates);
+
+    /// <summary>The O*NET occupation of a posting's title and description.</summary>
+    Task<OccupationMatch> ClassifyAsync(string title, string description);
+}

@@ -1,0 +1,36 @@
+using JobRec.Actors;
+using JobRec.Contracts.Interactions;
+
+namespace JobRec.Contracts.Jobs;
+
+/// <summary>One job posting keyed by its id: posting, embedding, O*NET code, skills, counters; keeps its index shard up to date.</summary>
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or replaces the posting, encodes and classifies it, and (re)indexes it; returns the stored view.</summary>
+    Task<JobView> UpsertAsync(JobInput posting);
+
+    /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
+    Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding);
+
+    /// <summary>The stored job, or null when this id was never created.</summary>
+    Task<JobView?> GetAsync();
+
+    /// <summary>The list fields of the job, or null when unknown.</summary>
+    Task<JobSummary?> GetSummaryAsync();
+
+    /// <summary>The job's L2-normalised embedding, or null when unknown.</summary>
+    Task<float[]?> GetEmbeddingAsync();
+
+    /// <summary>Closes the job and removes it from its shard; returns false when the job does not exist.</summary>
+    Task<bool> CloseAsync();
+
+    /// <summary>Counts one interaction and remembers which other jobs the same user touched recently (co-interactions).</summary>
+    Task RecordInteractionAsync(InteractionKind kind, IReadOnlyList<string> coInteractedJobIds);
+
+    /// <summary>Adds counters and co-interactions aggregated by bulk ingest.</summary>
+    /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
+    Task ImportStatisticsAsync(JobStatistics delta);
+
+    /// <summary>Jobs most often touched by the same users as this one, most frequent first, at most <paramref name="count"/>.</summary>
+    Task<IReadOnlyList<string>> GetCoInteractedAsync(int count);
+}

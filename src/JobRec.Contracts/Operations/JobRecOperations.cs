@@ -1,0 +1,101 @@
+using JobRec.Actors;
+using JobRec.Contracts.Cluster;
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Search;
+using JobRec.Contracts.Users;
+
+namespace JobRec.Contracts.Operations;
+
+/// <summary>Typed calls for every engine operation over any grain factory (the client SDK's cluster client or a silo's own factory); validates input before calling grains.</summary>
+public sealed class JobRecOperations
+{
+    private readonly IGrainFactory _grains;
+    private readonly int _shardCount;
+
+    /// <summary>Creates the facade over <paramref name="grains"/>; <paramref name="shardCount"/> must match the silo's.</summary>
+    public JobRecOperations(IGrainFactory grains, int shardCount = ShardRouting.DefaultShardCount)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        _grains = grains;
+        _shardCount = shardCount;
+    }
+
+    /// <summary>Creates or replaces a job posting.</summary>
+    public Task<JobView> PutJobAsync(string jobId, JobInput posting)
+    {
+        RequestValidation.Id("id", jobId);
+        RequestValidation.Job(posting);
+        return _grains.GetGrain<IJobGrain>(jobId).UpsertAsync(posting);
+    }
+
+    /// <summary>The job, or null when unknown.</summary>
+    public Task<JobView?> GetJobAsync(string jobId)
+    {
+        RequestValidation.Id("id", jobId);
+        return _grains.GetGrain<IJobGrain>(jobId).GetAsync();
+    }
+
+    /// <summary>Closes the job; false when unknown.</summary>
+    public Task<bool> CloseJobAsync(string jobId)
+    {
+        RequestValidation.Id("id", jobId);
+        return _grains.GetGrain<IJobGrain>(jobId).CloseAsync();
+    }
+
+    /// <summary>Jobs most similar to the job.</summary>
+    /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
+    public Task<SearchResponse> SimilarJobsAsync(string jobId, int k = 10)
+    {
+        RequestValidation.Id("id", jobId);
+        RequestValidation.K("k", k);
+        return _grains.GetGrain<ISearchGrain>("0").SimilarJobsAsync(jobId, k);
+    }
+
+    /// <summary>Creates or replaces a user profile.</summary>
+    public Task<UserView> PutUserAsync(string userId, UserInput profile)
+    {
+        RequestValidation.Id("id", userId);
+        RequestValidation.User(profile);
+        return _grains.GetGrain<IUserGrain>(userId).UpsertProfileAsync(profile);
+    }
+
+    /// <summary>The user, or null when unknown.</summary>
+    public Task<UserView?> GetUserAsync(string userId)
+    {
+        RequestValidation.Id("id", userId);
+        return _grains.GetGrain<IUserGrain>(userId).GetAsync();
+    }
+
+    /// <summary>Records an interaction of a user with a job.</summary>
+    /// <exception cref="KeyNotFoundException">The user or the job does not exist.</exception>
+    public Task<InteractionRecord> RecordInteractionAsync(string userId, InteractionInput interaction)
+    {
+        RequestValidation.Id("id", userId);
+        RequestValidation.Interaction(interaction);
+        return _grains.GetGrain<IUserGrain>(userId).RecordInteractionAsync(interaction);
+    }
+
+    /// <summary>The user's top-k jobs, with reasons when <paramref name="explain"/> is true.</summary>
+    /// <exception cref="KeyNotFoundException">The user does not exist.</exception>
+    public Task<RecommendationList> RecommendAsync(string userId, int k = 20, bool explain = false)
+    {
+        RequestValidation.Id("id", userId);
+        RequestValidation.K("k", k);
+        return _grains.GetGrain<IUserGrain>(userId).RecommendAsync(new RecommendationRequest(k, explain));
+    }
+
+    /// <summary>Free-text search with optional filters.</summary>
+    public Task<SearchResponse> SearchAsync(SearchRequest request)
+    {
+        RequestValidation.Search(request);
+        return _grains.GetGrain<ISearchGrain>("0").SearchAsync(request);
+    }
+
+    /// <summary>Size and kind of every index shard.</summary>
+    public async Task<IReadOnlyList<ShardStatus>> ShardStatusAsync() =>
+        await Task.WhenAll(Enumerable.Range(0, _shardCount).Select(s => _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).GetStatusAsync())).ConfigureAwait(false);
+}

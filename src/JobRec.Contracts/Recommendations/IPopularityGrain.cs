@@ -1,0 +1,16 @@
+using JobRec.Actors;
+
+namespace JobRec.Contracts.Recommendations;
+
+/// <summary>Keeps interaction counts per job (applies weigh more) and serves the most popular jobs as a candidate source; key "global".</summary>
+public interface IPopularityGrain : IGrainWithStringKey
+{
+    /// <summary>Adds weight to jobs' popularity (job id to weight).</summary>
+    Task AddAsync(IReadOnlyDictionary<string, float> weights);
+
+    /// <summary>The most popular jobs with their popularity normalised to 0..1, best first.</summary>
+    Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count);
+
+    /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown).</summary>
+    Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds);
+}

@@ -1,0 +1,16 @@
+using JobRec.Contracts.Interactions;
+
+namespace JobRec.Contracts.Users;
+
+/// <summary>A stored user as the engine serves it: profile and interaction history, newest first.</summary>
+public sealed record UserView
+{
+    /// <summary>The user's id (its grain key).</summary>
+    public string Id { get; init; } = "";
+    /// <summary>The profile as last submitted.</summary>
+    public UserInput Profile { get; init; } = new();
+    /// <summary>Total number of interactions recorded.</summary>
+    public int InteractionCount { get; init; }
+    /// <summary>The most recent interactions, newest first (at most <see cref="ContractLimits.MaxReturnedInteractions"/>).</summary>
+    public IReadOnlyList<InteractionRecord> RecentInteractions { get; init; } = [];
+}

@@ -1,0 +1,24 @@
+namespace JobRec.Contracts;
+
+/// <summary>Bounds on request sizes shared by the HTTP API, the client SDK and the grains.</summary>
+public static class ContractLimits
+{
+    /// <summary>Largest k for recommendations, search and similar jobs.</summary>
+    public const int MaxK = 100;
+    /// <summary>Longest id (job or user).</summary>
+    public const int MaxIdLength = 128;
+    /// <summary>Longest title.</summary>
+    public const int MaxTitleLength = 300;
+    /// <summary>Longest short text field (company, location, region, level...).</summary>
+    public const int MaxShortFieldLength = 200;
+    /// <summary>Longest description or resume text.</summary>
+    public const int MaxDescriptionLength = 50_000;
+    /// <summary>Longest search query.</summary>
+    public const int MaxQueryLength = 1_000;
+    /// <summary>Most skills on a job or user.</summary>
+    public const int MaxSkills = 100;
+    /// <summary>Most interactions a user grain returns in its view.</summary>
+    public const int MaxReturnedInteractions = 50;
+    /// <summary>Largest HTTP request body in bytes.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+}

@@ -1,0 +1,36 @@
+using System.Numerics.Tensors;
+
+namespace JobRec.Grains.Embeddings;
+
+/// <summary>The few vector operations serving needs, on TensorPrimitives.</summary>
+public static class VectorMath
+{
+    /// <summary>Inner product, 0 when either vector is empty or the lengths differ.</summary>
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        a.Length == 0 || a.Length != b.Length ? 0f : TensorPrimitives.Dot(a, b);
+
+    /// <summary>Scales the vector to unit length in place; a zero vector stays zero. Returns false for a zero vector.</summary>
+    public static bool NormalizeInPlace(Span<float> v)
+    {
+        var norm = TensorPrimitives.Norm(v);
+        if (norm <= 1e-12f || float.IsNaN(norm))
+        {
+            v.Clear();
+            return false;
+        }
+
+        TensorPrimitives.Divide(v, norm, v);
+        return true;
+    }
+
+    /// <summary>Adds <paramref name="weight"/> x <paramref name="x"/> into <paramref name="sum"/> when the lengths match.</summary>
+    public static void AddScaled(Span<float> sum, ReadOnlySpan<float> x, float weight)
+    {
+        if (x.Length != sum.Length)
+        {
+            return;
+        }
+
+        TensorPrimitives.MultiplyAdd(x, weight, sum, sum);
+    }
+}

@@ -1,0 +1,40 @@
+using JobRec.Contracts.Indexing;
+
+namespace JobRec.Grains.Hosting;
+
+/// <summary>Settings of the serving grains: shard count, where shard logs live, batching and candidate sizes.</summary>
+public sealed record ServingOptions
+{
+    /// <summary>Number of index shards jobs hash into.</summary>
+    public int ShardCount { get; init; } = ShardRouting.DefaultShardCount;
+
+    /// <summary>Folder of the shard entry logs; null keeps shard entries in memory only (tests).</summary>
+    public string? IndexDirectory { get; init; }
+
+    /// <summary>Use FAISS (flat inner product) for shards when its native library is present; otherwise the managed exact index.</summary>
+    public bool PreferFaiss { get; init; } = true;
+
+    /// <summary>How long the inference batcher waits for more requests before running a model.</summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Most requests one model call takes.</summary>
+    public int MaxBatch { get; init; } = 64;
+
+    /// <summary>Semantic candidates asked from all shards together, as a multiple of k.</summary>
+    public int SemanticCandidatesPerK { get; init; } = 4;
+
+    /// <summary>How many recent jobs the user's query vector and co-interaction candidates use.</summary>
+    public int RecentJobsForQuery { get; init; } = 10;
+
+    /// <summary>Popular jobs added as candidates.</summary>
+    public int PopularCandidates { get; init; } = 20;
+
+    /// <summary>How many interactions a user grain keeps (oldest dropped first).</summary>
+    public int MaxStoredInteractions { get; init; } = 500;
+
+    /// <summary>The serving clock: jobs whose ClosesAt is before it are not served; a simulated market sets its own time here.</summary>
+    public Func<DateTimeOffset> Clock { get; init; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Weight of the resume embedding against the mean of recent job embeddings in the query vector.</summary>
+    public float ProfileWeight { get; init; } = 0.5f;
+}

@@ -1,0 +1,180 @@
+using System.Text;
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Jobs;
+
+namespace JobRec.Grains.Indexing;
+
+/// <summary>Shard entries in one append-only binary log per shard (<c>shard-N.log</c>): upsert and remove records, replayed on load, rewritten on compaction.</summary>
+public sealed class FileShardEntryStore : IShardEntryStore
+{
+    private const uint Magic = 0x4A525348; // "JRSH"
+    private const byte UpsertRecord = 1;
+    private const byte RemoveRecord = 2;
+    private readonly string _directory;
+
+    /// <summary>Stores logs under <paramref name="directory"/> (created when missing).</summary>
+    public FileShardEntryStore(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        Directory.CreateDirectory(directory);
+        _directory = directory;
+    }
+
+    /// <summary>The log file of a shard.</summary>
+    public string PathOf(int shard) => Path.Combine(_directory, $"shard-{shard}.log");
+
+    /// <inheritdoc />
+    public IReadOnlyList<ShardEntry> Load(int shard)
+    {
+        var path = PathOf(shard);
+        var map = new Dictionary<string, ShardEntry>();
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        using var stream = File.OpenRead(path);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        while (stream.Position < stream.Length)
+        {
+            var start = stream.Position;
+            try
+            {
+                if (reader.ReadUInt32() != Magic)
+                {
+                    throw new InvalidDataException("bad record marker");
+                }
+
+                var kind = reader.ReadByte();
+                if (kind == UpsertRecord)
+                {
+                    var entry = ReadEntry(reader);
+                    map[entry.Job.Id] = entry;
+                }
+                else if (kind == RemoveRecord)
+                {
+                    map.Remove(reader.ReadString());
+                }
+                else
+                {
+                    throw new InvalidDataException($"unknown record kind {kind}");
+                }
+            }
+            catch (EndOfStreamException) when (stream.Position >= stream.Length)
+            {
+                // A torn last record (crash mid-append): keep everything before it.
+                break;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
+            {
+                throw new InvalidDataException($"{path}: corrupt shard log record at offset {start}: {ex.Message}", ex);
+            }
+        }
+
+        return map.Values.ToList();
+    }
+
+    /// <inheritdoc />
+    public void Append(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        using var stream = new FileStream(PathOf(shard), FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        foreach (var e in entries)
+        {
+            writer.Write(Magic);
+            writer.Write(UpsertRecord);
+            WriteEntry(writer, e);
+        }
+
+        writer.Flush();
+        stream.Flush(flushToDisk: false);
+    }
+
+    /// <inheritdoc />
+    public void Remove(int shard, string jobId)
+    {
+        using var stream = new FileStream(PathOf(shard), FileMode.Append, FileAccess.Write, FileShare.Read);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8);
+        writer.Write(Magic);
+        writer.Write(RemoveRecord);
+        writer.Write(jobId);
+    }
+
+    /// <inheritdoc />
+    public void Compact(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        var path = PathOf(shard);
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            foreach (var e in entries)
+            {
+                writer.Write(Magic);
+                writer.Write(UpsertRecord);
+                WriteEntry(writer, e);
+            }
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private static void WriteEntry(BinaryWriter w, ShardEntry e)
+    {
+        var j = e.Job;
+        w.Write(j.Id);
+        w.Write(j.Title);
+        w.Write(j.Company);
+        w.Write(j.Location);
+        w.Write(j.Region);
+        w.Write(j.Remote);
+        w.Write(j.OnetCode);
+        w.Write(e.Skills.Count);
+        foreach (var s in e.Skills)
+        {
+            w.Write(s);
+        }
+
+        w.Write(e.PostedAt?.UtcTicks ?? -1L);
+        w.Write(e.ClosesAt?.UtcTicks ?? -1L);
+        w.Write(e.Embedding.Length);
+        foreach (var f in e.Embedding)
+        {
+            w.Write(f);
+        }
+    }
+
+    private static ShardEntry ReadEntry(BinaryReader r)
+    {
+        var job = new JobSummary(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadString());
+        var skillCount = r.ReadInt32();
+        if (skillCount is < 0 or > 10_000)
+        {
+            throw new InvalidDataException($"skill count {skillCount} out of range for job '{job.Id}'");
+        }
+
+        var skills = new string[skillCount];
+        for (var i = 0; i < skills.Length; i++)
+        {
+            skills[i] = r.ReadString();
+        }
+
+        var posted = r.ReadInt64();
+        var closes = r.ReadInt64();
+        var dim = r.ReadInt32();
+        if (dim is < 0 or > 65_536)
+        {
+            throw new InvalidDataException($"embedding dimension {dim} out of range for job '{job.Id}'");
+        }
+
+        var embedding = new float[dim];
+        for (var i = 0; i < dim; i++)
+        {
+            embedding[i] = r.ReadSingle();
+        }
+
+        return new ShardEntry(job, embedding, skills,
+            posted < 0 ? null : new DateTimeOffset(posted, TimeSpan.Zero),
+            closes < 0 ? null : new DateTimeOffset(closes, TimeSpan.Zero));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using JobRec.Actors;
+using JobRec.Contracts.Indexing;
+using JobRec.Grains.Hosting;
+
+namespace JobRec.Grains.Indexing;
+
+/// <summary>One shard of the job vector index: entries persist in an <see cref="IShardEntryStore"/>, the FAISS index is rebuilt from them on activation.</summary>
+public sealed class IndexShardGrain : Grain, IIndexShardGrain
+{
+    private readonly IShardEntryStore _store;
+    private readonly ServingOptions _options;
+    private ShardVectorIndex? _index;
+    private int _shard;
+
+    /// <summary>Created by the runtime.</summary>
+    public IndexShardGrain(IShardEntryStore store, ServingOptions options)
+    {
+        _store = store;
+        _options = options;
+    }
+
+    private ShardVectorIndex Index => _index ?? throw new InvalidOperationException($"index shard {_shard} is not activated");
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = GetPrimaryKeyString();
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _shard) || _shard >= _options.ShardCount)
+        {
+            throw new ArgumentException($"index shard key '{key}' is not a shard number between 0 and {_options.ShardCount - 1}");
+        }
+
+        _index = new ShardVectorIndex(_options.PreferFaiss);
+        _index.Upsert(_store.Load(_shard));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _index?.Dispose();
+        _index = null;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task UpsertAsync(IReadOnlyList<ShardEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        Index.Upsert(entries);
+        _store.Append(_shard, entries);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RemoveAsync(string jobId)
+    {
+        var removed = Index.Remove(jobId);
+        if (removed)
+        {
+            _store.Remove(_shard, jobId);
+        }
+
+        return Task.FromResult(removed);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShardHit>> SearchAsync(ShardQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.K < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.K, "shard query k must be at least 1");
+        }
+
+        return Task.FromResult<IReadOnlyList<ShardHit>>(Index.Search(query, _options.Clock()));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        ArgumentNullException.ThrowIfNull(query);
+        return Task.FromResult<IReadOnlyList<ShardHit>>(Index.Lookup(jobIds, query, _options.Clock()));
+    }
+
+    /// <inheritdoc />
+    public Task<int> RebuildAsync()
+    {
+        var entries = _store.Load(_shard);
+        _store.Compact(_shard, entries);
+        _index?.Dispose();
+        _index = new ShardVectorIndex(_options.PreferFaiss);
+        _index.Upsert(entries);
+        return Task.FromResult(_index.Count);
+    }
+
+    /// <inheritdoc />
+    public Task<ShardStatus> GetStatusAsync() =>
+        Task.FromResult(new ShardStatus(_shard, Index.Count, Index.Dimension, Index.Kind.Length == 0 ? "empty" : Index.Kind));
+}

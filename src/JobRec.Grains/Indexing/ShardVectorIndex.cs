@@ -1,0 +1,229 @@
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Search;
+using JobRec.Grains.Embeddings;
+using JobRec.Vectors.Exact;
+using JobRec.Vectors.Faiss;
+using JobRec.Vectors.Index;
+
+namespace JobRec.Grains.Indexing;
+
+/// <summary>The in-memory side of one shard: a vector index (FAISS flat or exact) over slot ids plus the entry of every slot; not thread-safe (the shard grain is turn-based).</summary>
+public sealed class ShardVectorIndex : IDisposable
+{
+    private readonly bool _preferFaiss;
+    private readonly Dictionary<string, long> _slots = [];
+    private readonly Dictionary<long, ShardEntry> _entries = [];
+    private IVectorIndex? _index;
+    private long _nextSlot;
+
+    /// <summary>Creates an empty index; FAISS is used when preferred and its native library is present.</summary>
+    public ShardVectorIndex(bool preferFaiss) => _preferFaiss = preferFaiss;
+
+    /// <summary>Jobs indexed.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Embedding length, 0 while empty.</summary>
+    public int Dimension => _index?.Dimension ?? 0;
+
+    /// <summary>"faiss-flat" or "exact" (empty until the first entry).</summary>
+    public string Kind { get; private set; } = "";
+
+    /// <summary>Every entry held.</summary>
+    public IEnumerable<ShardEntry> Entries => _entries.Values;
+
+    /// <summary>Adds or replaces entries; every embedding must have the index's dimension.</summary>
+    /// <exception cref="ArgumentException">An embedding is empty or of another dimension.</exception>
+    public void Upsert(IReadOnlyList<ShardEntry> entries)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        var dim = _index?.Dimension ?? entries[0].Embedding.Length;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i].Embedding.Length != dim || dim == 0)
+            {
+                throw new ArgumentException($"entries[{i}] (job '{entries[i].Job.Id}'): embedding has {entries[i].Embedding.Length} values; this shard holds dimension {dim}", nameof(entries));
+            }
+        }
+
+        _index ??= CreateIndex(dim);
+        var replaced = new List<long>();
+        foreach (var e in entries)
+        {
+            if (_slots.Remove(e.Job.Id, out var old))
+            {
+                replaced.Add(old);
+                _entries.Remove(old);
+            }
+        }
+
+        if (replaced.Count > 0)
+        {
+            _index.Remove(replaced.ToArray());
+        }
+
+        // The last entry per id wins within one batch.
+        var latest = new Dictionary<string, ShardEntry>();
+        foreach (var e in entries)
+        {
+            latest[e.Job.Id] = e;
+        }
+
+        var vectors = new float[latest.Count * dim];
+        var ids = new long[latest.Count];
+        var n = 0;
+        foreach (var e in latest.Values)
+        {
+            var slot = _nextSlot++;
+            e.Embedding.CopyTo(vectors, n * dim);
+            ids[n++] = slot;
+            _slots[e.Job.Id] = slot;
+            _entries[slot] = e;
+        }
+
+        _index.Add(vectors, ids);
+    }
+
+    /// <summary>Removes a job; false when it was not held.</summary>
+    public bool Remove(string jobId)
+    {
+        if (_index is null || !_slots.Remove(jobId, out var slot))
+        {
+            return false;
+        }
+
+        _entries.Remove(slot);
+        _index.Remove([slot]);
+        return true;
+    }
+
+    /// <summary>The k best entries passing the filters (open at <paramref name="now"/>), best first.</summary>
+    public List<ShardHit> Search(ShardQuery query, DateTimeOffset now)
+    {
+        var hits = new List<ShardHit>();
+        if (_index is null || _entries.Count == 0)
+        {
+            return hits;
+        }
+
+        CheckDimension(query);
+        var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
+        var filtered = query.Filters is { IsEmpty: false } || exclude is not null;
+        var want = Math.Min(_entries.Count, filtered ? Math.Max(query.K * 4, query.K + (exclude?.Count ?? 0)) : query.K);
+        while (true)
+        {
+            hits.Clear();
+            var result = _index.Search(query.Vector, want);
+            for (var i = 0; i < result.K && hits.Count < query.K; i++)
+            {
+                var slot = result.Ids[i];
+                if (slot < 0 || !_entries.TryGetValue(slot, out var e))
+                {
+                    continue;
+                }
+
+                if (Passes(e, query.Filters, exclude, now))
+                {
+                    hits.Add(ToHit(e, result.Scores[i], query));
+                }
+            }
+
+            if (hits.Count >= query.K || want >= _entries.Count)
+            {
+                return hits;
+            }
+
+            want = Math.Min(_entries.Count, want * 4);
+        }
+    }
+
+    /// <summary>The entries of the given ids that are held and pass the filters, scored against the query.</summary>
+    public List<ShardHit> Lookup(IReadOnlyList<string> jobIds, ShardQuery query, DateTimeOffset now)
+    {
+        var hits = new List<ShardHit>();
+        if (_index is null)
+        {
+            return hits;
+        }
+
+        CheckDimension(query);
+        var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
+        foreach (var id in jobIds.Distinct())
+        {
+            if (_slots.TryGetValue(id, out var slot) && _entries.TryGetValue(slot, out var e) && Passes(e, query.Filters, exclude, now))
+            {
+                hits.Add(ToHit(e, VectorMath.Dot(query.Vector, e.Embedding), query));
+            }
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _index?.Dispose();
+
+    private void CheckDimension(ShardQuery query)
+    {
+        if (query.Vector.Length != _index!.Dimension)
+        {
+            throw new ArgumentException($"query vector has {query.Vector.Length} values; this shard holds dimension {_index.Dimension}", nameof(query));
+        }
+    }
+
+    private static bool Passes(ShardEntry e, SearchFilters? f, HashSet<string>? exclude, DateTimeOffset now)
+    {
+        if (exclude is not null && exclude.Contains(e.Job.Id))
+        {
+            return false;
+        }
+
+        if (e.ClosesAt is { } closes && closes <= now)
+        {
+            return false;
+        }
+
+        if (f is null || f.IsEmpty)
+        {
+            return true;
+        }
+
+        if (f.RemoteOnly && !e.Job.Remote)
+        {
+            return false;
+        }
+
+        if (f.Region.Length > 0 && !string.Equals(e.Job.Region, f.Region, StringComparison.OrdinalIgnoreCase) && !(f.IncludeRemote && e.Job.Remote))
+        {
+            return false;
+        }
+
+        return f.OnetPrefix.Length == 0 || e.Job.OnetCode.StartsWith(f.OnetPrefix, StringComparison.Ordinal);
+    }
+
+    private static ShardHit ToHit(ShardEntry e, float score, ShardQuery query)
+    {
+        var extra = query.ScoringVectors;
+        var sims = new float[extra?.Count ?? 0];
+        for (var i = 0; i < sims.Length; i++)
+        {
+            sims[i] = VectorMath.Dot(extra![i], e.Embedding);
+        }
+
+        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt);
+    }
+
+    private IVectorIndex CreateIndex(int dimension)
+    {
+        if (_preferFaiss && FaissRuntime.IsLibraryPresent)
+        {
+            Kind = "faiss-flat";
+            return FaissIndex.CreateFlat(dimension);
+        }
+
+        Kind = "exact";
+        return new ExactInnerProductIndex(dimension, 1);
+    }
+}

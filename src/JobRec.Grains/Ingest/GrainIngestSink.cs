@@ -1,0 +1,187 @@
+using JobRec.Actors;
+using JobRec.Contracts.Catalog;
+using JobRec.Contracts.Inference;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Users;
+using JobRec.Data.Import;
+using JobRec.Data.Model;
+using InteractionKind = JobRec.Contracts.Interactions.InteractionKind;
+using JobRec.Grains.Jobs;
+using JobRec.Grains.Recommendations;
+
+namespace JobRec.Grains.Ingest;
+
+/// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in batches by the inference pool, interactions land on users, counters and co-interactions on jobs, popularity on the popularity grain.</summary>
+public sealed class GrainIngestSink : IIngestSink
+{
+    private const int EncodeChunk = 64;
+    private const int CoInteractionWindow = 3;
+    private readonly IGrainFactory _grains;
+    private readonly int _parallelism;
+
+    /// <summary>Creates a sink over a grain factory; <paramref name="parallelism"/> bounds concurrent grain calls.</summary>
+    public GrainIngestSink(IGrainFactory grains, int parallelism = 32)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        _grains = grains;
+        _parallelism = parallelism;
+    }
+
+    /// <summary>Interactions skipped because their job was never imported.</summary>
+    public long InteractionsWithUnknownJob { get; private set; }
+
+    /// <inheritdoc />
+    public async ValueTask<int> UpsertJobsAsync(IReadOnlyList<JobPosting> jobs, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        var inputs = jobs.Select(DomainMapping.ToInput).ToList();
+        var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var created = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), Options(cancellationToken), async (i, _) =>
+        {
+            var grain = _grains.GetGrain<IJobGrain>(jobs[i].Id);
+            var existed = await grain.GetSummaryAsync().ConfigureAwait(false) is not null;
+            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
+            if (!existed)
+            {
+                Interlocked.Increment(ref created);
+            }
+        }).ConfigureAwait(false);
+        return created;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> UpsertUsersAsync(IReadOnlyList<UserProfile> users, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        var inputs = users.Select(DomainMapping.ToInput).ToList();
+        var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var created = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), Options(cancellationToken), async (i, _) =>
+        {
+            var grain = _grains.GetGrain<IUserGrain>(users[i].Id);
+            var existed = await grain.GetAsync().ConfigureAwait(false) is not null;
+            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
+            if (!existed)
+            {
+                Interlocked.Increment(ref created);
+            }
+        }).ConfigureAwait(false);
+        return created;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> AddInteractionsAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        var byUser = interactions.GroupBy(i => i.UserId).ToList();
+        var added = new List<InteractionRecord>[byUser.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, byUser.Count), Options(cancellationToken), async (u, _) =>
+        {
+            added[u] = (await _grains.GetGrain<IUserGrain>(byUser[u].Key)
+                .ImportInteractionsAsync(byUser[u].Select(DomainMapping.ToRecord).ToList()).ConfigureAwait(false)).ToList();
+        }).ConfigureAwait(false);
+
+        // Job counters, co-interactions (each job with the user's previous few distinct jobs, both ways) and popularity from the new ones only.
+        var stats = new Dictionary<string, (long Views, long Saves, long Applies, Dictionary<string, int> Co)>();
+        var popularity = new Dictionary<string, float>();
+        foreach (var records in added)
+        {
+            var recent = new List<string>();
+            foreach (var r in records.OrderBy(r => r.Time))
+            {
+                var s = stats.TryGetValue(r.JobId, out var existing) ? existing : (0, 0, 0, new Dictionary<string, int>());
+                s = r.Kind switch
+                {
+                    InteractionKind.Apply => s with { Applies = s.Applies + 1 },
+                    InteractionKind.Save => s with { Saves = s.Saves + 1 },
+                    _ => s with { Views = s.Views + 1 },
+                };
+                stats[r.JobId] = s;
+                popularity[r.JobId] = popularity.GetValueOrDefault(r.JobId) + r.Kind switch { InteractionKind.Apply => 3f, InteractionKind.Save => 2f, _ => 1f };
+                if (!recent.Contains(r.JobId))
+                {
+                    foreach (var other in recent)
+                    {
+                        s.Co[other] = s.Co.GetValueOrDefault(other) + 1;
+                        var o = stats[other];
+                        o.Co[r.JobId] = o.Co.GetValueOrDefault(r.JobId) + 1;
+                    }
+
+                    recent.Add(r.JobId);
+                    if (recent.Count > CoInteractionWindow)
+                    {
+                        recent.RemoveAt(0);
+                    }
+                }
+            }
+        }
+
+        long unknown = 0;
+        await Parallel.ForEachAsync(stats, Options(cancellationToken), async (pair, _) =>
+        {
+            try
+            {
+                await _grains.GetGrain<IJobGrain>(pair.Key).ImportStatisticsAsync(
+                    new JobStatistics(pair.Value.Views, pair.Value.Saves, pair.Value.Applies, pair.Value.Co)).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is KeyNotFoundException || (ex is RemoteGrainException r && r.RemoteType.EndsWith(nameof(KeyNotFoundException), StringComparison.Ordinal)))
+            {
+                Interlocked.Add(ref unknown, pair.Value.Views + pair.Value.Saves + pair.Value.Applies);
+            }
+        }).ConfigureAwait(false);
+        InteractionsWithUnknownJob += unknown;
+        if (popularity.Count > 0)
+        {
+            await _grains.GetGrain<IPopularityGrain>(PopularityGrain.GlobalKey).AddAsync(popularity).ConfigureAwait(false);
+        }
+
+        return added.Sum(a => a.Count);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> UpsertOccupationsAsync(IReadOnlyList<Occupation> occupations, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(occupations);
+        var entries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var o in occupations.Where(o => !string.IsNullOrWhiteSpace(o.Code)))
+        {
+            entries[o.Code] = o.Title;
+        }
+
+        return await _grains.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).UpsertAsync(entries).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<int> UpsertSkillsAsync(IReadOnlyList<Skill> skills, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(skills);
+        var entries = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in skills.Where(s => !string.IsNullOrWhiteSpace(s.Name)))
+        {
+            entries[s.Name] = s.Source;
+        }
+
+        return await _grains.GetGrain<ICatalogGrain>(CatalogKeys.Skills).UpsertAsync(entries).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask; // every grain call writes through
+
+    private async Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var chunks = texts.Chunk(EncodeChunk).ToList();
+        var results = new float[chunks.Count][][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), Options(cancellationToken), async (c, _) =>
+        {
+            results[c] = await _grains.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync(chunks[c]).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return results.SelectMany(r => r).ToArray();
+    }
+
+    private ParallelOptions Options(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };
+}

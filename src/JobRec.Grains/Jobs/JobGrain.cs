@@ -1,0 +1,195 @@
+using JobRec.Actors;
+using JobRec.Contracts;
+using JobRec.Contracts.Catalog;
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Inference;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Grains.Embeddings;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Inference;
+
+namespace JobRec.Grains.Jobs;
+
+/// <summary>One job posting: stores posting, embedding, O*NET code and counters; pushes its card to its index shard on change and removes it on close.</summary>
+public sealed class JobGrain : Grain<JobState>, IJobGrain
+{
+    private const int MaxCoInteractions = 100;
+    private readonly ServingOptions _options;
+    private readonly InferenceModels _models;
+
+    /// <summary>Created by the runtime.</summary>
+    public JobGrain(ServingOptions options, InferenceModels models)
+    {
+        _options = options;
+        _models = models;
+    }
+
+    private int Shard => ShardRouting.ShardOf(GetPrimaryKeyString(), _options.ShardCount);
+
+    /// <inheritdoc />
+    public async Task<JobView> UpsertAsync(JobInput posting)
+    {
+        RequestValidation.Job(posting);
+        var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
+        var embedding = (await worker.EncodeAsync([JobText.Of(posting)]).ConfigureAwait(false))[0];
+        return await StoreAsync(posting, embedding).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding)
+    {
+        RequestValidation.Job(posting);
+        ArgumentNullException.ThrowIfNull(embedding);
+        return StoreAsync(posting, embedding);
+    }
+
+    /// <inheritdoc />
+    public Task<JobView?> GetAsync() => Task.FromResult(State.Posting is null ? null : View());
+
+    /// <inheritdoc />
+    public Task<JobSummary?> GetSummaryAsync() => Task.FromResult(State.Posting is null ? null : Summary());
+
+    /// <inheritdoc />
+    public Task<float[]?> GetEmbeddingAsync() =>
+        Task.FromResult(State.Posting is null ? null : EmbeddingCodec.FromBytes(State.Embedding));
+
+    /// <inheritdoc />
+    public async Task<bool> CloseAsync()
+    {
+        if (State.Posting is null)
+        {
+            return false;
+        }
+
+        if (!State.Closed)
+        {
+            State.Closed = true;
+            await WriteStateAsync().ConfigureAwait(false);
+            await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).RemoveAsync(GetPrimaryKeyString()).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task RecordInteractionAsync(InteractionKind kind, IReadOnlyList<string> coInteractedJobIds)
+    {
+        if (State.Posting is null)
+        {
+            throw new KeyNotFoundException($"job '{GetPrimaryKeyString()}' does not exist");
+        }
+
+        switch (kind)
+        {
+            case InteractionKind.Apply: State.Applies++; break;
+            case InteractionKind.Save: State.Saves++; break;
+            default: State.Views++; break;
+        }
+
+        foreach (var other in coInteractedJobIds ?? [])
+        {
+            if (other != GetPrimaryKeyString())
+            {
+                State.CoInteractions[other] = State.CoInteractions.GetValueOrDefault(other) + 1;
+            }
+        }
+
+        TrimCoInteractions();
+        await WriteStateAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> GetCoInteractedAsync(int count) =>
+        Task.FromResult<IReadOnlyList<string>>(State.CoInteractions.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
+            .Take(Math.Max(0, count)).Select(p => p.Key).ToList());
+
+    /// <inheritdoc />
+    public async Task ImportStatisticsAsync(JobStatistics delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        if (State.Posting is null)
+        {
+            throw new KeyNotFoundException($"job '{GetPrimaryKeyString()}' does not exist");
+        }
+
+        State.Views += delta.Views;
+        State.Saves += delta.Saves;
+        State.Applies += delta.Applies;
+        foreach (var (id, n) in delta.CoInteractions)
+        {
+            if (id != GetPrimaryKeyString())
+            {
+                State.CoInteractions[id] = State.CoInteractions.GetValueOrDefault(id) + n;
+            }
+        }
+
+        TrimCoInteractions();
+        await WriteStateAsync().ConfigureAwait(false);
+    }
+
+    private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)
+    {
+        var vector = (float[])embedding.Clone();
+        VectorMath.NormalizeInPlace(vector);
+        var onetCode = posting.OnetCode;
+        var onetTitle = "";
+        var classified = false;
+        var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
+        if (onetCode.Length == 0)
+        {
+            var match = await worker.ClassifyAsync(posting.Title, posting.Description).ConfigureAwait(false);
+            onetCode = match.Code;
+            onetTitle = match.Title;
+            classified = match.Code.Length > 0;
+        }
+
+        State.Posting = posting;
+        State.Embedding = EmbeddingCodec.ToBytes(vector);
+        State.OnetCode = onetCode;
+        if (onetTitle.Length == 0 && onetCode.Length > 0)
+        {
+            onetTitle = _models.Classifier?.TitleOf(onetCode) ?? "";
+            if (onetTitle.Length == 0)
+            {
+                onetTitle = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).LookupAsync(onetCode).ConfigureAwait(false);
+            }
+        }
+
+        State.OnetTitle = onetTitle;
+        State.OnetClassified = classified;
+        State.Closed = false;
+        await WriteStateAsync().ConfigureAwait(false);
+        var entry = new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
+        await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]).ConfigureAwait(false);
+        return View();
+    }
+
+    private void TrimCoInteractions()
+    {
+        if (State.CoInteractions.Count > MaxCoInteractions * 2)
+        {
+            State.CoInteractions = State.CoInteractions.OrderByDescending(p => p.Value).Take(MaxCoInteractions).ToDictionary(p => p.Key, p => p.Value);
+        }
+    }
+
+    private JobSummary Summary()
+    {
+        var p = State.Posting!;
+        return new JobSummary(GetPrimaryKeyString(), p.Title, p.Company, p.Location, p.Region, p.Remote, State.OnetCode);
+    }
+
+    private JobView View() => new()
+    {
+        Id = GetPrimaryKeyString(),
+        Posting = State.Posting!,
+        OnetCode = State.OnetCode,
+        OnetTitle = State.OnetTitle,
+        OnetClassified = State.OnetClassified,
+        Closed = State.Closed,
+        Views = State.Views,
+        Saves = State.Saves,
+        Applies = State.Applies,
+        Shard = Shard,
+    };
+}

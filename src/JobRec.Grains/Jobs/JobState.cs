@@ -1,0 +1,28 @@
+using JobRec.Contracts.Jobs;
+
+namespace JobRec.Grains.Jobs;
+
+/// <summary>Persistent state of a <see cref="JobGrain"/>.</summary>
+public sealed class JobState
+{
+    /// <summary>The posting, null until created.</summary>
+    public JobInput? Posting { get; set; }
+    /// <summary>Embedding bytes (see EmbeddingCodec).</summary>
+    public byte[]? Embedding { get; set; }
+    /// <summary>O*NET code, given or classified.</summary>
+    public string OnetCode { get; set; } = "";
+    /// <summary>O*NET occupation title.</summary>
+    public string OnetTitle { get; set; } = "";
+    /// <summary>True when the classifier chose the code.</summary>
+    public bool OnetClassified { get; set; }
+    /// <summary>True once closed.</summary>
+    public bool Closed { get; set; }
+    /// <summary>Views recorded.</summary>
+    public long Views { get; set; }
+    /// <summary>Saves recorded.</summary>
+    public long Saves { get; set; }
+    /// <summary>Applications recorded.</summary>
+    public long Applies { get; set; }
+    /// <summary>Co-interaction counts: other job id to how often the same user touched both.</summary>
+    public Dictionary<string, int> CoInteractions { get; set; } = [];
+}

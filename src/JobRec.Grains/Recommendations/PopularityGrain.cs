@@ -1,0 +1,84 @@
+using JobRec.Actors;
+using JobRec.Contracts.Recommendations;
+
+namespace JobRec.Grains.Recommendations;
+
+/// <summary>Popularity of jobs (weighted interaction counts), persisted; serves the most popular jobs and normalised popularity.</summary>
+public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
+{
+    /// <summary>The key of the one global popularity grain.</summary>
+    public const string GlobalKey = "global";
+
+    private List<KeyValuePair<string, float>>? _sorted;
+    private bool _dirty;
+    private IDisposable? _flushTimer;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Writes are coalesced: the state is flushed at most once per second and on deactivation.
+        _flushTimer = RegisterGrainTimer(_ => FlushAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _flushTimer?.Dispose();
+        await FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task AddAsync(IReadOnlyDictionary<string, float> weights)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        foreach (var (id, w) in weights)
+        {
+            if (!float.IsFinite(w))
+            {
+                throw new ArgumentException($"popularity weight of job '{id}' is {w}; it must be finite", nameof(weights));
+            }
+
+            State.Counts[id] = State.Counts.GetValueOrDefault(id) + w;
+        }
+
+        _sorted = null;
+        _dirty = true;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count)
+    {
+        var sorted = Sorted();
+        var max = sorted.Count > 0 ? sorted[0].Value : 1f;
+        return Task.FromResult<IReadOnlyList<KeyValuePair<string, float>>>(sorted.Take(Math.Max(0, count))
+            .Select(p => new KeyValuePair<string, float>(p.Key, max > 0 ? p.Value / max : 0f)).ToList());
+    }
+
+    /// <inheritdoc />
+    public Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds)
+    {
+        var sorted = Sorted();
+        var max = sorted.Count > 0 ? sorted[0].Value : 0f;
+        var result = new float[jobIds.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = max > 0 ? State.Counts.GetValueOrDefault(jobIds[i]) / max : 0f;
+        }
+
+        return Task.FromResult(result);
+    }
+
+    private List<KeyValuePair<string, float>> Sorted() =>
+        _sorted ??= State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
+
+    private async Task FlushAsync()
+    {
+        if (_dirty)
+        {
+            _dirty = false;
+            await WriteStateAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+using JobRec.Actors;
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Inference;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Search;
+using JobRec.Grains.Embeddings;
+using JobRec.Grains.Hosting;
+
+namespace JobRec.Grains.Recommendations;
+
+/// <summary>recommend(user, k, explain): fan out to index shards plus co-interaction and popularity candidates, score them with the inference pool (FM), filter, keep the top k and explain them.</summary>
+public sealed class RecommendationPipeline
+{
+    /// <summary>How many recent jobs each candidate is compared with for reasons.</summary>
+    public const int RecentJobsCompared = 5;
+
+    private readonly IGrainFactory _grains;
+    private readonly ServingOptions _options;
+
+    /// <summary>Creates a pipeline that reaches shards and workers through <paramref name="grains"/>.</summary>
+    public RecommendationPipeline(IGrainFactory grains, ServingOptions options)
+    {
+        _grains = grains;
+        _options = options;
+    }
+
+    /// <summary>The user's top-k jobs, best first; jobs the user already interacted with, closed or expired jobs and (when the user asks) jobs outside the region never appear.</summary>
+    public async Task<RecommendationList> RecommendAsync(UserContext user, int k, bool explain)
+    {
+        var history = HistoryVector(user.RecentJobs);
+        var query = QueryVector(user.ResumeEmbedding, history);
+        var exclude = user.Interactions.Select(i => i.JobId).Distinct().ToList();
+        var filters = user.Profile.OnlyLocalOrRemote && user.Profile.Region.Length > 0
+            ? new SearchFilters { Region = user.Profile.Region, IncludeRemote = true }
+            : null;
+        // Scoring vectors: [0] resume, [1] history, [2..] each recent job (for "similar to X you viewed").
+        List<float[]> scoring = [user.ResumeEmbedding, history, .. user.RecentJobs.Take(RecentJobsCompared).Select(r => r.Embedding)];
+        var shardQuery = new ShardQuery(query.Length > 0 ? query : ZeroLike(user), 1, filters, exclude, scoring);
+        var candidates = new Dictionary<string, Candidate>();
+
+        // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
+        var perShard = Math.Max(k, k * _options.SemanticCandidatesPerK * 2 / _options.ShardCount);
+        var semanticTask = query.Length == 0
+            ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
+            : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
+                _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).SearchAsync(shardQuery with { K = perShard })));
+        var coTask = Task.WhenAll(user.RecentJobs.Take(3).Select(r =>
+            _grains.GetGrain<Contracts.Jobs.IJobGrain>(r.Job.Id).GetCoInteractedAsync(10)));
+        var popularity = _grains.GetGrain<IPopularityGrain>(PopularityGrain.GlobalKey);
+        var popularTask = popularity.TopAsync(_options.PopularCandidates);
+        foreach (var hits in await semanticTask.ConfigureAwait(false))
+        {
+            foreach (var hit in hits)
+            {
+                Add(candidates, hit, CandidateSources.Semantic);
+            }
+        }
+
+        // 2. Co-interaction and popular candidates: fetch their cards from their shards.
+        var extra = new Dictionary<string, string>();
+        foreach (var coList in await coTask.ConfigureAwait(false))
+        {
+            foreach (var id in coList)
+            {
+                extra.TryAdd(id, CandidateSources.CoInteraction);
+            }
+        }
+
+        foreach (var (id, _) in await popularTask.ConfigureAwait(false))
+        {
+            extra.TryAdd(id, CandidateSources.Popular);
+        }
+
+        foreach (var (id, source) in extra)
+        {
+            if (candidates.TryGetValue(id, out var known))
+            {
+                known.Sources.Add(source);
+            }
+        }
+
+        var missing = extra.Keys.Where(id => !candidates.ContainsKey(id)).ToList();
+        if (missing.Count > 0 && shardQuery.Vector.Length > 0)
+        {
+            var lookups = await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
+                _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
+            foreach (var hit in lookups.SelectMany(h => h))
+            {
+                Add(candidates, hit, extra[hit.Job.Id]);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return new RecommendationList(user.UserId, [], false, 0);
+        }
+
+        // 3. Features, FM scores through the inference pool, top k.
+        var list = candidates.Values.ToList();
+        var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.Job.Id).ToList()).ConfigureAwait(false);
+        var now = _options.Clock();
+        var features = new CandidateFeatures[list.Count];
+        var userSkills = SkillSet(user.Profile.Skills);
+        var recentOnet = user.RecentJobs.Select(r => r.Job.OnetCode).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < list.Count; i++)
+        {
+            var c = list[i];
+            c.Popularity = pops[i];
+            features[i] = Features(user, c, userSkills, recentOnet, now);
+        }
+
+        var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(features).ConfigureAwait(false);
+        for (var i = 0; i < list.Count; i++)
+        {
+            list[i].Score = scores[i];
+        }
+
+        var top = list.OrderByDescending(c => c.Score).ThenBy(c => c.Hit.Job.Id, StringComparer.Ordinal).Take(k).ToList();
+        var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.Sources.OrderBy(s => s, StringComparer.Ordinal).ToList(),
+            explain ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
+        return new RecommendationList(user.UserId, jobs, false, list.Count);
+    }
+
+    /// <summary>Weighted mean of recent job embeddings (apply 3, save 2, view 1; newer weigh more), unit length; empty when there are none.</summary>
+    public static float[] HistoryVector(IReadOnlyList<RecentJob> recent)
+    {
+        if (recent.Count == 0)
+        {
+            return [];
+        }
+
+        var sum = new float[recent[0].Embedding.Length];
+        var decay = 1f;
+        foreach (var r in recent)
+        {
+            var w = r.Kind switch { InteractionKind.Apply => 3f, InteractionKind.Save => 2f, _ => 1f };
+            VectorMath.AddScaled(sum, r.Embedding, w * decay);
+            decay *= 0.85f;
+        }
+
+        return VectorMath.NormalizeInPlace(sum) ? sum : [];
+    }
+
+    private float[] QueryVector(float[] resume, float[] history)
+    {
+        if (resume.Length == 0)
+        {
+            return history;
+        }
+
+        if (history.Length == 0 || history.Length != resume.Length)
+        {
+            return resume;
+        }
+
+        var q = new float[resume.Length];
+        VectorMath.AddScaled(q, resume, _options.ProfileWeight);
+        VectorMath.AddScaled(q, history, 1f - _options.ProfileWeight);
+        return VectorMath.NormalizeInPlace(q) ? q : resume;
+    }
+
+    private static float[] ZeroLike(UserContext user) =>
+        new float[Math.Max(user.ResumeEmbedding.Length, user.RecentJobs.Count > 0 ? user.RecentJobs[0].Embedding.Length : 0)];
+
+    private static void Add(Dictionary<string, Candidate> candidates, ShardHit hit, string source)
+    {
+        if (!candidates.TryGetValue(hit.Job.Id, out var c))
+        {
+            c = new Candidate(hit);
+            candidates[hit.Job.Id] = c;
+        }
+
+        c.Sources.Add(source);
+    }
+
+    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> userSkills, HashSet<string> recentOnet, DateTimeOffset now)
+    {
+        var hit = c.Hit;
+        var jobSkills = SkillSet(hit.Skills);
+        var union = userSkills.Count + jobSkills.Count;
+        var common = jobSkills.Count(userSkills.Contains);
+        var jaccard = union - common > 0 ? (float)common / (union - common) : 0f;
+        var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
+        return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
+            hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,
+            hit.Similarities.Length > 0 ? hit.Similarities[0] : 0f,
+            jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
+    }
+
+    internal static bool RegionMatches(UserContext user, ShardHit hit) =>
+        (user.Profile.Region.Length > 0 && string.Equals(user.Profile.Region, hit.Job.Region, StringComparison.OrdinalIgnoreCase))
+        || (user.Profile.WantsRemote && hit.Job.Remote);
+
+    internal static HashSet<string> SkillSet(IEnumerable<string> skills) =>
+        skills.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,20 @@
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Users;
+
+namespace JobRec.Grains.Recommendations;
+
+/// <summary>What the recommendation pipeline knows about the user at request time.</summary>
+/// <param name="UserId">The user.</param>
+/// <param name="Profile">The profile.</param>
+/// <param name="ResumeEmbedding">Unit resume embedding, or empty.</param>
+/// <param name="Interactions">Stored interactions, oldest first.</param>
+/// <param name="RecentJobs">Recent distinct jobs (newest first) with their embeddings and summaries; unknown jobs are left out.</param>
+public sealed record UserContext(string UserId, UserInput Profile, float[] ResumeEmbedding, IReadOnlyList<InteractionRecord> Interactions,
+    IReadOnlyList<RecentJob> RecentJobs);
+
+/// <summary>One of the user's recent jobs as the pipeline uses it.</summary>
+/// <param name="Job">Its list fields.</param>
+/// <param name="Embedding">Its unit embedding.</param>
+/// <param name="Kind">The strongest interaction the user had with it.</param>
+public sealed record RecentJob(JobSummary Job, float[] Embedding, InteractionKind Kind);

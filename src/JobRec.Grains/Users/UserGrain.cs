@@ -1,0 +1,210 @@
+using JobRec.Actors;
+using JobRec.Contracts;
+using JobRec.Contracts.Inference;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Users;
+using JobRec.Grains.Embeddings;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Jobs;
+using JobRec.Grains.Recommendations;
+
+namespace JobRec.Grains.Users;
+
+/// <summary>One job seeker: profile, resume embedding and interactions; recommends through the <see cref="RecommendationPipeline"/> and caches the answer until the profile or interactions change.</summary>
+public sealed class UserGrain : Grain<UserState>, IUserGrain
+{
+    private const int CoInteractionFanOut = 3;
+    private readonly ServingOptions _options;
+    private readonly Dictionary<string, RecentJob> _recentJobCache = [];
+    private CachedRecommendations? _cache;
+
+    /// <summary>Created by the runtime.</summary>
+    public UserGrain(ServingOptions options) => _options = options;
+
+    /// <inheritdoc />
+    public async Task<UserView> UpsertProfileAsync(UserInput profile)
+    {
+        RequestValidation.User(profile);
+        var text = JobText.Of(profile);
+        var embedding = text.Length == 0
+            ? []
+            : (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync([text]).ConfigureAwait(false))[0];
+        return await StoreAsync(profile, embedding).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<UserView> UpsertEncodedAsync(UserInput profile, float[] embedding)
+    {
+        RequestValidation.User(profile);
+        ArgumentNullException.ThrowIfNull(embedding);
+        return StoreAsync(profile, embedding);
+    }
+
+    /// <inheritdoc />
+    public Task<UserView?> GetAsync() => Task.FromResult(State.Profile is null ? null : View());
+
+    /// <inheritdoc />
+    public async Task<InteractionRecord> RecordInteractionAsync(InteractionInput interaction)
+    {
+        RequestValidation.Interaction(interaction);
+        EnsureExists();
+        var job = GrainFactory.GetGrain<IJobGrain>(interaction.JobId);
+        var summary = await job.GetSummaryAsync().ConfigureAwait(false)
+            ?? throw new KeyNotFoundException($"job '{interaction.JobId}' does not exist");
+        var record = new InteractionRecord(summary.Id, interaction.Kind, interaction.Time ?? DateTimeOffset.UtcNow);
+        var recentOthers = RecentJobIds().Where(id => id != record.JobId).Take(CoInteractionFanOut).ToList();
+        Append(record);
+        await WriteStateAsync().ConfigureAwait(false);
+
+        // Counters and co-interactions on the job and on the user's recent jobs, popularity, all in parallel.
+        var weight = record.Kind switch { InteractionKind.Apply => 3f, InteractionKind.Save => 2f, _ => 1f };
+        var updates = new List<Task>
+        {
+            job.RecordInteractionAsync(record.Kind, recentOthers),
+            GrainFactory.GetGrain<IPopularityGrain>(PopularityGrain.GlobalKey).AddAsync(new Dictionary<string, float> { [record.JobId] = weight }),
+        };
+        updates.AddRange(recentOthers.Select(other => GrainFactory.GetGrain<IJobGrain>(other).ImportStatisticsAsync(
+            new JobStatistics(0, 0, 0, new Dictionary<string, int> { [record.JobId] = 1 }))));
+        await Task.WhenAll(updates).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync(IReadOnlyList<InteractionRecord> interactions)
+    {
+        ArgumentNullException.ThrowIfNull(interactions);
+        State.Profile ??= new UserInput(); // interaction logs may name users no profile was imported for
+        var known = State.Interactions.Select(i => (i.JobId, i.Kind, i.Time)).ToHashSet();
+        var added = new List<InteractionRecord>();
+        for (var n = 0; n < interactions.Count; n++)
+        {
+            if (interactions[n] is null || string.IsNullOrEmpty(interactions[n].JobId))
+            {
+                throw new ContractValidationException($"interactions[{n}].jobId", "must be a non-empty id");
+            }
+        }
+
+        foreach (var i in interactions.OrderBy(i => i.Time))
+        {
+            if (known.Add((i.JobId, i.Kind, i.Time)))
+            {
+                Append(i);
+                added.Add(i);
+            }
+        }
+
+        if (added.Count > 0)
+        {
+            await WriteStateAsync().ConfigureAwait(false);
+        }
+
+        return added;
+    }
+
+    /// <inheritdoc />
+    public async Task<RecommendationList> RecommendAsync(RecommendationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        RequestValidation.K("k", request.K);
+        EnsureExists();
+        if (_cache is { } c && c.Version == State.Version && c.Explain == request.Explain && request.K <= c.K)
+        {
+            return c.List with { Jobs = c.List.Jobs.Take(request.K).ToList(), FromCache = true };
+        }
+
+        var context = await ContextAsync().ConfigureAwait(false);
+        var pipeline = new RecommendationPipeline(GrainFactory, _options);
+        var list = await pipeline.RecommendAsync(context, request.K, request.Explain).ConfigureAwait(false);
+        _cache = new CachedRecommendations(State.Version, request.K, request.Explain, list);
+        return list;
+    }
+
+    private async Task<UserView> StoreAsync(UserInput profile, float[] embedding)
+    {
+        var vector = (float[])embedding.Clone();
+        VectorMath.NormalizeInPlace(vector);
+        State.Profile = profile;
+        State.Embedding = EmbeddingCodec.ToBytes(vector);
+        State.Version++;
+        _cache = null;
+        await WriteStateAsync().ConfigureAwait(false);
+        return View();
+    }
+
+    private void Append(InteractionRecord record)
+    {
+        State.Interactions.Add(record);
+        State.InteractionCount++;
+        if (State.Interactions.Count > _options.MaxStoredInteractions)
+        {
+            State.Interactions.RemoveRange(0, State.Interactions.Count - _options.MaxStoredInteractions);
+        }
+
+        State.Version++;
+        _cache = null;
+    }
+
+    private IEnumerable<string> RecentJobIds() =>
+        Enumerable.Range(0, State.Interactions.Count).Select(i => State.Interactions[State.Interactions.Count - 1 - i].JobId).Distinct();
+
+    private async Task<UserContext> ContextAsync()
+    {
+        var strongest = new Dictionary<string, InteractionKind>();
+        foreach (var i in State.Interactions)
+        {
+            if (!strongest.TryGetValue(i.JobId, out var k) || i.Kind > k)
+            {
+                strongest[i.JobId] = i.Kind;
+            }
+        }
+
+        var ids = RecentJobIds().Take(_options.RecentJobsForQuery).ToList();
+        var toFetch = ids.Where(id => !_recentJobCache.ContainsKey(id)).ToList();
+        var fetched = await Task.WhenAll(toFetch.Select(async id =>
+        {
+            var grain = GrainFactory.GetGrain<IJobGrain>(id);
+            var summary = await grain.GetSummaryAsync().ConfigureAwait(false);
+            var embedding = summary is null ? null : await grain.GetEmbeddingAsync().ConfigureAwait(false);
+            return (id, summary, embedding);
+        })).ConfigureAwait(false);
+        foreach (var (id, summary, embedding) in fetched)
+        {
+            if (summary is not null && embedding is { Length: > 0 })
+            {
+                _recentJobCache[id] = new RecentJob(summary, embedding, InteractionKind.View);
+            }
+        }
+
+        var recent = ids.Where(_recentJobCache.ContainsKey).Select(id => _recentJobCache[id] with { Kind = strongest[id] }).ToList();
+        if (_recentJobCache.Count > 4 * _options.RecentJobsForQuery)
+        {
+            foreach (var stale in _recentJobCache.Keys.Except(ids).ToList())
+            {
+                _recentJobCache.Remove(stale);
+            }
+        }
+
+        return new UserContext(GetPrimaryKeyString(), State.Profile!, EmbeddingCodec.FromBytes(State.Embedding), State.Interactions, recent);
+    }
+
+    private void EnsureExists()
+    {
+        if (State.Profile is null)
+        {
+            throw new KeyNotFoundException($"user '{GetPrimaryKeyString()}' does not exist");
+        }
+    }
+
+    private UserView View() => new()
+    {
+        Id = GetPrimaryKeyString(),
+        Profile = State.Profile!,
+        InteractionCount = State.InteractionCount,
+        RecentInteractions = Enumerable.Range(0, Math.Min(ContractLimits.MaxReturnedInteractions, State.Interactions.Count))
+            .Select(i => State.Interactions[State.Interactions.Count - 1 - i]).ToList(),
+    };
+
+    private sealed record CachedRecommendations(long Version, int K, bool Explain, RecommendationList List);
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using JobRec.Actors;
+using JobRec.Actors.Hosting;
+using JobRec.Contracts;
+using JobRec.Contracts.Operations;
+using JobRec.Grains.Hosting;
+using JobRec.Silo.Apis;
+using JobRec.Silo.Hosting;
+
+namespace JobRec.Silo.Extensions;
+
+/// <summary>The one place where a serving silo is composed: grain runtime, serving grains, HTTP API, OpenAPI, page.</summary>
+public static class ServingHost
+{
+    /// <summary>Builds (does not start) a web application hosting the silo, the API and the page per <paramref name="options"/>.</summary>
+    public static WebApplication Build(ServingHostOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        var serving = options.Serving.IndexDirectory is null
+            ? options.Serving with { IndexDirectory = options.InMemoryState ? null : Path.Combine(options.DataDirectory, "index") }
+            : options.Serving;
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var silo = builder.AddJobRecSilo(o =>
+        {
+            o.GatewayEnabled = options.GatewayPort > 0;
+            o.GatewayPort = options.GatewayPort > 0 ? options.GatewayPort : o.GatewayPort;
+            o.SqliteStoragePath = Path.Combine(options.DataDirectory, "grain-state.db");
+        });
+        if (options.InMemoryState)
+        {
+            silo.AddInMemoryGrainStorage();
+        }
+
+        silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
+        AddApi(builder, options, serving);
+        var app = builder.Build();
+        MapApi(app);
+        return app;
+    }
+
+    private static void AddApi(WebApplicationBuilder builder, ServingHostOptions options, ServingOptions serving)
+    {
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new JobRecOperations(sp.GetRequiredService<IGrainFactory>(), serving.ShardCount));
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        var url = options.HttpUrl;
+        if (!IPAddress.TryParse(url.Host == "localhost" ? "127.0.0.1" : url.Host, out var address))
+        {
+            throw new FormatException($"HTTP url '{url}': host must be an IP address (e.g. 127.0.0.1 or 0.0.0.0)");
+        }
+
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = ContractLimits.MaxRequestBodyBytes;
+            k.Listen(address, url.Port);
+        });
+    }
+
+    private static void MapApi(WebApplication app)
+    {
+        app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapWebPage();
+        app.MapJobsApi();
+        app.MapUsersApi();
+        app.MapInteractionsApi();
+        app.MapRecommendationsApi();
+        app.MapSearchApi();
+        app.MapClusterApi();
+    }
+}

@@ -1,0 +1,66 @@
+using JobRec.Actors;
+using JobRec.Contracts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace JobRec.Silo.Hosting;
+
+/// <summary>Turns exceptions of API calls into ProblemDetails: 400 naming the field for bad input, 404 for unknown ids, 413 for bodies over the limit.</summary>
+public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
+{
+    /// <summary>Runs the rest of the pipeline and maps its exceptions.</summary>
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && Map(ex) is { } problem)
+        {
+            if (problem.Status >= 500)
+            {
+                logger.LogError(ex, "API call {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            }
+
+            context.Response.StatusCode = problem.Status ?? 500;
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = ex });
+        }
+    }
+
+    private static ProblemDetails? Map(Exception ex)
+    {
+        switch (ex)
+        {
+            case ContractValidationException v:
+                return Validation(v.Field, v.Problem, v.Message);
+            case KeyNotFoundException k:
+                return new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = k.Message };
+            case BadHttpRequestException b:
+                return new ProblemDetails
+                {
+                    Status = b.StatusCode,
+                    Title = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request",
+                    Detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? $"the request body is larger than {ContractLimits.MaxRequestBodyBytes} bytes"
+                        : b.InnerException is { } inner ? $"{b.Message} {inner.Message}" : b.Message,
+                };
+            case ArgumentException a:
+                return Validation(a.ParamName ?? "request", a.Message, a.Message);
+            case RemoteGrainException r when r.RemoteType.EndsWith(nameof(KeyNotFoundException), StringComparison.Ordinal):
+                return new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = r.Message };
+            case RemoteGrainException r when r.RemoteType.EndsWith("ArgumentException", StringComparison.Ordinal)
+                || r.RemoteType.EndsWith(nameof(ContractValidationException), StringComparison.Ordinal):
+                var colon = r.Message.IndexOf(':', StringComparison.Ordinal);
+                return Validation(colon > 0 ? r.Message[..colon] : "request", r.Message, r.Message);
+            default:
+                return null;
+        }
+    }
+
+    private static ValidationProblemDetails Validation(string field, string problem, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [problem] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = detail,
+        };
+}

@@ -1,0 +1,63 @@
+using JobRec.Grains.Indexing;
+using static JobRec.Grains.Tests.Indexing.ShardFixtures;
+
+namespace JobRec.Grains.Tests.Indexing;
+
+public sealed class FileShardEntryStoreTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "jobrec-shardlog-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void ReplaysUpsertsAndRemovesLastWriteWins()
+    {
+        var store = new FileShardEntryStore(_dir);
+        store.Append(3, [Entry("a", [1, 0, 0], skills: ["sql"]), Entry("b", [0, 1, 0])]);
+        store.Append(3, [Entry("a", [0, 0, 1], region: "CA", closes: new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero))]);
+        store.Remove(3, "b");
+
+        var loaded = new FileShardEntryStore(_dir).Load(3);
+
+        var a = Assert.Single(loaded);
+        Assert.Equal("a", a.Job.Id);
+        Assert.Equal("CA", a.Job.Region);
+        Assert.Equal([0f, 0f, 1f], a.Embedding);
+        Assert.Equal(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), a.ClosesAt);
+        Assert.Empty(new FileShardEntryStore(_dir).Load(4));
+    }
+
+    [Fact]
+    public void ATornLastRecordIsDroppedAndCompactionRewrites()
+    {
+        var store = new FileShardEntryStore(_dir);
+        store.Append(0, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
+        var path = store.PathOf(0);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^3]); // crash in the middle of the last record
+
+        var loaded = store.Load(0);
+        Assert.Equal(["a"], loaded.Select(e => e.Job.Id));
+
+        store.Compact(0, loaded);
+        Assert.Equal(["a"], store.Load(0).Select(e => e.Job.Id));
+        Assert.True(new FileInfo(path).Length < bytes.Length);
+    }
+
+    [Fact]
+    public void ACorruptRecordInTheMiddleNamesFileAndOffset()
+    {
+        var store = new FileShardEntryStore(_dir);
+        store.Append(1, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
+        var path = store.PathOf(1);
+        var bytes = File.ReadAllBytes(path);
+        var second = bytes.Length / 2;
+        bytes[second] ^= 0xFF;
+        bytes[second + 1] ^= 0xFF;
+        File.WriteAllBytes(path, bytes);
+
+        var ex = Assert.ThrowsAny<Exception>(() => store.Load(1));
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("offset", ex.Message);
+    }
+}

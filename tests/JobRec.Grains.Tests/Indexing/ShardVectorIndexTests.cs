@@ -1,0 +1,74 @@
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Search;
+using JobRec.Grains.Indexing;
+using static JobRec.Grains.Tests.Indexing.ShardFixtures;
+
+namespace JobRec.Grains.Tests.Indexing;
+
+public sealed class ShardVectorIndexTests
+{
+    public static TheoryData<bool> Kinds => new() { true, false };
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void SearchRanksByInnerProductAndAppliesFilters(bool faiss)
+    {
+        using var index = new ShardVectorIndex(faiss);
+        index.Upsert([
+            Entry("tx-near", [1, 0.1f, 0], region: "TX"),
+            Entry("ca-nearest", [1, 0, 0], region: "CA", onet: "29-1141.00"),
+            Entry("ca-remote", [1, 0.2f, 0], region: "CA", remote: true),
+            Entry("far", [0, 0, 1], region: "TX"),
+            Entry("expired", [1, 0, 0], region: "TX", closes: DateTimeOffset.UtcNow.AddDays(-1)),
+        ]);
+        var q = Unit(1, 0, 0);
+
+        var all = index.Search(new ShardQuery(q, 3), DateTimeOffset.UtcNow);
+        Assert.Equal(["ca-nearest", "tx-near", "ca-remote"], all.Select(h => h.Job.Id));
+        Assert.True(all[0].Score > all[1].Score);
+
+        var tx = index.Search(new ShardQuery(q, 10, new SearchFilters { Region = "tx" }), DateTimeOffset.UtcNow);
+        Assert.Equal(["tx-near", "far"], tx.Select(h => h.Job.Id));
+
+        var txOrRemote = index.Search(new ShardQuery(q, 10, new SearchFilters { Region = "TX", IncludeRemote = true }), DateTimeOffset.UtcNow);
+        Assert.Equal(["tx-near", "ca-remote", "far"], txOrRemote.Select(h => h.Job.Id));
+
+        var remote = index.Search(new ShardQuery(q, 10, new SearchFilters { RemoteOnly = true }), DateTimeOffset.UtcNow);
+        Assert.Equal(["ca-remote"], remote.Select(h => h.Job.Id));
+
+        var nurses = index.Search(new ShardQuery(q, 10, new SearchFilters { OnetPrefix = "29-" }), DateTimeOffset.UtcNow);
+        Assert.Equal(["ca-nearest"], nurses.Select(h => h.Job.Id));
+
+        var excluded = index.Search(new ShardQuery(q, 2, null, ["ca-nearest"]), DateTimeOffset.UtcNow);
+        Assert.Equal(["tx-near", "ca-remote"], excluded.Select(h => h.Job.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void ReplaceAndRemoveChangeWhatIsFound(bool faiss)
+    {
+        using var index = new ShardVectorIndex(faiss);
+        index.Upsert([Entry("a", [1, 0]), Entry("b", [0, 1])]);
+        index.Upsert([Entry("a", [0, 1])]);
+        Assert.Equal(2, index.Count);
+
+        var hits = index.Search(new ShardQuery(Unit(0, 1), 2, ScoringVectors: [Unit(1, 0)]), DateTimeOffset.UtcNow);
+        Assert.All(hits, h => Assert.Equal(1f, h.Score, 3));
+        Assert.All(hits, h => Assert.Equal(0f, h.Similarities[0], 3));
+
+        Assert.True(index.Remove("a"));
+        Assert.False(index.Remove("a"));
+        Assert.Equal(["b"], index.Search(new ShardQuery(Unit(0, 1), 5), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
+        Assert.Equal(["b"], index.Lookup(["a", "b", "zzz"], new ShardQuery(Unit(0, 1), 1), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
+    }
+
+    [Fact]
+    public void WrongDimensionsAreRejectedWithTheJob()
+    {
+        using var index = new ShardVectorIndex(false);
+        index.Upsert([Entry("a", [1, 0, 0])]);
+        var ex = Assert.Throws<ArgumentException>(() => index.Upsert([Entry("b", [1, 0])]));
+        Assert.Contains("job 'b'", ex.Message);
+        Assert.Throws<ArgumentException>(() => index.Search(new ShardQuery([1, 0], 1), DateTimeOffset.UtcNow));
+    }
+}

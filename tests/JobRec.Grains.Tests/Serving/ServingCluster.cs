@@ -1,0 +1,55 @@
+using JobRec.Actors.Testing;
+using JobRec.Data.Synthetic;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Ingest;
+using JobRec.ML.Recommenders;
+
+namespace JobRec.Grains.Tests.Serving;
+
+/// <summary>An in-process silo with the serving grains over SQLite and shard logs in a temp folder, loaded with a small synthetic market.</summary>
+internal sealed class ServingCluster : IAsyncDisposable
+{
+    private ServingCluster(InProcessTestCluster cluster, string directory, SyntheticMarket market)
+    {
+        Cluster = cluster;
+        Directory = directory;
+        Market = market;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+    public string Directory { get; }
+    public SyntheticMarket Market { get; }
+
+    public static async Task<ServingCluster> StartAsync(int jobs = 300, int users = 40)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "jobrec-grains-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(dir);
+        var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 7 });
+        var options = new ServingOptions { ShardCount = 4, IndexDirectory = Path.Combine(dir, "index"), Clock = () => market.TrainEnd };
+        var encoder = new HashedTextEncoder(256);
+        var cluster = await InProcessTestCluster.StartAsync(o =>
+        {
+            o.SqliteStoragePath = Path.Combine(dir, "state.db");
+            o.ConfigureSilo = silo => silo.AddJobRecServing(options, encoder);
+        });
+        var sink = new GrainIngestSink(cluster.GrainFactory);
+        await sink.UpsertOccupationsAsync(market.Occupations().ToList());
+        await sink.UpsertJobsAsync(market.Jobs().ToList());
+        await sink.UpsertUsersAsync(market.Users().ToList());
+        await sink.AddInteractionsAsync(market.TrainInteractions().ToList());
+        return new ServingCluster(cluster, dir, market);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may still hold the file briefly; the temp folder is cleaned by the OS.
+        }
+    }
+}

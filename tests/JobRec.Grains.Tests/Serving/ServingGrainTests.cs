@@ -1,0 +1,140 @@
+using JobRec.Contracts;
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Operations;
+using JobRec.Contracts.Search;
+using JobRec.Contracts.Users;
+using JobRec.Data.Synthetic;
+
+namespace JobRec.Grains.Tests.Serving;
+
+public sealed class ServingGrainTests : IAsyncLifetime
+{
+    private ServingCluster _serving = null!;
+
+    private JobRecOperations Ops => new(_serving.Cluster.GrainFactory, 4);
+
+    public async Task InitializeAsync() => _serving = await ServingCluster.StartAsync();
+
+    public async Task DisposeAsync() => await _serving.DisposeAsync();
+
+    [Fact]
+    public async Task ImportedJobsAreIndexedAcrossShardsWithCountersAndOccupationTitles()
+    {
+        var shards = await Ops.ShardStatusAsync();
+        Assert.Equal(300, shards.Sum(s => s.Jobs));
+        Assert.All(shards, s => Assert.True(s.Jobs > 0, $"shard {s.Shard} is empty"));
+
+        var job = await Ops.GetJobAsync(SyntheticMarket.JobId(0));
+        Assert.NotNull(job);
+        Assert.False(string.IsNullOrEmpty(job.OnetCode));
+        Assert.False(string.IsNullOrEmpty(job.OnetTitle));
+        var interacted = _serving.Market.TrainInteractions().GroupBy(i => i.JobId).OrderByDescending(g => g.Count()).First();
+        var counted = await Ops.GetJobAsync(interacted.Key);
+        Assert.Equal(interacted.Count(), counted!.Views + counted.Saves + counted.Applies);
+    }
+
+    [Fact]
+    public async Task RecommendationsExcludeSeenJobsExplainThemselvesAndChangeAfterAnInteraction()
+    {
+        var userId = SyntheticMarket.UserId(3);
+        var seen = _serving.Market.TrainInteractions().Where(i => i.UserId == userId).Select(i => i.JobId).ToHashSet();
+
+        var first = await Ops.RecommendAsync(userId, 10, explain: true);
+        Assert.Equal(10, first.Jobs.Count);
+        Assert.False(first.FromCache);
+        Assert.DoesNotContain(first.Jobs, j => seen.Contains(j.Job.Id));
+        Assert.Equal(first.Jobs.Select(j => j.Score).OrderByDescending(s => s), first.Jobs.Select(j => j.Score));
+        Assert.Contains(first.Jobs, j => j.Reasons.Count > 0);
+        Assert.All(first.Jobs, j => Assert.NotEmpty(j.Sources));
+
+        var cached = await Ops.RecommendAsync(userId, 5, explain: true);
+        Assert.True(cached.FromCache);
+        Assert.Equal(first.Jobs.Take(5).Select(j => j.Job.Id), cached.Jobs.Select(j => j.Job.Id));
+
+        var applied = first.Jobs[0].Job.Id;
+        await Ops.RecordInteractionAsync(userId, new InteractionInput(applied, InteractionKind.Apply));
+
+        var after = await Ops.RecommendAsync(userId, 10, explain: true);
+        Assert.False(after.FromCache);
+        Assert.DoesNotContain(after.Jobs, j => j.Job.Id == applied);
+        Assert.Contains(after.Jobs, j => j.Reasons.Any(r => r.Contains("you applied to", StringComparison.Ordinal)));
+        var job = await Ops.GetJobAsync(applied);
+        Assert.True(job!.Applies >= 1);
+    }
+
+    [Fact]
+    public async Task SearchFindsTheJobByItsOwnTextAndRespectsFilters()
+    {
+        var target = OpenJob(42);
+        var hits = await Ops.SearchAsync(new SearchRequest(target.Title + " " + string.Join(" ", target.Skills), 10));
+        Assert.Contains(hits.Hits, h => h.Job.Id == target.Id);
+
+        var region = target.Region;
+        var filtered = await Ops.SearchAsync(new SearchRequest(target.Title, 20, new SearchFilters { Region = region }));
+        Assert.NotEmpty(filtered.Hits);
+        Assert.All(filtered.Hits, h => Assert.Equal(region, h.Job.Region, ignoreCase: true));
+
+        var remote = await Ops.SearchAsync(new SearchRequest(target.Title, 20, new SearchFilters { RemoteOnly = true }));
+        Assert.All(remote.Hits, h => Assert.True(h.Job.Remote));
+
+        var similar = await Ops.SimilarJobsAsync(target.Id, 5);
+        Assert.Equal(5, similar.Hits.Count);
+        Assert.DoesNotContain(similar.Hits, h => h.Job.Id == target.Id);
+    }
+
+    private Data.Model.JobPosting OpenJob(int from) =>
+        Enumerable.Range(from, 300 - from).Select(_serving.Market.Job).First(j => j.ClosesAt is null || j.ClosesAt > _serving.Market.TrainEnd);
+
+    [Fact]
+    public async Task ClosedJobsLeaveSearchAndRecommendations()
+    {
+        var target = OpenJob(7);
+        Assert.True(await Ops.CloseJobAsync(target.Id));
+        var hits = await Ops.SearchAsync(new SearchRequest(target.Title + " " + string.Join(" ", target.Skills), 50));
+        Assert.DoesNotContain(hits.Hits, h => h.Job.Id == target.Id);
+        Assert.True((await Ops.GetJobAsync(target.Id))!.Closed);
+        Assert.False(await Ops.CloseJobAsync("syn:no-such-job"));
+    }
+
+    [Fact]
+    public async Task BadRequestsNameTheFieldAndUnknownIdsAreNotFound()
+    {
+        var k = await Assert.ThrowsAsync<ContractValidationException>(() => Ops.RecommendAsync(SyntheticMarket.UserId(0), 0));
+        Assert.Equal("k", k.Field);
+        var title = await Assert.ThrowsAsync<ContractValidationException>(() => Ops.PutJobAsync("j1", new JobInput { Title = " " }));
+        Assert.Equal("title", title.Field);
+        var skill = await Assert.ThrowsAsync<ContractValidationException>(() =>
+            Ops.PutUserAsync("u1", new UserInput { Skills = ["sql", ""] }));
+        Assert.Equal("skills[1]", skill.Field);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Ops.RecommendAsync("nobody", 5));
+        var job = await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            Ops.RecordInteractionAsync(SyntheticMarket.UserId(0), new InteractionInput("no-such-job", InteractionKind.View)));
+        Assert.Contains("no-such-job", job.Message);
+        Assert.Null(await Ops.GetUserAsync("nobody"));
+    }
+
+    [Fact]
+    public async Task ARestartKeepsUsersJobsInteractionsAndIndexes()
+    {
+        var userId = SyntheticMarket.UserId(5);
+        await Ops.PutJobAsync("new-job", new JobInput { Title = "Quantum pastry chef", Description = "croissants in superposition", Region = "TX", Skills = ["baking"] });
+        await Ops.RecordInteractionAsync(userId, new InteractionInput("new-job", InteractionKind.Save));
+        var before = await Ops.GetUserAsync(userId);
+        var shardsBefore = await Ops.ShardStatusAsync();
+
+        await _serving.Cluster.RestartSiloAsync();
+
+        var after = await Ops.GetUserAsync(userId);
+        Assert.Equal(before!.InteractionCount, after!.InteractionCount);
+        Assert.Equal("new-job", after.RecentInteractions[0].JobId);
+        Assert.Equal("Quantum pastry chef", (await Ops.GetJobAsync("new-job"))!.Posting.Title);
+        Assert.Equal(shardsBefore.Select(s => s.Jobs), (await Ops.ShardStatusAsync()).Select(s => s.Jobs));
+        var hits = await Ops.SearchAsync(new SearchRequest("quantum pastry chef croissants", 3));
+        Assert.Equal("new-job", hits.Hits[0].Job.Id);
+        var recs = await Ops.RecommendAsync(userId, 10);
+        Assert.Equal(10, recs.Jobs.Count);
+        Assert.DoesNotContain(recs.Jobs, j => j.Job.Id == "new-job");
+    }
+}
