@@ -104,9 +104,10 @@ internal sealed class Activation : IGrainTarget, IGrainContext, IThreadPoolWorkI
     {
         lock (_gate)
         {
-            if (_state is ActivationState.Deactivating or ActivationState.Invalid || _pendingDeactivation is not null)
+            if (_state is ActivationState.Deactivating or ActivationState.Invalid
+                || (_pendingDeactivation is not null && reason == DeactivationReason.IdleCollection))
             {
-                return;
+                return; // an explicit request (shutdown, DeactivateOnIdle) replaces a pending idle collection, never the reverse
             }
 
             _pendingDeactivation = reason;

@@ -12,7 +12,18 @@ internal sealed class Catalog : IActivationOwner
 
     public IEnumerable<IGrainTarget> Targets => _targets.Values;
 
-    public void Dispatch(GrainClassInfo grainClass, GrainRequest request)
+    /// <summary>Delivers through the route's cached target when it still takes messages, else through the directory (caching the result).</summary>
+    public void Dispatch(LocalRoute route, GrainRequest request)
+    {
+        if (route.Target is { } cached && cached.TryEnqueue(request))
+        {
+            return;
+        }
+
+        route.Target = Dispatch(route.GrainClass, request);
+    }
+
+    public IGrainTarget Dispatch(GrainClassInfo grainClass, GrainRequest request)
     {
         var id = request.Target;
         while (true)
@@ -26,7 +37,7 @@ internal sealed class Catalog : IActivationOwner
 
             if (target.TryEnqueue(request))
             {
-                return;
+                return target;
             }
 
             _targets.TryRemove(new KeyValuePair<GrainId, IGrainTarget>(id, target));

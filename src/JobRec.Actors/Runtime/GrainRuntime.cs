@@ -54,19 +54,24 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
     /// <summary>Calls a grain on behalf of a remote caller whose call chain and timeout came with the request; a <paramref name="forwarded"/> call for a grain this silo does not host fails with <see cref="GrainMovedException"/> instead of being forwarded again.</summary>
     public Task<object?> InvokeAsync(GrainReference target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan? timeout, bool forwarded)
     {
-        GrainClassInfo grainClass;
-        try
+        if (target.Route is not LocalRoute route || route.Runtime != this)
         {
-            grainClass = Registry.Resolve(target.Interface);
-        }
-        catch (UnknownGrainInterfaceException e)
-        {
-            return Task.FromException<object?>(e);
-        }
+            GrainClassInfo resolved;
+            try
+            {
+                resolved = Registry.Resolve(target.Interface);
+                if (string.IsNullOrEmpty(target.Key))
+                {
+                    throw new ArgumentException($"Grain key for {target.Interface.Name} must be a non-empty string.");
+                }
+            }
+            catch (Exception e) when (e is UnknownGrainInterfaceException or ArgumentException)
+            {
+                return Task.FromException<object?>(e);
+            }
 
-        if (string.IsNullOrEmpty(target.Key))
-        {
-            return Task.FromException<object?>(new ArgumentException($"Grain key for {target.Interface.Name} must be a non-empty string."));
+            route = new LocalRoute(this, resolved, new GrainId(resolved.GrainType, target.Key));
+            target.Route = route;
         }
 
         if (arguments.Length != method.ParameterTypes.Length)
@@ -74,7 +79,8 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
             return Task.FromException<object?>(new ArgumentException($"{method} takes {method.ParameterTypes.Length} arguments but the call carries {arguments.Length}."));
         }
 
-        var grainId = new GrainId(grainClass.GrainType, target.Key);
+        var grainClass = route.GrainClass;
+        var grainId = route.GrainId;
         if (!grainClass.IsStatelessWorker && chain is not null && chain.Contains(grainId))
         {
             return Task.FromException<object?>(new DeadlockException(
@@ -98,7 +104,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         var request = new GrainRequest(grainId, method, arguments, chain, wait);
         _timeouts.Register(request);
         Interlocked.Increment(ref _callsDispatched);
-        _catalog.Dispatch(grainClass, request);
+        _catalog.Dispatch(route, request);
         return request.Task;
     }
 

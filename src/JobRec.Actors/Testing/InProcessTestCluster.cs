@@ -86,6 +86,7 @@ public sealed class InProcessTestCluster : IAsyncDisposable
             silo.AddGrainStorage(GrainStorageNames.Default, _memoryStorage);
         }
 
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10));
         _options.ConfigureSilo!(silo);
         _options.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();

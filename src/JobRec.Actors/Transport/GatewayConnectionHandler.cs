@@ -5,6 +5,7 @@ using JobRec.Actors.Hosting;
 using JobRec.Actors.Invocation;
 using JobRec.Actors.Runtime;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,12 +34,14 @@ public sealed class GatewayConnectionHandler : ConnectionHandler
         var responses = Channel.CreateUnbounded<PendingResponse>(new UnboundedChannelOptions { SingleReader = true });
         var writer = WriteResponsesAsync(connection.Transport.Output, responses.Reader);
         var input = connection.Transport.Input;
+        var closeRequested = connection.Features.Get<IConnectionLifetimeNotificationFeature>()?.ConnectionClosedRequested ?? CancellationToken.None;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, closeRequested);
         long offset = 0;
         try
         {
             while (true)
             {
-                var result = await input.ReadAsync(connection.ConnectionClosed).ConfigureAwait(false);
+                var result = await input.ReadAsync(stop.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 var before = buffer.Length;
                 while (FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, offset + (before - buffer.Length), out var payload))
