@@ -144,7 +144,7 @@ public sealed class SvgLineChart
         double step = new[] { 1.0, 2.0, 5.0, 10.0 }.Select(m => m * magnitude).First(s => s >= rough);
         double first = Math.Floor(min / step + 1e-9) * step, last = Math.Ceiling(max / step - 1e-9) * step;
         var ticks = new List<double>();
-        for (double t = first; t <= last + step * 1e-6; t += step) ticks.Add(Math.Round(t / step) * step);
+        for (double t = first; t <= last + step * 1e-6; t += step) ticks.Add(Math.Round(Math.Round(t / step) * step, 12));
         return [.. ticks];
     }
 

@@ -11,6 +11,9 @@ public sealed class RecommendationEvaluator(TextWriter? log = null)
     /// <summary>Largest cut-off of the MAP@K curve.</summary>
     public const int CurveMaxK = 30;
 
+    /// <summary>Cut-off of the summary line's MAP, computed whatever the table's cut-offs are.</summary>
+    public const int SummaryK = 10;
+
     /// <summary>Cut-off of the catalog coverage metric.</summary>
     public const int CoverageK = 10;
 
@@ -61,7 +64,7 @@ public sealed class RecommendationEvaluator(TextWriter? log = null)
             var exclude = test.Exclude.Select(j => data.JobIndex[j]).ToHashSet();
             var relevant = test.Relevant.Select(j => data.JobIndex[j]).ToHashSet();
             var ranked = model.Recommend(user, maxK, exclude);
-            foreach (int k in ks)
+            foreach (int k in ks.Append(SummaryK).Distinct())
             {
                 Add($"map@{k}", RankingMetrics.AveragePrecision(ranked, relevant, k));
                 Add($"precision@{k}", RankingMetrics.Precision(ranked, relevant, k));
