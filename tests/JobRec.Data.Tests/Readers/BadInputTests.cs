@@ -69,3 +69,38 @@ public class BadInputTests
         Assert.StartsWith("linkedin_job_postings.csv:1: missing required column(s) job_title", r.Report.Issues.Single().ToString());
     }
 }
+
+public class OtherReaderBadInputTests
+{
+    [Fact]
+    public void Onet_rejects_rows_with_a_bad_code_and_keeps_the_rest()
+    {
+        using var temp = new TempFolder();
+        temp.File("Occupation Data.txt", "O*NET-SOC Code\tTitle\tDescription\n15-1252.00\tSoftware Developers\tBuild software.\n15-12X\tBroken\tx\n29-1141.00\tRegistered Nurses\tCare.\n");
+        var r = ReadResult.Of(new JobRec.Data.Readers.Onet.OnetSource([temp.Path]));
+        Assert.Equal(["15-1252.00", "29-1141.00"], r.Occupations.Select(o => o.Code));
+        Assert.Equal("Occupation Data.txt:3: '15-12X' is not an O*NET-SOC code (NN-NNNN.NN)", r.Report.Issues.Single().ToString());
+    }
+
+    [Fact]
+    public void JobViews_rejects_a_view_without_a_date()
+    {
+        using var temp = new TempFolder();
+        temp.File("Job_Views.csv", "Applicant.ID,Job.ID,Title,Position,Company,City,State.Name,State.Code,Industry,View.Start,View.End,View.Duration,Created.At,Updated.At\n"
+            + "1,10,T @ C,T,C,Austin,Texas,TX,NA,2014-12-12 20:08:50 UTC,,,,\n"
+            + "1,11,T @ C,T,C,Austin,Texas,TX,NA,yesterday,,,,\n");
+        var r = ReadResult.Of(new JobRec.Data.Readers.JobViews.JobViewsSource([temp.Path]));
+        Assert.Single(r.Interactions);
+        Assert.Equal("Job_Views.csv:3: View.Start 'yesterday' is not a date", r.Report.Issues.Single().ToString());
+    }
+
+    [Fact]
+    public void CareerBuilder_reports_missing_columns_by_name()
+    {
+        using var temp = new TempFolder();
+        temp.File("apps.tsv", "UserID\tWindowID\tSplit\tJobID\n1\t1\tTrain\t2\n");
+        var r = ReadResult.Of(new JobRec.Data.Readers.CareerBuilder.CareerBuilderSource([temp.Path]));
+        Assert.Empty(r.Interactions);
+        Assert.StartsWith("apps.tsv:1: missing required column(s) ApplicationDate", r.Report.Issues.Single().ToString());
+    }
+}
