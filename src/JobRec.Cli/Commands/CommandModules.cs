@@ -9,6 +9,7 @@ internal static class CommandModules
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         // One line per module, e.g. ActorCommands.Register(root, bench);
+        ActorCommands.Register(root, bench, evaluate);
         ParquetCommands.Register(root, bench, evaluate);
         DataCommands.Register(root, bench, evaluate);
         RecommendCommands.Register(root, bench, evaluate);
