@@ -17,17 +17,24 @@ public sealed class OnetClassifier
     private readonly float[] _titleVectors;      // entries x d: occupation titles and alternate titles
     private readonly int[] _titleOccupation;      // entry -> occupation index
     private readonly float[] _descriptionVectors; // occupations x d
-    private readonly LinearSoftmaxClassifier? _classifier;
+    private readonly LexicalSemanticClassifier? _classifier;
     private readonly OnetClassifierOptions _options;
-    private readonly TfIdfIndex? _lexical;
+    private readonly TfIdfIndex _lexical;
+    private readonly IReadOnlyList<string> _titles;
 
     private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, float[] titleVectors,
-        int[] titleOccupation, float[] descriptionVectors, LinearSoftmaxClassifier? classifier, OnetClassifierOptions options, IReadOnlyList<string> titles)
+        int[] titleOccupation, float[] descriptionVectors, LexicalSemanticClassifier? classifier, OnetClassifierOptions options, IReadOnlyList<string> titles, TfIdfIndex? lexical = null)
     {
         (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _options) =
             (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, options);
-        _lexical = options.LexicalWeight > 0 ? new TfIdfIndex(titles) : null;
+        _titles = titles;
+        _lexical = lexical ?? new TfIdfIndex(titles);
     }
+
+    /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
+    public OnetClassifier WithWeights(float descriptionWeight, float lexicalWeight, float classifierWeight) =>
+        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier,
+            _options with { DescriptionWeight = descriptionWeight, LexicalWeight = lexicalWeight, ClassifierWeight = classifierWeight }, _titles, _lexical);
 
     /// <summary>The fine-tuned head, when one was trained.</summary>
     public ProjectionHead? Head => _head;
@@ -77,14 +84,11 @@ public sealed class OnetClassifier
         var titleVectors = head?.Apply(rawTitles) ?? rawTitles;
         var descriptionVectors = head?.Apply(rawDescriptions) ?? rawDescriptions;
 
-        LinearSoftmaxClassifier? classifier = null;
+        LexicalSemanticClassifier? classifier = null;
         if (options.ClassifierWeight > 0)
         {
-            var features = new float[(titles.Count + occupations.Count) * d];
-            titleVectors.CopyTo(features, 0);
-            descriptionVectors.CopyTo(features, titleVectors.Length);
-            var labels = owner.Concat(Enumerable.Range(0, occupations.Count)).ToArray();
-            classifier = LinearSoftmaxClassifier.Train(features, labels, d, occupations.Count, epochs: options.ClassifierEpochs, learningRate: options.ClassifierLearningRate,
+            classifier = LexicalSemanticClassifier.Train(titles, titleVectors, owner.ToArray(), d, occupations.Count,
+                epochs: options.ClassifierEpochs, learningRate: options.ClassifierLearningRate,
                 progress: (epoch, loss) => progress?.Invoke($"classifier epoch {epoch}: cross-entropy {loss:F4}"));
         }
         return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier, options, titles);
@@ -109,7 +113,7 @@ public sealed class OnetClassifier
             var q = QueryVectors(titles, descriptions, start, m);
             CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
             CpuComputeBackend.Instance.MatMul(false, true, m, occupations, d, 1f, q, _descriptionVectors, 0f, descSims);
-            var probabilities = _classifier?.PredictProbabilities(q);
+            var probabilities = _classifier?.PredictProbabilities(titles.Skip(start).Take(m).ToArray(), q);
             for (int i = 0; i < m; i++)
             {
                 Array.Fill(best, -1f);
@@ -120,10 +124,10 @@ public sealed class OnetClassifier
                 for (int o = 0; o < occupations; o++)
                 {
                     float score = best[o] + _options.DescriptionWeight * descSims[i * occupations + o];
-                    if (probabilities is not null) score += _options.ClassifierWeight * probabilities[i * occupations + o];
+                    if (probabilities is not null && _options.ClassifierWeight > 0) score += _options.ClassifierWeight * probabilities[i * occupations + o];
                     scored[o] = (o, score);
                 }
-                if (_lexical is not null)
+                if (_options.LexicalWeight > 0)
                 {
                     Array.Fill(best, 0f);
                     foreach (var (entry, cosine) in _lexical.Search(titles[start + i], 64))

@@ -16,5 +16,5 @@ public sealed record OnetClassifierOptions(
     float ClassifierWeight = 0.5f,
     bool FineTuneHead = true,
     ContrastiveOptions? Contrastive = null,
-    int ClassifierEpochs = 15,
+    int ClassifierEpochs = 12,
     float ClassifierLearningRate = 1e-2f);
