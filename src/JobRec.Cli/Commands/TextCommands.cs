@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.Globalization;
+using JobRec.ML.Onet;
+using JobRec.ML.Search;
+using JobRec.ML.Text;
+using JobRec.ML.Text.FineTuning;
+using JobRec.ML.Text.UseLite;
+using JobRec.Vectors.Benchmarks;
+using JobRec.Vectors.Faiss;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the text concern: <c>encode</c>, <c>search</c>, <c>finetune</c>, <c>evaluate onet</c>, <c>evaluate esco-titles</c>, <c>bench text</c>.</summary>
+internal static class TextCommands
+{
+    /// <summary>Adds the text commands to the root and to the shared <paramref name="bench"/> and <paramref name="evaluate"/> parents.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        root.Subcommands.Add(EncodeCommand());
+        root.Subcommands.Add(SearchCommand());
+        root.Subcommands.Add(FineTuneCommand());
+        evaluate.Subcommands.Add(EvaluateOnetCommand());
+        evaluate.Subcommands.Add(EvaluateEscoCommand());
+        bench.Subcommands.Add(BenchTextCommand());
+    }
+
+    private static string SharedData => Environment.GetEnvironmentVariable("JOBREC_SHARED_DATA") ?? Path.Combine("..", "shared", "data");
+
+    private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+    /// <summary>The encoder with the persistent embedding cache under $JOBREC_CACHE/embeddings (texts already seen are not re-encoded).</summary>
+    private static CachedTextEncoder CachedEncoder(UseLiteEncoder encoder) =>
+        new(encoder, Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+
+    private static Command EncodeCommand()
+    {
+        var texts = new Argument<string[]>("texts") { Description = "Texts to embed (prints the first values of each vector)", Arity = ArgumentArity.ZeroOrMore };
+        var golden = new Option<string?>("--golden") { Description = "Check tokenizer and encoder against a golden_embeddings.json from the TF.js reference" };
+        var command = new Command("encode", "Embed texts with the USE-Lite encoder, or check it against reference embeddings");
+        command.Arguments.Add(texts);
+        command.Options.Add(golden);
+        command.SetAction(parseResult =>
+        {
+            var encoder = UseLiteEncoder.Load();
+            if (parseResult.GetValue(golden) is { } goldenPath)
+            {
+                var result = GoldenEmbeddingCheck.Run(goldenPath, encoder);
+                foreach (var problem in result.Problems) Console.WriteLine(problem);
+                Console.WriteLine(result);
+                return result.TokensMatch == result.Sentences && result.MinCosine >= 0.9999 ? 0 : 1;
+            }
+            var input = parseResult.GetValue(texts) ?? [];
+            if (input.Length == 0) { Console.Error.WriteLine("give texts to encode or --golden <file>"); return 2; }
+            var vectors = encoder.Encode(input);
+            for (int i = 0; i < input.Length; i++)
+            {
+                var ids = encoder.Tokenizer.Encode(input[i]);
+                var head = string.Join(' ', vectors.Skip(i * encoder.Dimension).Take(8).Select(v => v.ToString("F4", CultureInfo.InvariantCulture)));
+                Console.WriteLine($"{input[i]}\ttokens={ids.Length}\t[{head} ...]");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command SearchCommand()
+    {
+        var query = new Argument<string>("query") { Description = "Free-text query, e.g. \"data scientist 6 years, LLMs, credit risk\"" };
+        var data = new Option<string>("--data") { Description = "Folder of job postings (generated CSV, LinkedIn 2024, arshkon, Dice or CareerBuilder files)", Required = true };
+        var k = new Option<int>("--k") { Description = "Number of results", DefaultValueFactory = _ => 10 };
+        var location = new Option<string?>("--location") { Description = "Only jobs whose location contains this text or whose region code equals it" };
+        var level = new Option<string?>("--level") { Description = "Only this seniority level (internship, entry, associate, mid-senior, director, executive)" };
+        var type = new Option<string?>("--type") { Description = "Only this employment type (full-time, part-time, contract, temporary, internship)" };
+        var remote = new Option<bool>("--remote") { Description = "Only remote jobs" };
+        var head = new Option<string?>("--head") { Description = "Fine-tuned projection head file (from jobrec finetune)" };
+        var max = new Option<int>("--max-jobs") { Description = "Read at most this many jobs", DefaultValueFactory = _ => 200_000 };
+        var command = new Command("search", "Semantic job search over a folder of postings, with filters");
+        command.Arguments.Add(query);
+        foreach (var o in new Option[] { data, k, location, level, type, remote, head, max }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var jobs = JobCorpus.Load(parseResult.GetValue(data)!, Log, parseResult.GetValue(max));
+            if (jobs.Count == 0) { Console.Error.WriteLine($"no job postings found in {parseResult.GetValue(data)}"); return 1; }
+            using var cached = CachedEncoder(UseLiteEncoder.Load());
+            ITextEncoder encoder = parseResult.GetValue(head) is { } headPath ? new ProjectedTextEncoder(cached, ProjectionHead.Load(headPath)) : cached;
+            Log($"embedding {jobs.Count} jobs (cached vectors are reused)");
+            var search = new SemanticJobSearch(jobs, encoder, progress: n => { if (n % 5120 == 0) Log($"{n} jobs embedded"); });
+            var filter = new JobSearchFilter(parseResult.GetValue(location), parseResult.GetValue(level), parseResult.GetValue(type),
+                parseResult.GetValue(remote) ? true : null);
+            var hits = search.Search(parseResult.GetValue(query)!, parseResult.GetValue(k), filter);
+            int rank = 0;
+            foreach (var hit in hits)
+            {
+                var j = hit.Job;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{++rank,3}. {hit.Score:F3}  {j.Id}  {j.Title} | {j.Company} | {j.Location} | {Or(j.Level)} | {Or(j.EmploymentType)}{(j.Remote ? " | remote" : "")}"));
+            }
+            Console.WriteLine($"search: jobs={jobs.Count} results={hits.Count}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Or(string value) => value.Length == 0 ? "-" : value;
+
+    private static Command FineTuneCommand()
+    {
+        var onet = new Option<string>("--onet") { Description = "O*NET folder (OccupationData + AlternateTitles)", DefaultValueFactory = _ => Path.Combine(SharedData, "onet") };
+        var dice = new Option<string?>("--dice") { Description = "Dice folder (title -> description and query-like pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "dice_jobs_2016") };
+        var views = new Option<string?>("--job-views") { Description = "Job_Views folder (co-viewed job pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "job_views_interactions") };
+        var output = new Option<string>("--out") { Description = "Where to save the projection head", DefaultValueFactory = _ => Path.Combine(ModelCache.Root, "models", "use-lite-head.bin") };
+        var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var command = new Command("finetune", "Contrastive (InfoNCE, in-batch negatives) fine-tuning of a projection head on job text pairs; prints retrieval before/after");
+        foreach (var o in new Option[] { onet, dice, views, output, epochs }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var onetDir = parseResult.GetValue(onet)!;
+            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+            var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
+            var pairs = TrainingPairSources.OnetTitles(occupations, train).ToList();
+            if (parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
+            if (parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
+            foreach (var g in pairs.GroupBy(p => p.Source)) Log($"{g.Key}: {g.Count()} pairs");
+            using var encoder = CachedEncoder(UseLiteEncoder.Load());
+            var (head, report) = FineTuningRun.Run(pairs, encoder, new ContrastiveOptions(Epochs: parseResult.GetValue(epochs)), Log);
+            head.Save(parseResult.GetValue(output)!);
+            Log($"head saved to {parseResult.GetValue(output)}");
+            Console.WriteLine(report);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command EvaluateOnetCommand()
+    {
+        var onet = new Option<string>("--onet") { Description = "O*NET folder to train on (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
+        var test = new Option<string?>("--test") { Description = "Held-out titles (AlternateTitles columns); default: the deterministic 20% split of --onet's alternate titles" };
+        var writeSplit = new Option<string?>("--write-split") { Description = "Write the deterministic 20% test split to this file and exit" };
+        var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
+        var command = new Command("onet", "Train the O*NET classifier and score held-out titles (top-1/5/10, MRR@10) beside a TF-IDF kNN baseline");
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var onetDir = parseResult.GetValue(onet)!;
+            if (parseResult.GetValue(writeSplit) is { } splitPath)
+            {
+                var (_, heldOut) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
+                OnetTsvReader.WriteAlternateTitles(splitPath, heldOut);
+                Console.WriteLine($"split: test={heldOut.Count} file={splitPath}");
+                return 0;
+            }
+            using var encoder = CachedEncoder(UseLiteEncoder.Load());
+            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead));
+            var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log);
+            Console.WriteLine($"classifier: {result.Classifier}");
+            Console.WriteLine($"tfidf-knn:  {result.TfIdf}");
+            Console.WriteLine(result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command EvaluateEscoCommand()
+    {
+        var titles = new Option<string>("--titles") { Description = "JobBERT titles.csv (vacancyTitle, conceptUri)", DefaultValueFactory = _ => Path.Combine(SharedData, "jobbert_title_normalization", "titles.csv") };
+        var esco = new Option<string>("--esco") { Description = "ESCO occupations_en.csv", DefaultValueFactory = _ => Path.Combine(SharedData, "esco", "occupations_en.csv") };
+        var head = new Option<string?>("--head") { Description = "Fine-tuned projection head file" };
+        var max = new Option<int>("--max-titles") { Description = "Use at most this many titles", DefaultValueFactory = _ => int.MaxValue };
+        var command = new Command("esco-titles", "Title normalisation to ESCO occupations (JobBERT set): MAP@10, MRR, R@1/5/10");
+        foreach (var o in new Option[] { titles, esco, head, max }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            using var cached = CachedEncoder(UseLiteEncoder.Load());
+            ITextEncoder encoder = parseResult.GetValue(head) is { } headPath ? new ProjectedTextEncoder(cached, ProjectionHead.Load(headPath)) : cached;
+            var scores = EscoTitleEvaluation.Run(parseResult.GetValue(titles)!, parseResult.GetValue(esco)!, encoder, parseResult.GetValue(max), Log);
+            Console.WriteLine(EscoTitleEvaluation.Summary(scores));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BenchTextCommand()
+    {
+        var onet = new Option<string>("--onet") { Description = "O*NET folder: alternate titles and descriptions are the benchmark texts", DefaultValueFactory = _ => Path.Combine(SharedData, "onet") };
+        var titles = new Option<int>("--titles") { Description = "Job titles to encode", DefaultValueFactory = _ => 2000 };
+        var descriptions = new Option<int>("--descriptions") { Description = "Descriptions of 256 tokens to encode", DefaultValueFactory = _ => 100 };
+        var n = new Option<int>("--n") { Description = "Vectors in the FAISS benchmark", DefaultValueFactory = _ => 100_000 };
+        var queries = new Option<int>("--queries") { Description = "Queries in the FAISS benchmark", DefaultValueFactory = _ => 1000 };
+        var command = new Command("text", "Encoder throughput (titles/s, 256-token descriptions/s) and FAISS HNSW recall@10/qps vs flat on 512-d vectors");
+        foreach (var o in new Option[] { onet, titles, descriptions, n, queries }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var onetDir = parseResult.GetValue(onet)!;
+            var encoder = UseLiteEncoder.Load();
+            var titleTexts = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile))
+                .Select(t => t.Title).Take(parseResult.GetValue(titles)).ToArray();
+            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+            var longTexts = TextEncoderBenchmark.ToTokenLength(encoder.Tokenizer, occupations.Select(o => o.Description),
+                256).Take(parseResult.GetValue(descriptions)).ToArray();
+            double titlesPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, titleTexts, 256);
+            Log($"titles: {titleTexts.Length} encoded at {titlesPerSecond:F0}/s (batch 256, {Environment.ProcessorCount} cores)");
+            double descriptionsPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, longTexts, 32);
+            Log($"descriptions: {longTexts.Length} of >= 256 tokens (the model reads the first {UseLiteEncoder.MaxTokens}) at {descriptionsPerSecond:F1}/s (batch 32)");
+            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10,
+                new VectorBenchmarkOptions(Hnsw: new HnswParameters(32, 200, 128)), Log);
+            Console.WriteLine(vectors);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"text: titles_per_s={titlesPerSecond:F0} descriptions_per_s={descriptionsPerSecond:F1} hnsw_recall10={vectors.HnswRecall:F4} hnsw_qps={vectors.HnswQueriesPerSecond:F0} flat_qps={vectors.FlatQueriesPerSecond:F0}"));
+            return 0;
+        });
+        return command;
+    }
+}
