@@ -62,6 +62,7 @@ public static class IngestPipeline
             Read = report.Read,
             Imported = imported,
             Rejected = report.Rejected,
+            FileProblems = report.FileProblems,
             Created = created,
             ImportedByKind = new Dictionary<string, long>
             {

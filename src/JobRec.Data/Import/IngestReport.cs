@@ -14,6 +14,8 @@ public sealed record IngestReport
     public long Imported { get; init; }
     /// <summary>Rows rejected.</summary>
     public long Rejected { get; init; }
+    /// <summary>Problems with whole files (empty, missing columns, unreadable), which reject no counted row.</summary>
+    public long FileProblems { get; init; }
     /// <summary>Items the sink did not have before (0 when the same data is imported again).</summary>
     public long Created { get; init; }
     /// <summary>Imported items per kind.</summary>
@@ -31,10 +33,11 @@ public sealed record IngestReport
     {
         var sb = new StringBuilder();
         sb.AppendLine($"source {Source}: {Read:N0} rows read in {Elapsed.TotalSeconds:F1} s ({(Elapsed.TotalSeconds > 0 ? Read / Elapsed.TotalSeconds : 0):N0} rows/s)");
-        sb.AppendLine($"imported {Imported:N0} items ({string.Join(", ", ImportedByKind.Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value:N0}"))}), new {Created:N0}, already present {Imported - Created:N0}");
+        var kinds = string.Join(", ", ImportedByKind.Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value:N0}"));
+        sb.AppendLine($"imported {Imported:N0} items{(kinds.Length > 0 ? $" ({kinds})" : "")}, new {Created:N0}, already present {Imported - Created:N0}");
         if (Issues.Count > 0)
         {
-            sb.AppendLine($"rejected {Rejected:N0} rows; first problems:");
+            sb.AppendLine($"rejected {Rejected:N0} rows, {FileProblems:N0} file problems; first problems:");
             foreach (var issue in Issues) sb.AppendLine("  " + issue);
         }
         sb.Append(SummaryLine);

@@ -42,6 +42,7 @@ public class IngestPipelineTests
         Assert.Equal(["linkedin_job_postings.csv:3: unexpected character after closing quote of field 2", "linkedin_job_postings.csv:4: missing required field job_title"],
             report.Issues.Select(i => i.ToString()));
         Assert.Equal("ingest: read=4 imported=2 rejected=2", report.ToString().Split('\n')[^1]);
+        Assert.Contains("rejected 2 rows, 0 file problems; first problems:", report.ToString());
         Assert.True(seen[^1].Done);
         Assert.Equal(4, seen[^1].RowsRead);
     }
