@@ -36,3 +36,19 @@ public class SqliteIngestSinkTests
         }
     }
 }
+
+public class SyntheticMarketSourceTests
+{
+    [Fact]
+    public async Task Generated_market_imports_without_files_and_keeps_the_future_out()
+    {
+        var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = 200, Users = 60, Seed = 9 });
+        var sink = new InMemoryIngestSink();
+        var report = await IngestPipeline.RunAsync(new SyntheticMarketSource(market), sink);
+        Assert.Equal(200, sink.Jobs.Count);
+        Assert.Equal(60, sink.Users.Count);
+        Assert.Equal(market.TrainInteractions().ToHashSet(), sink.Interactions.ToHashSet());
+        Assert.DoesNotContain(market.FutureInteractions().First(), sink.Interactions);
+        Assert.Equal(report.Read, report.Imported);
+    }
+}
