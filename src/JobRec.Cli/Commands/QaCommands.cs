@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using JobRec.Data.Reading;
 using JobRec.Evaluation.Qa;
 using JobRec.ML.Language.Answering;
+using JobRec.ML.Language.Corpus;
 using JobRec.ML.Language.Model;
+using JobRec.ML.Search;
+using JobRec.ML.Text;
+using JobRec.ML.Text.UseLite;
 
 namespace JobRec.Cli.Commands;
 
@@ -81,10 +84,13 @@ internal static class QaCommands
         var question = new Argument<string>("question") { Description = "The question, e.g. \"What skills does the Data Engineer job at Acme require?\"" };
         var model = new Option<string>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model`", Required = true };
         var data = DataOption();
+        data.Description = "Folder of job postings in any format the readers know (generated CSV, LinkedIn 2024, arshkon, Dice, CareerBuilder)";
         var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins)", DefaultValueFactory = _ => 3 };
+        var retrieval = new Option<string>("--retrieval") { Description = "semantic (USE-Lite search, embeddings cached under $JOBREC_CACHE) or lexical (title/company/location overlap)", DefaultValueFactory = _ => "semantic" };
+        var maxJobs = new Option<int>("--max-jobs") { Description = "Most postings loaded from --data", DefaultValueFactory = _ => int.MaxValue };
         var command = new Command("ask", "Answer a question from retrieved job postings, citing their ids");
         command.Arguments.Add(question);
-        foreach (var o in new Option[] { model, data, read }) command.Options.Add(o);
+        foreach (var o in new Option[] { model, data, read, retrieval, maxJobs }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var text = parseResult.GetValue(question)!;
@@ -95,10 +101,26 @@ internal static class QaCommands
                 return 2;
             }
             var lm = LanguageModelCheckpoint.Load(parseResult.GetValue(model)!);
-            var postings = QaPostingSources.Load(parseResult.GetValue(data)!, new ReadReport()).DistinctBy(p => p.Id).Select(p => p.ToFacts()).ToList();
-            int k = parseResult.GetValue(read);
-            var retrieved = new LexicalPostingRetriever(postings).Retrieve(text, k);
-            var answer = new QuestionAnswerer(lm, Math.Max(1, k)).Answer(text, retrieved);
+            var jobs = JobCorpus.Load(parseResult.GetValue(data)!, line => Console.Error.WriteLine(line), parseResult.GetValue(maxJobs));
+            int k = Math.Max(1, parseResult.GetValue(read));
+            IReadOnlyList<PostingFacts> retrieved;
+            switch (parseResult.GetValue(retrieval))
+            {
+                case "semantic":
+                    using (var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
+                    {
+                        var search = new SemanticJobSearch(jobs, encoder);
+                        retrieved = search.Search(text, k).Select(hit => PostingFacts.From(hit.Job)).ToList();
+                    }
+                    break;
+                case "lexical":
+                    retrieved = new LexicalPostingRetriever(jobs.Select(PostingFacts.From).ToList()).Retrieve(text, k);
+                    break;
+                default:
+                    Console.Error.WriteLine($"jobrec ask: --retrieval must be 'semantic' or 'lexical', got '{parseResult.GetValue(retrieval)}'");
+                    return 2;
+            }
+            var answer = new QuestionAnswerer(lm, k).Answer(text, retrieved);
             Console.WriteLine(answer.Text);
             Console.WriteLine($"cited: {string.Join(", ", answer.CitedJobIds)}");
             return 0;

@@ -6,17 +6,6 @@ namespace JobRec.Evaluation.Qa;
 /// <summary>Maps the engine's <see cref="JobPosting"/> onto the facts the QA language model reads.</summary>
 public static class PostingFactsMapping
 {
-    /// <summary>The QA facts of <paramref name="posting"/>.</summary>
-    public static PostingFacts ToFacts(this JobPosting posting) => new(posting.Id, posting.Title)
-    {
-        Company = posting.Company,
-        Location = posting.Location,
-        Skills = posting.Skills,
-        Level = posting.Level,
-        EmploymentType = posting.EmploymentType,
-        Remote = posting.Remote,
-        SalaryMin = posting.SalaryMin,
-        SalaryMax = posting.SalaryMax,
-        Description = posting.Description,
-    };
+    /// <summary>The QA facts of <paramref name="posting"/> (see <see cref="PostingFacts.From"/>).</summary>
+    public static PostingFacts ToFacts(this JobPosting posting) => PostingFacts.From(posting);
 }

@@ -51,7 +51,7 @@ public class QaCorpusTests
         Assert.Contains("empty", Assert.Throws<ArgumentException>(() => answerer.Answer("  ", [Posting])).Message);
         var huge = Assert.Throws<ArgumentException>(() => answerer.Answer(new string('x', 100_000), [Posting]));
         Assert.Contains("100000 characters", huge.Message);
-        Assert.Empty(answerer.Answer("What skills?", []).CitedJobIds);
+        Assert.Empty(answerer.Answer("What skills?", Array.Empty<PostingFacts>()).CitedJobIds);
         var answer = answerer.Answer("What skills does the Data Engineer job at Acme require?", [Posting, Posting with { JobId = "syn:2" }]);
         Assert.Equal(["syn:1"], answer.CitedJobIds);
         Assert.DoesNotContain("\n", answer.Text);
@@ -61,6 +61,9 @@ public class QaCorpusTests
         Assert.Equal(single.Text, batch[0].Text);
         Assert.Equal(single.CitedJobIds, batch[0].CitedJobIds);
         Assert.Equal(["syn:3"], batch[1].CitedJobIds);
+        var engine = new JobRec.Data.Model.JobPosting("li:7", "Data Engineer", "Acme", "Austin, TX", "") { Skills = ["Python"] };
+        Assert.Equal(["li:7"], answerer.Answer("What skills does the Data Engineer job at Acme require?", [engine]).CitedJobIds);
+        Assert.Equal("Python", PostingSerializer.SkillsText(PostingFacts.From(engine)));
         var bad = Assert.Throws<ArgumentException>(() => answerer.AnswerBatch([new QaRequest("ok?", [Posting]), new QaRequest("", [Posting])]));
         Assert.Contains("request 1", bad.Message);
     }

@@ -45,6 +45,14 @@ public sealed class QuestionAnswerer
         return best!;
     }
 
+    /// <summary>Answers <paramref name="question"/> from engine postings (best first), e.g. the jobs of semantic search hits.</summary>
+    /// <exception cref="ArgumentException">The question is empty or longer than <see cref="MaxQuestionChars"/>.</exception>
+    public QaAnswer Answer(string question, IReadOnlyList<JobRec.Data.Model.JobPosting> retrieved)
+    {
+        ArgumentNullException.ThrowIfNull(retrieved);
+        return Answer(question, retrieved.Select(PostingFacts.From).ToList());
+    }
+
     /// <summary>Answers a micro-batch (the inference pool's unit of work) on up to <paramref name="parallelism"/> threads (0 = all cores); answers keep the request order.</summary>
     /// <exception cref="ArgumentException">A question is empty or too long; the message names its index. Nothing is generated then.</exception>
     public IReadOnlyList<QaAnswer> AnswerBatch(IReadOnlyList<QaRequest> requests, int parallelism = 0)
@@ -61,7 +69,7 @@ public sealed class QuestionAnswerer
         return answers;
     }
 
-    /// <summary>Throws the error <see cref="Answer"/> gives for a bad question.</summary>
+    /// <summary>Throws the error <see cref="Answer(string, IReadOnlyList{PostingFacts})"/> gives for a bad question.</summary>
     /// <exception cref="ArgumentException">The question is empty or longer than <see cref="MaxQuestionChars"/>.</exception>
     public static void Validate(string question)
     {

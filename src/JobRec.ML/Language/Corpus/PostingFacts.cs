@@ -1,3 +1,5 @@
+using JobRec.Data.Model;
+
 namespace JobRec.ML.Language.Corpus;
 
 /// <summary>The facts of one job posting that the QA language model reads, is trained on and cites (a language-level view of <c>JobRec.Data.Model.JobPosting</c>).</summary>
@@ -23,4 +25,18 @@ public sealed record PostingFacts(string JobId, string Title)
     public decimal? SalaryMax { get; init; }
     /// <summary>Description text, or empty.</summary>
     public string Description { get; init; } = "";
+
+    /// <summary>The facts of an engine posting.</summary>
+    public static PostingFacts From(JobPosting posting) => new(posting.Id, posting.Title)
+    {
+        Company = posting.Company,
+        Location = posting.Location,
+        Skills = posting.Skills,
+        Level = posting.Level,
+        EmploymentType = posting.EmploymentType,
+        Remote = posting.Remote,
+        SalaryMin = posting.SalaryMin,
+        SalaryMax = posting.SalaryMax,
+        Description = posting.Description,
+    };
 }
