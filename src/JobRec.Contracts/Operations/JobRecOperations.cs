@@ -79,13 +79,13 @@ public sealed class JobRecOperations
         return _grains.GetGrain<IUserGrain>(userId).RecordInteractionAsync(interaction);
     }
 
-    /// <summary>The user's top-k jobs, with reasons when <paramref name="explain"/> is true.</summary>
+    /// <summary>The user's top-k jobs, with reasons when <paramref name="explain"/> is true; <paramref name="fresh"/> skips the cache.</summary>
     /// <exception cref="KeyNotFoundException">The user does not exist.</exception>
-    public Task<RecommendationList> RecommendAsync(string userId, int k = 20, bool explain = false)
+    public Task<RecommendationList> RecommendAsync(string userId, int k = 20, bool explain = false, bool fresh = false)
     {
         RequestValidation.Id("id", userId);
         RequestValidation.K("k", k);
-        return _grains.GetGrain<IUserGrain>(userId).RecommendAsync(new RecommendationRequest(k, explain));
+        return _grains.GetGrain<IUserGrain>(userId).RecommendAsync(new RecommendationRequest(k, explain, fresh));
     }
 
     /// <summary>Free-text search with optional filters.</summary>

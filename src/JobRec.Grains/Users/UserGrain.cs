@@ -109,7 +109,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.K("k", request.K);
         EnsureExists();
-        if (_cache is { } c && c.Version == State.Version && c.Explain == request.Explain && request.K <= c.K)
+        if (!request.Fresh && _cache is { } c && c.Version == State.Version && c.Explain == request.Explain && request.K <= c.K)
         {
             return c.List with { Jobs = c.List.Jobs.Take(request.K).ToList(), FromCache = true };
         }

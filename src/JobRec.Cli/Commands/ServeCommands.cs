@@ -1,0 +1,186 @@
+using System.CommandLine;
+using JobRec.Client;
+using JobRec.Grains.Ingest;
+using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
+using JobRec.ML.Text.UseLite;
+using JobRec.Silo.Benchmarks;
+using JobRec.Silo.Demo;
+using JobRec.Silo.Extensions;
+using JobRec.Silo.Hosting;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the serving concern: <c>jobrec demo</c>, <c>jobrec serve</c>, <c>jobrec bench serve</c>, and the grain sink behind <c>jobrec ingest --target silo:HOST:PORT</c>.</summary>
+internal static class ServeCommands
+{
+    /// <summary>Adds demo and serve under <paramref name="root"/>, serve under <paramref name="bench"/>, and routes ingest targets "silo:host:port" to a grain sink.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(ServeCommand());
+        bench.Subcommands.Add(BenchCommand());
+        var previous = DataCommands.SinkFactory;
+        DataCommands.SinkFactory = target => target is not null && target.StartsWith("silo:", StringComparison.Ordinal)
+            ? new ClientIngestSink(target["silo:".Length..])
+            : previous(target);
+    }
+
+    private static Command DemoCommand()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "Synthetic jobs", DefaultValueFactory = _ => 20_000 };
+        var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 5_000 };
+        var seed = new Option<ulong>("--seed") { Description = "Synthetic market seed", DefaultValueFactory = _ => 42 };
+        var data = new Option<string?>("--data") { Description = "Folder of real files instead of the synthetic market" };
+        var source = new Option<string?>("--source") { Description = "Source format of --data (linkedin2024, jobviews, ...)" };
+        var dir = new Option<string>("--dir") { Description = "State folder", DefaultValueFactory = _ => ".jobrec" };
+        var encoder = new Option<string>("--encoder") { Description = "hashed (fast lexical) or use-lite (USE-Lite 512-d)", DefaultValueFactory = _ => "hashed" };
+        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
+        var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 };
+        var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
+        var command = new Command("demo", "The main job: embedded silo (SQLite under ./.jobrec), data into grains, train, index, evaluate (MAP@K table), serve on http://127.0.0.1:5080");
+        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, noServe })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            try
+            {
+                return await DemoRunner.RunAsync(new DemoOptions
+                {
+                    Jobs = parseResult.GetValue(jobs),
+                    Users = parseResult.GetValue(users),
+                    Seed = parseResult.GetValue(seed),
+                    Data = parseResult.GetValue(data),
+                    Source = parseResult.GetValue(source),
+                    DataDirectory = parseResult.GetValue(dir)!,
+                    Encoder = parseResult.GetValue(encoder)!,
+                    FmEpochs = parseResult.GetValue(epochs),
+                    EvaluationUsers = parseResult.GetValue(evalUsers),
+                    Url = new Uri(parseResult.GetValue(url)!),
+                    NoServe = parseResult.GetValue(noServe),
+                }, Console.Out, Console.Error, cancellationToken);
+            }
+            catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or ModelNotFoundException)
+            {
+                Console.Error.WriteLine($"demo: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command ServeCommand()
+    {
+        var dir = new Option<string>("--dir") { Description = "State folder", DefaultValueFactory = _ => ".jobrec" };
+        var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var gateway = new Option<int>("--gateway-port") { Description = "Client SDK gateway port (0: none)", DefaultValueFactory = _ => 30000 };
+        var apiKey = new Option<string?>("--api-key") { Description = "Require this X-Api-Key on API calls" };
+        var encoder = new Option<string>("--encoder") { Description = "hashed or use-lite (must match how the data was imported)", DefaultValueFactory = _ => "use-lite" };
+        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var command = new Command("serve", "Run an embedded silo with the HTTP API, page and client gateway on stored state");
+        foreach (var o in new Option[] { dir, url, gateway, apiKey, encoder })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            ITextEncoder textEncoder = parseResult.GetValue(encoder) == "hashed"
+                ? HashedEncoderFile.LoadOrCreate(parseResult.GetValue(dir)!, () => [])
+                : UseLiteEncoder.Load();
+            await using var app = ServingHost.Build(new ServingHostOptions
+            {
+                DataDirectory = parseResult.GetValue(dir)!,
+                HttpUrl = new Uri(parseResult.GetValue(url)!),
+                GatewayPort = parseResult.GetValue(gateway),
+                ApiKey = parseResult.GetValue(apiKey),
+                Encoder = textEncoder,
+            });
+            await app.StartAsync(cancellationToken);
+            Console.WriteLine($"serving on {parseResult.GetValue(url)}; Ctrl+C stops");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C
+            }
+
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var jobs = new Option<int>("--jobs") { Description = "Synthetic jobs", DefaultValueFactory = _ => 100_000 };
+        var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 20_000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 100 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 30 };
+        var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
+                parseResult.GetValue(seconds), Console.Error, cancellationToken);
+            Console.WriteLine(line);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The grain sink over a client SDK connection to a running silo's gateway.</summary>
+    private sealed class ClientIngestSink(string gateway) : Data.Import.IIngestSink, IAsyncDisposable
+    {
+        private ClusterClient? _client;
+        private GrainIngestSink? _sink;
+
+        public async ValueTask<int> UpsertJobsAsync(IReadOnlyList<Data.Model.JobPosting> jobs, CancellationToken cancellationToken = default) =>
+            await (await SinkAsync(cancellationToken)).UpsertJobsAsync(jobs, cancellationToken);
+
+        public async ValueTask<int> UpsertUsersAsync(IReadOnlyList<Data.Model.UserProfile> users, CancellationToken cancellationToken = default) =>
+            await (await SinkAsync(cancellationToken)).UpsertUsersAsync(users, cancellationToken);
+
+        public async ValueTask<int> AddInteractionsAsync(IReadOnlyList<Data.Model.Interaction> interactions, CancellationToken cancellationToken = default) =>
+            await (await SinkAsync(cancellationToken)).AddInteractionsAsync(interactions, cancellationToken);
+
+        public async ValueTask<int> UpsertOccupationsAsync(IReadOnlyList<Data.Model.Occupation> occupations, CancellationToken cancellationToken = default) =>
+            await (await SinkAsync(cancellationToken)).UpsertOccupationsAsync(occupations, cancellationToken);
+
+        public async ValueTask<int> UpsertSkillsAsync(IReadOnlyList<Data.Model.Skill> skills, CancellationToken cancellationToken = default) =>
+            await (await SinkAsync(cancellationToken)).UpsertSkillsAsync(skills, cancellationToken);
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is not null)
+            {
+                await _client.DisposeAsync();
+            }
+        }
+
+        private async Task<GrainIngestSink> SinkAsync(CancellationToken cancellationToken)
+        {
+            if (_sink is null)
+            {
+                _client = await ClusterClient.ConnectAsync(gateway, cancellationToken: cancellationToken);
+                Console.Error.WriteLine($"ingest: into the grains of the silo at {gateway}");
+                _sink = new GrainIngestSink(_client);
+            }
+
+            return _sink;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace JobRec.Silo.Demo;
+
+/// <summary>Options of <c>jobrec demo</c>.</summary>
+public sealed record DemoOptions
+{
+    /// <summary>State folder (grain SQLite, shard logs, models).</summary>
+    public string DataDirectory { get; init; } = ".jobrec";
+    /// <summary>Synthetic jobs when no --data is given.</summary>
+    public int Jobs { get; init; } = 20_000;
+    /// <summary>Synthetic users when no --data is given.</summary>
+    public int Users { get; init; } = 5_000;
+    /// <summary>Synthetic market seed.</summary>
+    public ulong Seed { get; init; } = 42;
+    /// <summary>Folder of real files, or null for the synthetic market.</summary>
+    public string? Data { get; init; }
+    /// <summary>Source format name of <see cref="Data"/>.</summary>
+    public string? Source { get; init; }
+    /// <summary>"hashed" (lexical, fast) or "use-lite" (USE-Lite 512-d).</summary>
+    public string Encoder { get; init; } = "hashed";
+    /// <summary>Factorization machine epochs.</summary>
+    public int FmEpochs { get; init; } = 10;
+    /// <summary>Most test users evaluated.</summary>
+    public int EvaluationUsers { get; init; } = 1_000;
+    /// <summary>Where the API and page listen.</summary>
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    /// <summary>Exit after evaluation instead of serving.</summary>
+    public bool NoServe { get; init; }
+}
