@@ -123,7 +123,7 @@ internal static class RecommendCommands
             var result = RecommenderBenchmark.Run(parseResult.GetValue(users), parseResult.GetValue(jobs), parseResult.GetValue(pairs),
                 parseResult.GetValue(epochs), parseResult.GetValue(threads), parseResult.GetValue(factors), parseResult.GetValue(seed),
                 line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
-            Console.WriteLine($"recommend_bench_detail: users={result.Users} jobs={result.Jobs} pairs={result.Pairs} threads={result.Threads} k={result.Factors} raw_score_candidates_per_s={result.RawScoreCandidatesPerSecond:F0}");
+            Console.WriteLine($"recommend_bench_detail: users={result.Users} jobs={result.Jobs} pairs={result.Pairs} threads={result.Threads} k={result.Factors} raw_score_candidates_per_s={result.RawScoreCandidatesPerSecond:F0} fm_examples_per_cpu_s={result.FmExamplesPerCpuSecond:F0} score_candidates_per_cpu_s={result.ScoreCandidatesPerCpuSecond:F0}");
             Console.WriteLine(result);
             return 0;
         });

@@ -33,7 +33,8 @@ public static class RecommenderBenchmark
             Epochs = epochs, Threads = threads, Factors = factors, Seed = seed, NegativesPerPositive = 1,
         });
         fm.Fit(data, new Progress(log));
-        log?.Invoke($"fm: {fm.ExamplesTrained:N0} examples, {fm.ExamplesPerSecond:N0}/s with {threads} threads, k={factors}");
+        double perCpuSecond = fm.ExamplesTrained / Math.Max(1e-9, fm.TrainingCpuSeconds);
+        log?.Invoke($"fm: {fm.ExamplesTrained:N0} examples, {fm.ExamplesPerSecond:N0}/s wall with {threads} threads, {perCpuSecond:N0} per CPU second, k={factors}");
 
         var rng = new Random(seed);
         const int candidates = 500;
@@ -41,15 +42,20 @@ public static class RecommenderBenchmark
         var scores = new float[candidates];
         var inputs = new FmFeatureInputs[candidates];
         long scored = 0, rawScored = 0;
-        double scoreSeconds = 0, rawSeconds = 0;
+        double scoreSeconds = 0, rawSeconds = 0, scoreCpuSeconds = 0;
+        var process = Process.GetCurrentProcess();
         var timer = new Stopwatch();
         for (int round = 0; round < 400; round++)
         {
             int user = rng.Next(data.UserCount);
             for (int i = 0; i < candidates; i++) batch[i] = rng.Next(data.JobCount);
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             timer.Restart();
             fm.Score(user, batch, scores);
             scoreSeconds += timer.Elapsed.TotalSeconds;
+            process.Refresh();
+            scoreCpuSeconds += (process.TotalProcessorTime - cpu).TotalSeconds;
             scored += candidates;
             for (int i = 0; i < candidates; i++) inputs[i] = fm.FeatureInputs(user, batch[i]);
             timer.Restart();
@@ -59,7 +65,7 @@ public static class RecommenderBenchmark
         }
         log?.Invoke($"scoring: {scored / scoreSeconds:N0} candidates/s with features, {rawScored / rawSeconds:N0}/s from feature inputs (one thread)");
         return new RecommenderBenchmarkResult(data.UserCount, data.JobCount, data.PairCount, threads, factors,
-            fm.ExamplesPerSecond, scored / scoreSeconds, rawScored / rawSeconds);
+            fm.ExamplesPerSecond, scored / scoreSeconds, rawScored / rawSeconds, perCpuSecond, scored / Math.Max(1e-9, scoreCpuSeconds));
     }
 
     /// <summary>A generated market: each user prefers one role and region and interacts mostly with matching jobs.</summary>

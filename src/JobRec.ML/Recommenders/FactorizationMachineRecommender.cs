@@ -47,6 +47,9 @@ public sealed class FactorizationMachineRecommender : Recommender
     /// <summary>BPR examples (positive, negative pairs) processed per second in the last Fit.</summary>
     public double ExamplesPerSecond { get; private set; }
 
+    /// <summary>CPU seconds the process spent during the last Fit's training loop (all threads), for load-independent throughput.</summary>
+    public double TrainingCpuSeconds { get; private set; }
+
     /// <summary>BPR examples processed in the last Fit.</summary>
     public long ExamplesTrained { get; private set; }
 
@@ -72,7 +75,8 @@ public sealed class FactorizationMachineRecommender : Recommender
         for (int u = 0; u < data.UserCount; u++)
             for (int p = data.UserOffsets[u]; p < data.UserOffsets[u + 1]; p++) pairUsers[p] = u;
         int threads = Math.Max(1, Options.Threads);
-        var order = Enumerable.Range(0, pairs).ToArray();
+        var order = new int[pairs];
+        var activeUsers = Enumerable.Range(0, data.UserCount).Where(u => data.UserOffsets[u + 1] > data.UserOffsets[u]).ToArray();
         var shuffler = new Random(Options.Seed);
         var model = Model;
         var context = Context;
@@ -82,9 +86,20 @@ public sealed class FactorizationMachineRecommender : Recommender
         // usually a held-out target, and learning to push such jobs down would be learning the split, not the users.
         var negatives = context.InteractedJobs.ToArray();
         var trainClock = Stopwatch.StartNew();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         for (int epoch = 0; epoch < Options.Epochs; epoch++)
         {
-            shuffler.Shuffle(order);
+            // Users in random order, each user's pairs together in random order: the user's history and profile
+            // vectors stay in cache across their examples (a large share of the memory traffic of a step).
+            shuffler.Shuffle(activeUsers);
+            int next = 0;
+            foreach (int u in activeUsers)
+            {
+                int from = data.UserOffsets[u], count = data.UserOffsets[u + 1] - from;
+                for (int i = 0; i < count; i++) order[next + i] = from + i;
+                shuffler.Shuffle(order.AsSpan(next, count));
+                next += count;
+            }
             var losses = new double[threads];
             var counts = new long[threads];
             int e = epoch;
@@ -125,6 +140,7 @@ public sealed class FactorizationMachineRecommender : Recommender
             Report(progress, $"epoch {epoch + 1}/{Options.Epochs}", 0.05 + 0.95 * (epoch + 1) / Options.Epochs, clock,
                 $"loss={lossSum:F4} examples/s={examples / trainClock.Elapsed.TotalSeconds:N0}");
         }
+        TrainingCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         ExamplesTrained = examples;
         ExamplesPerSecond = examples / Math.Max(1e-9, trainClock.Elapsed.TotalSeconds);
     }

@@ -18,6 +18,7 @@ internal sealed class FmContext
     private float[] _historySums = [];
     private float[] _historyNormsSquared = [];
     private float[] _pairWeights = [];
+    private float[] _pairHistoryDot = [], _pairSelfDot = [], _pairProfileDot = [];
     private int[] _interactedJobs = [];
     private bool[] _hasProfile = [];
     private int[] _jobRegion = [], _userRegion = [];
@@ -67,6 +68,9 @@ internal sealed class FmContext
         _historySums = new float[users * d];
         _historyNormsSquared = new float[users];
         _pairWeights = new float[data.PairCount];
+        _pairHistoryDot = new float[data.PairCount];
+        _pairSelfDot = new float[data.PairCount];
+        _pairProfileDot = new float[data.PairCount];
         _hasProfile = new bool[users];
         for (int u = 0; u < users; u++)
         {
@@ -79,6 +83,13 @@ internal sealed class FmContext
                 for (int p = from; p < to; p++) TensorPrimitives.MultiplyAdd(_jobVectors.AsSpan(data.UserJobs[p] * d, d), _pairWeights[p], sum, sum);
                 _historyNormsSquared[u] = TensorPrimitives.Dot(sum, sum);
                 _hasProfile[u] = TensorPrimitives.Norm(_profileVectors.AsSpan(u * d, d)) > 0;
+                for (int p = from; p < to; p++)
+                {
+                    var e = _jobVectors.AsSpan(data.UserJobs[p] * d, d);
+                    _pairHistoryDot[p] = TensorPrimitives.Dot(sum, e);
+                    _pairSelfDot[p] = TensorPrimitives.Dot(e, e);
+                    _pairProfileDot[p] = TensorPrimitives.Dot(_profileVectors.AsSpan(u * d, d), e);
+                }
             }
         }
         var regions = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -149,22 +160,35 @@ internal sealed class FmContext
         {
             if (_hasProfile[user]) profile = TensorPrimitives.Dot(_profileVectors.AsSpan(user * d, d), _jobVectors.AsSpan(job * d, d));
         }
+        else if (d > 0 && heldOutPair >= 0 && _data.UserJobs[heldOutPair] == job)
+        {
+            // The training positive itself: every product was precomputed per pair.
+            float w = _pairWeights[heldOutPair], selfDot = _pairSelfDot[heldOutPair], heldDot = _pairHistoryDot[heldOutPair];
+            float normSquared = _historyNormsSquared[user] - 2 * w * heldDot + w * w * selfDot;
+            if (normSquared > 1e-6f) history = (heldDot - w * selfDot) / MathF.Sqrt(normSquared);
+            if (_hasProfile[user]) profile = _pairProfileDot[heldOutPair];
+        }
         else if (d > 0)
         {
+            // cosine(job, S − w·e_held) with |S − w·e_held|² = |S|² − 2w S·e_held + w²|e_held|², one pass over the job vector.
             var jobVector = _jobVectors.AsSpan(job * d, d);
             var sum = _historySums.AsSpan(user * d, d);
-            // cosine(job, S − w·e_held) with |S − w·e|² = |S|² − 2w S·e + w²|e|².
-            float dot = TensorPrimitives.Dot(sum, jobVector), normSquared = _historyNormsSquared[user];
+            var profileVector = _profileVectors.AsSpan(user * d, d);
+            float normSquared = _historyNormsSquared[user], dot, heldJobDot = 0;
             if (heldOutPair >= 0)
             {
-                var held = _jobVectors.AsSpan(_data.UserJobs[heldOutPair] * d, d);
                 float w = _pairWeights[heldOutPair];
-                float heldDot = TensorPrimitives.Dot(sum, held);
-                dot -= w * TensorPrimitives.Dot(held, jobVector);
-                normSquared += -2 * w * heldDot + w * w * TensorPrimitives.Dot(held, held);
+                (dot, heldJobDot, profile) = Dot3(jobVector, sum, _jobVectors.AsSpan(_data.UserJobs[heldOutPair] * d, d), profileVector);
+                dot -= w * heldJobDot;
+                normSquared += -2 * w * _pairHistoryDot[heldOutPair] + w * w * _pairSelfDot[heldOutPair];
+            }
+            else
+            {
+                dot = TensorPrimitives.Dot(sum, jobVector);
+                profile = TensorPrimitives.Dot(profileVector, jobVector);
             }
             if (normSquared > 1e-6f) history = dot / MathF.Sqrt(normSquared);
-            if (_hasProfile[user]) profile = TensorPrimitives.Dot(_profileVectors.AsSpan(user * d, d), jobVector);
+            if (!_hasProfile[user]) profile = 0;
         }
         // Popularity and recency count the held-out pair itself: a "zero interactions" value must never mark training
         // positives, or the model learns that unseen jobs are the ones users pick next (true only of held-out test jobs).
@@ -176,6 +200,40 @@ internal sealed class FmContext
             history, profile, Jaccard(_userSkills[user], _jobSkills[job]),
             _jobOnet[job] >= 0 && _jobOnet[job] == _userOnet[user],
             popularity, recency);
+    }
+
+    // (x·a, x·b, x·c) reading x once.
+    private static (float, float, float) Dot3(ReadOnlySpan<float> x, ReadOnlySpan<float> a, ReadOnlySpan<float> b, ReadOnlySpan<float> c)
+    {
+        int n = x.Length, i = 0;
+        float ra = 0, rb = 0, rc = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated && n >= System.Numerics.Vector<float>.Count)
+        {
+            var xv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(x);
+            var av = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(a);
+            var bv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(b);
+            var cv = System.Runtime.InteropServices.MemoryMarshal.Cast<float, System.Numerics.Vector<float>>(c);
+            var sa = System.Numerics.Vector<float>.Zero;
+            var sb = sa;
+            var sc = sa;
+            for (int v = 0; v < xv.Length; v++)
+            {
+                sa += xv[v] * av[v];
+                sb += xv[v] * bv[v];
+                sc += xv[v] * cv[v];
+            }
+            ra = System.Numerics.Vector.Sum(sa);
+            rb = System.Numerics.Vector.Sum(sb);
+            rc = System.Numerics.Vector.Sum(sc);
+            i = xv.Length * System.Numerics.Vector<float>.Count;
+        }
+        for (; i < n; i++)
+        {
+            ra += x[i] * a[i];
+            rb += x[i] * b[i];
+            rc += x[i] * c[i];
+        }
+        return (ra, rb, rc);
     }
 
     private static float Jaccard(int[] a, int[] b)
