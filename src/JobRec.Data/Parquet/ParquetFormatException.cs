@@ -5,7 +5,7 @@ public sealed class ParquetFormatException : IOException
 {
     /// <summary>Creates the exception for <paramref name="filePath"/> at byte <paramref name="offset"/> (or -1 when unknown).</summary>
     public ParquetFormatException(string filePath, long offset, string problem, Exception? inner = null)
-        : base($"malformed parquet: {problem} in {filePath} at offset {offset}", inner)
+        : base(offset >= 0 ? $"malformed parquet: {problem} in {filePath} at offset {offset}" : $"malformed parquet: {problem} in {filePath}", inner)
     {
         FilePath = filePath;
         Offset = offset;
