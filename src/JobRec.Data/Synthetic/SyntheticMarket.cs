@@ -98,14 +98,35 @@ public sealed class SyntheticMarket
 
     private IEnumerable<Interaction> AllInteractions(bool future)
     {
+        // Blocks of users are generated ahead on the thread pool (at most 2 per core in flight) and yielded in user order.
+        const int block = 256;
+        var ahead = 2 * Math.Max(1, Environment.ProcessorCount);
+        var pending = new Queue<Task<List<Interaction>>>();
+        var next = 0;
+        while (next < Options.Users || pending.Count > 0)
+        {
+            while (pending.Count < ahead && next < Options.Users)
+            {
+                var (from, to) = (next, Math.Min(Options.Users, next + block));
+                next = to;
+                pending.Enqueue(Task.Run(() => Block(from, to, future)));
+            }
+            foreach (var i in pending.Dequeue().GetAwaiter().GetResult()) yield return i;
+        }
+    }
+
+    private List<Interaction> Block(int from, int to, bool future)
+    {
         var end = TrainEnd;
-        for (var u = 0; u < Options.Users; u++)
+        var list = new List<Interaction>();
+        for (var u = from; u < to; u++)
         {
             foreach (var i in InteractionsOf(u))
             {
-                if ((i.Time >= end) == future) yield return i;
+                if ((i.Time >= end) == future) list.Add(i);
             }
         }
+        return list;
     }
 
     /// <summary>Job <paramref name="index"/>.</summary>
