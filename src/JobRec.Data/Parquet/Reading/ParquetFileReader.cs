@@ -121,7 +121,8 @@ public sealed class ParquetFileReader : IDisposable
     {
         var group = _meta.RowGroups[rowGroup];
         var leaves = fields.SelectMany(f => f.Leaves()).ToList();
-        var chunks = leaves.Select(l => ReadColumnChunk(rowGroup, l)).ToList();
+        var chunks = ReadColumnChunks(rowGroup, leaves);
+
         long offset = group.Columns.Count > 0 ? group.Columns[0].MetaData?.DataPageOffset ?? 0 : 0;
         if (fields.Count == 0 || group.NumRows == 0)
         {
@@ -137,6 +138,30 @@ public sealed class ParquetFileReader : IDisposable
 
         assembler.CheckFullyConsumed();
         return rows;
+    }
+
+    /// <summary>Decodes several leaves of one row group in parallel; when some fail, the first failing leaf's exception is thrown.</summary>
+    internal ColumnChunkData[] ReadColumnChunks(int rowGroup, IReadOnlyList<ParquetSchemaNode> leaves)
+    {
+        var chunks = new ColumnChunkData[leaves.Count];
+        var failures = new Exception?[leaves.Count];
+        Parallel.For(0, leaves.Count, i =>
+        {
+            try
+            {
+                chunks[i] = ReadColumnChunk(rowGroup, leaves[i]);
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        });
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+
+        return chunks;
     }
 
     /// <summary>Reads and decodes one leaf column of one row group; safe to call from several threads at once.</summary>

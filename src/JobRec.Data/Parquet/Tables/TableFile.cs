@@ -57,23 +57,22 @@ internal sealed class TableFile(ParquetFileReader reader)
     public Dictionary<string, TableColumnCursor?> ReadColumns(int rowGroup, IReadOnlyList<string> names)
     {
         var wanted = names.ToList();
-        var cursors = new TableColumnCursor?[wanted.Count];
-        // Columns decode independently, so they are decoded in parallel (the reader serialises file access).
-        try
+        var leaves = new List<ParquetSchemaNode>();
+        var leafOf = new int[wanted.Count];
+        for (int i = 0; i < wanted.Count; i++)
         {
-            Parallel.For(0, wanted.Count, i =>
+            var field = Reader.Schema.FindField(wanted[i]);
+            ParquetSchemaNode? leaf = field is null ? null : field.IsLeaf ? field : field.Leaves().Count() == 1 ? field.Leaves().First() : null;
+            leafOf[i] = leaf is null ? -1 : leaves.Count;
+            if (leaf is not null)
             {
-                var field = Reader.Schema.FindField(wanted[i]);
-                ParquetSchemaNode? leaf = field is null ? null : field.IsLeaf ? field : field.Leaves().Count() == 1 ? field.Leaves().First() : null;
-                cursors[i] = leaf is null ? null : new TableColumnCursor(Reader.ReadColumnChunk(rowGroup, leaf), Reader.FilePath);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Surface the column's own exception (ParquetFormatException, ...), not the wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                leaves.Add(leaf);
+            }
         }
 
+        // Columns decode in parallel; the reader serialises file access.
+        var chunks = Reader.ReadColumnChunks(rowGroup, leaves);
+        var cursors = leafOf.Select(l => l < 0 ? null : new TableColumnCursor(chunks[l], Reader.FilePath)).ToArray();
         return wanted.Select((name, i) => (name, cursors[i])).ToDictionary(p => p.name, p => p.Item2);
     }
 }
