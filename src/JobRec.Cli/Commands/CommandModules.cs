@@ -12,6 +12,7 @@ internal static class CommandModules
         ActorCommands.Register(root, bench, evaluate);
         ParquetCommands.Register(root, bench, evaluate);
         DataCommands.Register(root, bench, evaluate);
+        VectorCommands.Register(root, bench, evaluate);
         TextCommands.Register(root, bench, evaluate);
         RecommendCommands.Register(root, bench, evaluate);
         QaCommands.Register(root, bench, evaluate);
