@@ -13,8 +13,8 @@ namespace JobRec.ML.Onet;
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.2f,
     float LexicalWeight = 0.5f,
-    float ClassifierWeight = 0.5f,
+    float ClassifierWeight = 1f,
     bool FineTuneHead = true,
     ContrastiveOptions? Contrastive = null,
-    int ClassifierEpochs = 12,
+    int ClassifierEpochs = 6,
     float ClassifierLearningRate = 1e-2f);

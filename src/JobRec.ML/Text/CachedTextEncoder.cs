@@ -20,8 +20,21 @@ public sealed class CachedTextEncoder : ITextEncoder, IDisposable
         if (cacheFile is null) return;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!);
         long validLength = 0;
-        if (File.Exists(cacheFile)) validLength = Load(cacheFile);
-        var stream = new FileStream(cacheFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(cacheFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            // Another process holds this cache: keep vectors in memory only.
+            return;
+        }
+        if (stream.Length > 0)
+        {
+            try { validLength = Load(stream, cacheFile); }
+            catch { stream.Dispose(); throw; }
+        }
         if (validLength == 0)
         {
             stream.SetLength(0);
@@ -81,9 +94,10 @@ public sealed class CachedTextEncoder : ITextEncoder, IDisposable
     /// <inheritdoc />
     public void Dispose() => _writer?.Dispose();
 
-    private long Load(string path)
+    private long Load(Stream stream, string path)
     {
-        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
         if (reader.BaseStream.Length < 8) return 0;
         var magic = reader.ReadBytes(4);
         if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not an embedding cache (bad magic at offset 0)");

@@ -12,7 +12,13 @@ public sealed class CachedTextEncoderTests
         {
             var inner = new HashingTextEncoder();
             float[] first;
-            using (var cache = new CachedTextEncoder(inner, path)) first = cache.Encode(["nurse", "driver", "nurse"]);
+            using (var cache = new CachedTextEncoder(inner, path))
+            {
+                first = cache.Encode(["nurse", "driver", "nurse"]);
+                // A second user of the same file while it is held works from memory instead of corrupting it.
+                using var concurrent = new CachedTextEncoder(new HashingTextEncoder(), path);
+                Assert.Equal(first, concurrent.Encode(["nurse", "driver", "nurse"]));
+            }
             Assert.Equal(1, inner.Calls);
             var inner2 = new HashingTextEncoder();
             using (var cache = new CachedTextEncoder(inner2, path))
