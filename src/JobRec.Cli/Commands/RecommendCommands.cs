@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using JobRec.Data.Reading;
+using JobRec.Data.Synthetic;
 using JobRec.Evaluation.Benchmarks;
 using JobRec.Evaluation.Corpus;
 using JobRec.Evaluation.Reports;
@@ -36,9 +37,11 @@ internal static class RecommendCommands
         var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d)", DefaultValueFactory = _ => "hashed" };
         var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
         var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs", DefaultValueFactory = _ => 30 };
+        var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 };
+        var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 8_000 };
 
         var command = new Command("recommend", "Offline evaluation of the recommenders against the baselines: MAP@K, Recall@K, NDCG@K table, MAP@K plot, JSON");
-        foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, seed, output, encoderName, models, fmEpochs })
+        foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, syntheticUsers, syntheticJobs, seed, output, encoderName, models, fmEpochs })
             command.Options.Add(option);
 
         command.SetAction(parseResult =>
@@ -51,37 +54,44 @@ internal static class RecommendCommands
             var testPath = parseResult.GetValue(test);
             var profilesPath = parseResult.GetValue(profiles);
             var splitName = parseResult.GetValue(split)!;
-            if (parseResult.GetValue(synthetic))
-            {
-                log.WriteLine("--synthetic: the synthetic market generator (src/JobRec.Data/Synthetic) has no market builder to evaluate on yet");
-                return 2;
-            }
-            if (trainPath is null)
-            {
-                log.WriteLine("give --train <views.csv> (Job_Views.csv columns) or --synthetic");
-                return 2;
-            }
-
             EvaluationSplit evaluationSplit;
             var report = new ReadReport();
-            var trainCorpus = JobViewsCorpusLoader.Load(trainPath, profilesPath, report);
-            if (testPath is not null)
+            if (parseResult.GetValue(synthetic))
             {
-                var testCorpus = JobViewsCorpusLoader.Load(testPath, null, report);
-                evaluationSplit = GivenTestSplitter.Split(trainCorpus, testCorpus);
+                evaluationSplit = SyntheticCorpusLoader.Split(new SyntheticMarketOptions
+                {
+                    Users = parseResult.GetValue(syntheticUsers),
+                    Jobs = parseResult.GetValue(syntheticJobs),
+                    Seed = (ulong)seedValue,
+                });
+                log.WriteLine($"generated {evaluationSplit.Corpus.Description}: {evaluationSplit.Train.Count} train interactions, {evaluationSplit.Tests.Count} users with future interactions ({clock.Elapsed.TotalSeconds:F1}s)");
             }
             else
             {
-                evaluationSplit = splitName switch
+                if (trainPath is null)
                 {
-                    "leave-last-out" => new LeaveLastOutSplitter().Split(trainCorpus),
-                    "temporal" => new TemporalSplitter().Split(trainCorpus),
-                    "cold" => new ColdStartSplitter(seed: seedValue).Split(trainCorpus),
-                    _ => throw new ArgumentException($"--split '{splitName}' is not one of leave-last-out, temporal, cold"),
-                };
+                    log.WriteLine("give --train <views.csv> (Job_Views.csv columns) or --synthetic");
+                    return 2;
+                }
+                var trainCorpus = JobViewsCorpusLoader.Load(trainPath, profilesPath, report);
+                if (testPath is not null)
+                {
+                    var testCorpus = JobViewsCorpusLoader.Load(testPath, null, report);
+                    evaluationSplit = GivenTestSplitter.Split(trainCorpus, testCorpus);
+                }
+                else
+                {
+                    evaluationSplit = splitName switch
+                    {
+                        "leave-last-out" => new LeaveLastOutSplitter().Split(trainCorpus),
+                        "temporal" => new TemporalSplitter().Split(trainCorpus),
+                        "cold" => new ColdStartSplitter(seed: seedValue).Split(trainCorpus),
+                        _ => throw new ArgumentException($"--split '{splitName}' is not one of leave-last-out, temporal, cold"),
+                    };
+                }
+                log.WriteLine($"read {report.Read} rows ({report.Rejected} rejected) in {clock.Elapsed.TotalSeconds:F1}s; {trainCorpus.Interactions.Count} interactions, {trainCorpus.Jobs.Count} jobs, {trainCorpus.Users.Count} users");
+                foreach (var issue in report.Issues.Take(5)) log.WriteLine($"  rejected {issue}");
             }
-            log.WriteLine($"read {report.Read} rows ({report.Rejected} rejected) in {clock.Elapsed.TotalSeconds:F1}s; {trainCorpus.Interactions.Count} interactions, {trainCorpus.Jobs.Count} jobs, {trainCorpus.Users.Count} users");
-            foreach (var issue in report.Issues.Take(5)) log.WriteLine($"  rejected {issue}");
 
             ITextEncoder encoder = parseResult.GetValue(encoderName) switch
             {
