@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using JobRec.LoadTest.Measurement;
+using JobRec.LoadTest.Scenarios;
+
+namespace JobRec.LoadTest.Running;
+
+/// <summary>Drives a <see cref="WeightedScenario"/> in closed- or open-loop mode for a bounded time and measures every call.</summary>
+public sealed class LoadRunner
+{
+    private readonly WeightedScenario _scenario;
+    private readonly LoadTestOptions _options;
+    private readonly Dictionary<string, OperationStats> _stats;
+    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private long _measureStart;
+    private long _started;
+
+    /// <summary>Creates a runner; the options are validated here.</summary>
+    public LoadRunner(WeightedScenario scenario, LoadTestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _scenario = scenario;
+        _options = options;
+        _stats = scenario.Operations.ToDictionary(o => o.Name, o => new OperationStats(o.Name), StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs warm-up then the measured duration, writes a progress line every second to <paramref name="progress"/> when given, and returns what was measured.</summary>
+    public async Task<LoadTestResult> RunAsync(TextWriter? progress = null, CancellationToken cancellationToken = default)
+    {
+        var begin = Stopwatch.GetTimestamp();
+        _measureStart = begin + ToTicks(_options.WarmUp);
+        var end = _measureStart + ToTicks(_options.Duration);
+        using var stopIssuing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var abortCalls = new CancellationTokenSource();
+        stopIssuing.CancelAfter(_options.WarmUp + _options.Duration);
+
+        using var ticker = progress is null ? null : new Timer(_ => WriteProgress(progress, begin), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var generator = _options.Mode == LoadMode.Closed
+            ? RunClosedAsync(end, stopIssuing.Token, abortCalls.Token)
+            : RunOpenAsync(begin, end, stopIssuing.Token, abortCalls.Token);
+        await generator.ConfigureAwait(false);
+
+        var pending = _inFlight.Keys.ToArray();
+        var drained = Task.WhenAll(pending);
+        if (await Task.WhenAny(drained, Task.Delay(_options.GraceTimeout, CancellationToken.None)).ConfigureAwait(false) != drained)
+        {
+            await abortCalls.CancelAsync().ConfigureAwait(false);
+        }
+
+        var cancelled = pending.LongCount(t => !t.IsCompleted);
+        await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
+        if (progress is not null)
+        {
+            WriteProgress(progress, begin);
+            await progress.WriteLineAsync().ConfigureAwait(false);
+        }
+
+        var measured = Math.Max(0, Math.Min(Stopwatch.GetTimestamp(), end) - _measureStart) / (double)Stopwatch.Frequency;
+        return new LoadTestResult(_options, _stats.Values.ToArray(), measured, Interlocked.Read(ref _started), cancelled);
+    }
+
+    private async Task RunClosedAsync(long end, CancellationToken stop, CancellationToken abort)
+    {
+        var users = Enumerable.Range(0, _options.Users).Select(u => Task.Run(() => VirtualUserAsync(u, end, stop, abort), CancellationToken.None));
+        await Task.WhenAll(users).ConfigureAwait(false);
+    }
+
+    private async Task VirtualUserAsync(int user, long end, CancellationToken stop, CancellationToken abort)
+    {
+        var random = new Random(HashCode.Combine(_options.Seed, user));
+        while (!stop.IsCancellationRequested && Stopwatch.GetTimestamp() < end)
+        {
+            var call = InvokeAsync(_scenario.Next(random), Stopwatch.GetTimestamp(), abort);
+            _inFlight.TryAdd(call, 0);
+            await call.ConfigureAwait(false);
+            _inFlight.TryRemove(call, out _);
+            if (_options.ThinkTime > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(_options.ThinkTime, stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task RunOpenAsync(long begin, long end, CancellationToken stop, CancellationToken abort)
+    {
+        var random = new Random(_options.Seed);
+        var interval = Stopwatch.Frequency / _options.RatePerSecond;
+        for (long i = 0; ; i++)
+        {
+            var intended = begin + (long)(i * interval);
+            if (intended >= end || stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var wait = intended - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency), stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            // Latency counts from the intended start, so a slow target cannot hide queueing (coordinated omission).
+            var call = InvokeAsync(_scenario.Next(random), intended, abort);
+            if (!call.IsCompleted)
+            {
+                _inFlight.TryAdd(call, 0);
+                _ = call.ContinueWith(t => _inFlight.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task InvokeAsync(LoadOperation operation, long intendedStart, CancellationToken abort)
+    {
+        if (intendedStart >= _measureStart)
+        {
+            Interlocked.Increment(ref _started);
+        }
+
+        Exception? error = null;
+        try
+        {
+            await operation.Invoke(abort).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // Every failure of the target is a measured outcome, counted by type.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error = e;
+        }
+
+        var done = Stopwatch.GetTimestamp();
+        if (intendedStart < _measureStart)
+        {
+            return;
+        }
+
+        var second = (int)((done - _measureStart) / Stopwatch.Frequency);
+        _stats[operation.Name].Record(Stopwatch.GetElapsedTime(intendedStart, done), second, error);
+    }
+
+    private void WriteProgress(TextWriter progress, long begin)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(begin).TotalSeconds;
+        var total = (_options.WarmUp + _options.Duration).TotalSeconds;
+        long ops = 0, errors = 0;
+        var all = new LatencyHistogram();
+        foreach (var s in _stats.Values)
+        {
+            ops += s.Latency.Count;
+            errors += s.Errors;
+            all.Add(s.Latency);
+        }
+
+        var measured = Math.Max(1e-9, Stopwatch.GetElapsedTime(_measureStart).TotalSeconds);
+        var phase = Stopwatch.GetTimestamp() < _measureStart ? "warm-up" : "load";
+        lock (progress)
+        {
+            progress.Write(FormattableString.Invariant(
+                $"\r[{phase} {elapsed,5:F0}s/{total:F0}s] ops={ops} ops/s={(phase == "load" ? ops / measured : 0):F0} p99_ms={all.PercentileMs(0.99):F1} errors={errors} in_flight={_inFlight.Count}   "));
+            progress.Flush();
+        }
+    }
+
+    private static long ToTicks(TimeSpan t) => (long)(t.TotalSeconds * Stopwatch.Frequency);
+}
