@@ -17,6 +17,9 @@ public interface IIndexShardGrain : IGrainWithStringKey
     /// <summary>The cards of the given jobs of this shard scored against the query (unknown, closed or filtered ids are left out).</summary>
     Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query);
 
+    /// <summary>The stored entries (card and embedding) of those of the given jobs this shard holds, closed or expired ones included.</summary>
+    Task<IReadOnlyList<ShardEntry>> GetEntriesAsync(IReadOnlyList<string> jobIds);
+
     /// <summary>Rebuilds the in-memory index from the stored entries (compacting the log); returns the number of jobs indexed.</summary>
     Task<int> RebuildAsync();
 

@@ -86,6 +86,13 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ShardEntry>> GetEntriesAsync(IReadOnlyList<string> jobIds)
+    {
+        ArgumentNullException.ThrowIfNull(jobIds);
+        return Task.FromResult<IReadOnlyList<ShardEntry>>(jobIds.Select(Index.Get).OfType<ShardEntry>().ToList());
+    }
+
+    /// <inheritdoc />
     public Task<int> RebuildAsync()
     {
         var entries = _store.Load(_shard);

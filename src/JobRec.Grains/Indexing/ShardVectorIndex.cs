@@ -162,6 +162,9 @@ public sealed class ShardVectorIndex : IDisposable
         return hits;
     }
 
+    /// <summary>The entry of a job, or null when not held.</summary>
+    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[slot] : null;
+
     /// <inheritdoc />
     public void Dispose() => _index?.Dispose();
 
@@ -219,6 +222,12 @@ public sealed class ShardVectorIndex : IDisposable
     {
         if (_preferFaiss && FaissRuntime.IsLibraryPresent)
         {
+            // Shards already search in parallel; OpenMP threads inside each search only oversubscribe the cores (and spin).
+            if (FaissRuntime.ThreadCount != 1)
+            {
+                FaissRuntime.ThreadCount = 1;
+            }
+
             Kind = "faiss-flat";
             return FaissIndex.CreateFlat(dimension);
         }

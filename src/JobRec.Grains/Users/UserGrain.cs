@@ -1,5 +1,6 @@
 using JobRec.Actors;
 using JobRec.Contracts;
+using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
@@ -162,18 +163,29 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
 
         var ids = RecentJobIds().Take(_options.RecentJobsForQuery).ToList();
         var toFetch = ids.Where(id => !_recentJobCache.ContainsKey(id)).ToList();
-        var fetched = await Task.WhenAll(toFetch.Select(async id =>
+        if (toFetch.Count > 0)
         {
-            var grain = GrainFactory.GetGrain<IJobGrain>(id);
-            var summary = await grain.GetSummaryAsync().ConfigureAwait(false);
-            var embedding = summary is null ? null : await grain.GetEmbeddingAsync().ConfigureAwait(false);
-            return (id, summary, embedding);
-        })).ConfigureAwait(false);
-        foreach (var (id, summary, embedding) in fetched)
-        {
-            if (summary is not null && embedding is { Length: > 0 })
+            // Cards and embeddings come from the shards in one call per shard; closed jobs (no longer indexed) from their grains.
+            var fromShards = await Task.WhenAll(toFetch.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
+                GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).GetEntriesAsync(g.ToList()))).ConfigureAwait(false);
+            foreach (var e in fromShards.SelectMany(e => e).Where(e => e.Embedding.Length > 0))
             {
-                _recentJobCache[id] = new RecentJob(summary, embedding, InteractionKind.View);
+                _recentJobCache[e.Job.Id] = new RecentJob(e.Job, e.Embedding, InteractionKind.View);
+            }
+
+            var fetched = await Task.WhenAll(toFetch.Where(id => !_recentJobCache.ContainsKey(id)).Select(async id =>
+            {
+                var grain = GrainFactory.GetGrain<IJobGrain>(id);
+                var summary = await grain.GetSummaryAsync().ConfigureAwait(false);
+                var embedding = summary is null ? null : await grain.GetEmbeddingAsync().ConfigureAwait(false);
+                return (id, summary, embedding);
+            })).ConfigureAwait(false);
+            foreach (var (id, summary, embedding) in fetched)
+            {
+                if (summary is not null && embedding is { Length: > 0 })
+                {
+                    _recentJobCache[id] = new RecentJob(summary, embedding, InteractionKind.View);
+                }
             }
         }
 
