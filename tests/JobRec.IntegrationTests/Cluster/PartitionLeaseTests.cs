@@ -34,6 +34,17 @@ public sealed class PartitionLeaseTests
         var counts = leases.GroupBy(l => l.Owner!).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(3, counts.Count);
         Assert.All(counts.Values, c => Assert.InRange(c, 21, 22));
+        var placement = new PartitionGrainPlacement(db.DataSource, silos[0].Ownership);
+        await placement.RefreshAsync();
+        for (var i = 0; i < 200; i++)
+        {
+            var grain = new JobRec.Actors.GrainId("counter", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var owner = leases[silos[0].Ownership.Map.GetPartition(grain)].Owner;
+            var location = placement.Locate(grain);
+            Assert.Equal(owner == "a", location.IsLocal);
+            Assert.Equal(owner == "a" ? null : $"127.0.0.1:{owner}", location.SiloEndpoint);
+        }
+
         foreach (var s in silos)
         {
             Assert.Equal(leases.Where(l => l.Owner == s.Table.SiloId).Select(l => l.Partition).Order(), s.Ownership.Partitions.Order());
