@@ -1,0 +1,76 @@
+using System.CommandLine;
+using JobRec.LoadTest.Reports;
+using JobRec.LoadTest.Running;
+using JobRec.LoadTest.Scenarios;
+using JobRec.LoadTest.Targets;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the load-test concern: <c>jobrec loadtest</c>.</summary>
+internal static class LoadTestCommands
+{
+    /// <summary>Adds loadtest under <paramref name="root"/>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        _ = bench;
+        _ = evaluate;
+        var target = new Option<string>("--target") { Description = "http://HOST:PORT (HTTP API) or silo:HOST:PORT (client SDK gateway)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var mode = new Option<string>("--mode") { Description = "closed (virtual users) or open (arrival rate)", DefaultValueFactory = _ => "closed" };
+        mode.AcceptOnlyFromAmong("closed", "open");
+        var users = new Option<int>("--users") { Description = "Virtual users (closed loop)", DefaultValueFactory = _ => 16 };
+        var think = new Option<int>("--think-ms") { Description = "Think time between a user's calls (closed loop)", DefaultValueFactory = _ => 0 };
+        var rate = new Option<double>("--rate") { Description = "Arrivals per second (open loop)", DefaultValueFactory = _ => 100 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured duration", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup-seconds") { Description = "Warm-up before measuring", DefaultValueFactory = _ => 5 };
+        var grace = new Option<int>("--grace-seconds") { Description = "Time in-flight calls get after the duration before they are cancelled", DefaultValueFactory = _ => 5 };
+        var mix = new Option<string>("--mix") { Description = "Operation weights", DefaultValueFactory = _ => JobRecScenario.DefaultMix };
+        var seedJobs = new Option<int>("--seed-jobs") { Description = "lt-job-N postings created before the run", DefaultValueFactory = _ => 1000 };
+        var seedUsers = new Option<int>("--seed-users") { Description = "lt-user-N profiles created before the run", DefaultValueFactory = _ => 200 };
+        var noSeed = new Option<bool>("--no-seed") { Description = "Assume the lt-* jobs and users already exist" };
+        var output = new Option<string>("--out") { Description = "Report folder (loadtest.json, loadtest.md, SVG plots)", DefaultValueFactory = _ => "loadtest-report" };
+        var sloP99 = new Option<double?>("--slo-p99-ms") { Description = "Exit 2 when the overall p99 exceeds this" };
+        var maxErrorRate = new Option<double?>("--max-error-rate") { Description = "Exit 2 when the error fraction exceeds this (0..1)" };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback target" };
+        var command = new Command("loadtest", "Weighted recommend/search/interaction/job/profile load against the HTTP API or a silo gateway, with latency reports and SLO exit code");
+        foreach (var o in new Option[] { target, mode, users, think, rate, seconds, warmup, grace, mix, seedJobs, seedUsers, noSeed, output, sloP99, maxErrorRate, allowRemote })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var t = parseResult.GetValue(target)!;
+            var remote = parseResult.GetValue(allowRemote);
+            await using IJobRecTarget jobRec = t.StartsWith("silo:", StringComparison.Ordinal)
+                ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
+                : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
+            var workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
+            if (!parseResult.GetValue(noSeed))
+            {
+                Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
+                await workload.SeedAsync(16, cancellationToken);
+            }
+
+            var options = new LoadTestOptions
+            {
+                Mode = parseResult.GetValue(mode) == "open" ? LoadMode.Open : LoadMode.Closed,
+                Users = parseResult.GetValue(users),
+                ThinkTime = TimeSpan.FromMilliseconds(parseResult.GetValue(think)),
+                RatePerSecond = parseResult.GetValue(rate),
+                Duration = TimeSpan.FromSeconds(parseResult.GetValue(seconds)),
+                WarmUp = TimeSpan.FromSeconds(parseResult.GetValue(warmup)),
+                GraceTimeout = TimeSpan.FromSeconds(parseResult.GetValue(grace)),
+            };
+            var scenario = workload.Build(WeightedScenario.ParseMix(parseResult.GetValue(mix)!));
+            var result = await new LoadRunner(scenario, options).RunAsync(Console.Error, cancellationToken);
+            var slo = new SloPolicy(parseResult.GetValue(sloP99), parseResult.GetValue(maxErrorRate));
+            var violations = slo.Violations(result);
+            var files = LoadTestReport.Write(parseResult.GetValue(output)!, jobRec.Description, result, violations);
+            Console.Write(LoadTestReport.ToMarkdown(jobRec.Description, result, violations));
+            Console.WriteLine($"reports: {string.Join(", ", files)}");
+            Console.WriteLine(result.SummaryLine());
+            return violations.Count == 0 ? 0 : SloPolicy.ViolationExitCode;
+        });
+        root.Subcommands.Add(command);
+    }
+}
