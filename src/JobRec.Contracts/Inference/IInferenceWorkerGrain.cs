@@ -1,4 +1,5 @@
 using JobRec.Actors;
+using JobRec.Contracts.Ask;
 
 namespace JobRec.Contracts.Inference;
 
@@ -13,4 +14,7 @@ public interface IInferenceWorkerGrain : IGrainWithStringKey
 
     /// <summary>The O*NET occupation of a posting's title and description.</summary>
     Task<OccupationMatch> ClassifyAsync(string title, string description);
+
+    /// <summary>Answers a question from the postings the semantic search retrieves for it (questions of concurrent calls are answered in one batch); throws <see cref="ContractValidationException"/> for a bad request.</summary>
+    Task<AskResponse> AskAsync(AskRequest request);
 }

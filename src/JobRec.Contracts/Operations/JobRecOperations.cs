@@ -1,6 +1,8 @@
 using JobRec.Actors;
+using JobRec.Contracts.Ask;
 using JobRec.Contracts.Cluster;
 using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Recommendations;
@@ -93,6 +95,14 @@ public sealed class JobRecOperations
     {
         RequestValidation.Search(request);
         return _grains.GetGrain<ISearchGrain>("0").SearchAsync(request);
+    }
+
+    /// <summary>Answers a question from the postings the semantic search retrieves for it, citing their job ids.</summary>
+    /// <exception cref="ContractValidationException">The question is empty or longer than <see cref="AskRequest.MaxQuestionLength"/>, or k is out of bounds.</exception>
+    public Task<AskResponse> AskAsync(AskRequest request)
+    {
+        AskValidation.Validate(request);
+        return _grains.GetGrain<IInferenceWorkerGrain>("0").AskAsync(request);
     }
 
     /// <summary>Size and kind of every index shard.</summary>

@@ -1,5 +1,6 @@
 using JobRec.Contracts.Inference;
 using JobRec.Grains.Hosting;
+using JobRec.ML.Language.Answering;
 using JobRec.ML.Text;
 
 namespace JobRec.Grains.Inference;
@@ -11,7 +12,9 @@ public sealed class InferenceModels : IAsyncDisposable
     private readonly MicroBatcher<CandidateFeatures, float> _scorer;
     private readonly MicroBatcher<(string Title, string Description), OccupationMatch> _classifier;
     private volatile ICandidateScorer _currentScorer;
+    private readonly MicroBatcher<QaRequest, QaAnswer> _answers;
     private volatile IOccupationClassifier? _currentClassifier;
+    private volatile QuestionAnswerer? _currentAnswerer;
 
     /// <summary>Creates the batchers over an encoder, an initial scorer and an optional O*NET classifier.</summary>
     public InferenceModels(ITextEncoder encoder, ICandidateScorer scorer, IOccupationClassifier? classifier, ServingOptions options)
@@ -25,6 +28,8 @@ public sealed class InferenceModels : IAsyncDisposable
         _encoder = new MicroBatcher<string, float[]>(EncodeBatch, options.BatchWindow, options.MaxBatch);
         _scorer = new MicroBatcher<CandidateFeatures, float>(ScoreBatch, TimeSpan.Zero, options.MaxBatch * 64);
         _classifier = new MicroBatcher<(string, string), OccupationMatch>(ClassifyBatch, options.BatchWindow, options.MaxBatch);
+        _answers = new MicroBatcher<QaRequest, QaAnswer>(AnswerBatch, options.BatchWindow, options.MaxBatch);
+        _currentAnswerer = QaCheckpointLocation.Load(QaCheckpointLocation.Configured());
     }
 
     /// <summary>The text encoder (dimension of every embedding).</summary>
@@ -44,6 +49,16 @@ public sealed class InferenceModels : IAsyncDisposable
         set => _currentClassifier = value;
     }
 
+    /// <summary>The QA language model answerer now in use (loaded from JOBREC_QA_CHECKPOINT when set), or null when none is trained: ask then answers extractively.</summary>
+    public QuestionAnswerer? Answerer
+    {
+        get => _currentAnswerer;
+        set => _currentAnswerer = value;
+    }
+
+    /// <summary>QA batches run so far and questions answered by the language model.</summary>
+    public (long Batches, long Items) AnswerStatistics => (_answers.Batches, _answers.Items);
+
     /// <summary>Encoder batches run so far and texts encoded.</summary>
     public (long Batches, long Items) EncoderStatistics => (_encoder.Batches, _encoder.Items);
 
@@ -56,6 +71,9 @@ public sealed class InferenceModels : IAsyncDisposable
     /// <summary>Classifies postings through the classifier batcher.</summary>
     public Task<OccupationMatch[]> ClassifyAsync(IReadOnlyList<(string Title, string Description)> postings) => _classifier.SubmitAsync(postings);
 
+    /// <summary>Answers questions through the QA batcher; throws <see cref="InvalidOperationException"/> when no answerer is loaded.</summary>
+    public Task<QaAnswer[]> AnswerAsync(IReadOnlyList<QaRequest> requests) => _answers.SubmitAsync(requests);
+
     /// <summary>Encodes texts directly, without batching (bulk ingest).</summary>
     public float[][] EncodeNow(IReadOnlyList<string> texts) => EncodeBatch(texts);
 
@@ -65,6 +83,7 @@ public sealed class InferenceModels : IAsyncDisposable
         await _encoder.DisposeAsync().ConfigureAwait(false);
         await _scorer.DisposeAsync().ConfigureAwait(false);
         await _classifier.DisposeAsync().ConfigureAwait(false);
+        await _answers.DisposeAsync().ConfigureAwait(false);
     }
 
     private float[][] EncodeBatch(IReadOnlyList<string> texts)
@@ -101,5 +120,11 @@ public sealed class InferenceModels : IAsyncDisposable
         }
 
         return classifier.Classify(postings).ToArray();
+    }
+
+    private IReadOnlyList<QaAnswer> AnswerBatch(IReadOnlyList<QaRequest> requests)
+    {
+        var answerer = _currentAnswerer ?? throw new InvalidOperationException("no QA language model is loaded");
+        return answerer.AnswerBatch(requests);
     }
 }

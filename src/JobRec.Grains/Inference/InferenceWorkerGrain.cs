@@ -1,5 +1,11 @@
 using JobRec.Actors;
+using JobRec.Contracts;
+using JobRec.Contracts.Ask;
 using JobRec.Contracts.Inference;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Search;
+using JobRec.Evaluation.Qa;
+using JobRec.ML.Language.Answering;
 
 namespace JobRec.Grains.Inference;
 
@@ -23,5 +29,25 @@ public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
     {
         var result = await _models.ClassifyAsync([(title ?? "", description ?? "")]).ConfigureAwait(false);
         return result[0];
+    }
+
+    /// <inheritdoc />
+    public async Task<AskResponse> AskAsync(AskRequest request)
+    {
+        AskValidation.Validate(request);
+        var search = await GrainFactory.GetGrain<ISearchGrain>("0")
+            .SearchAsync(new SearchRequest(AskPostings.Tail(request.Question, ContractLimits.MaxQueryLength), request.K)).ConfigureAwait(false);
+        var jobs = await Task.WhenAll(search.Hits.Select(h => GrainFactory.GetGrain<IJobGrain>(h.Job.Id).GetAsync())).ConfigureAwait(false);
+        var postings = jobs.OfType<JobView>().Select(AskPostings.From).ToList();
+        if (_models.Answerer is not null)
+        {
+            var question = AskPostings.Tail(request.Question, QuestionAnswerer.MaxQuestionChars);
+            var answer = (await _models.AnswerAsync([new QaRequest(question, postings)]).ConfigureAwait(false))[0];
+            return new AskResponse(request.Question, answer.Text, answer.CitedJobIds, AskModels.LanguageModel, answer.MeanLogProbability, search.Hits);
+        }
+
+        var top = postings.FirstOrDefault();
+        var extracted = ExtractiveAnswerer.Answer(request.Question, top);
+        return new AskResponse(request.Question, extracted, top is null ? [] : [top.JobId], AskModels.Extractive, 0, search.Hits);
     }
 }

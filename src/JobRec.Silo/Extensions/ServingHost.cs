@@ -80,6 +80,7 @@ public static class ServingHost
         app.MapInteractionsApi();
         app.MapRecommendationsApi();
         app.MapSearchApi();
+        app.MapAskApi();
         app.MapClusterApi();
     }
 }
