@@ -22,7 +22,7 @@ public static class ServingSiloBuilderExtensions
         silo.Services.TryAddSingleton<IShardEntryStore>(_ => options.IndexDirectory is { Length: > 0 } dir
             ? new FileShardEntryStore(dir)
             : new InMemoryShardEntryStore());
-        silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
+        silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier ?? Occupations.OnetClassifierConfiguration.FromEnvironment(encoder), options));
         return silo;
     }
 }

@@ -1,0 +1,45 @@
+using JobRec.Actors.Testing;
+using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Operations;
+using JobRec.Grains.Hosting;
+using JobRec.ML.Recommenders;
+
+namespace JobRec.Grains.Tests.Occupations;
+
+public sealed class JobGrainClassificationTests
+{
+    [Fact]
+    public async Task JobsWithoutACodeGetOneFromThePluggedClassifierAndGivenCodesAreKept()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "jobrec-onet-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var classifier = SmallOnetClassifier.Instance;
+        var options = new ServingOptions { ShardCount = 2 };
+        await using (var cluster = await InProcessTestCluster.StartAsync(o =>
+        {
+            o.SqliteStoragePath = Path.Combine(dir, "state.db");
+            o.ConfigureSilo = silo => silo.AddJobRecServing(options, new HashedTextEncoder(256), classifier: classifier);
+        }))
+        {
+            var ops = new JobRecOperations(cluster.GrainFactory, 2);
+            var nurse = await ops.PutJobAsync("onet-nurse", new JobInput { Title = "Registered Nurse", Description = "patient care on the hospital ward" });
+            Assert.Equal("29-1141.00", nurse.OnetCode);
+            Assert.Equal("Registered Nurses", nurse.OnetTitle);
+            Assert.True(nurse.OnetClassified);
+
+            var given = await ops.PutJobAsync("onet-given", new JobInput { Title = "Registered Nurse", OnetCode = "11-1011.00" });
+            Assert.Equal("11-1011.00", given.OnetCode);
+            Assert.Equal("Chief Executives", given.OnetTitle);
+            Assert.False(given.OnetClassified);
+        }
+
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer.
+        }
+    }
+}
