@@ -17,5 +17,6 @@ internal static class CommandModules
         RecommendCommands.Register(root, bench, evaluate);
         QaCommands.Register(root, bench, evaluate);
         ServeCommands.Register(root, bench, evaluate);
+        LoadTestCommands.Register(root, bench, evaluate);
     }
 }
