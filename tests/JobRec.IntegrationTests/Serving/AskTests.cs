@@ -5,6 +5,14 @@ using JobRec.Contracts;
 using JobRec.Contracts.Ask;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Operations;
+using JobRec.Actors.Testing;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Inference;
+using JobRec.ML.Language;
+using JobRec.ML.Language.Model;
+using JobRec.ML.Language.Tokenization;
+using JobRec.ML.Recommenders;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -78,5 +86,56 @@ public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFi
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.NotNull(problem["errors"]![field]);
+    }
+}
+
+public sealed class AskLanguageModelTests
+{
+    [Fact]
+    public async Task ALoadedCheckpointAnswersThroughTheBatchedGrainAndCitesARetrievedPosting()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "jobrec-ask-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var corpus = new[] { "The job title is Glacier drilling engineer. The required skills are glaciology.", "Question: What skills? Context: x Answer: glaciology\n" };
+            var tokenizer = ByteLevelBpeTokenizer.Train(Enumerable.Repeat(corpus, 10).SelectMany(c => c), 280);
+            var checkpoint = Path.Combine(dir, "qa.jrlm");
+            LanguageModelCheckpoint.Save(new LanguageModel(tokenizer, new TransformerModel(new TransformerConfig(tokenizer.VocabSize, 64, 16, 2, 1), seed: 3)), checkpoint);
+            Assert.Throws<FileNotFoundException>(() => QaCheckpointLocation.Load(Path.Combine(dir, "missing.jrlm")));
+            Assert.Null(QaCheckpointLocation.Load(null));
+
+            await using var cluster = await InProcessTestCluster.StartAsync(o =>
+            {
+                o.SqliteStoragePath = Path.Combine(dir, "state.db");
+                o.ConfigureSilo = silo => silo.AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(256));
+            });
+            cluster.Services.GetRequiredService<InferenceModels>().Answerer = QaCheckpointLocation.Load(checkpoint);
+            var ops = new JobRecOperations(cluster.GrainFactory, 2);
+            await ops.PutJobAsync("lm-glacier", new JobInput { Title = "Glacier drilling engineer", Skills = ["glaciology"], Description = "drill ice cores" });
+            await ops.PutJobAsync("lm-baker", new JobInput { Title = "Bakery shift lead", Skills = ["baking"], Description = "bake bread at dawn" });
+
+            var questions = new[] { "What skills does the glacier drilling engineer job require?", "Where is the bakery shift lead job?" };
+            var answers = await Task.WhenAll(questions.Select(q => ops.AskAsync(new AskRequest(q, 2))));
+            Assert.All(answers, a => Assert.Equal(AskModels.LanguageModel, a.Model));
+            Assert.Equal(["lm-glacier"], answers[0].CitedJobIds);
+            Assert.Equal(["lm-baker"], answers[1].CitedJobIds);
+            Assert.All(answers, a => Assert.True(a.Confidence <= 0 && double.IsFinite(a.Confidence), $"confidence {a.Confidence}"));
+            Assert.True(cluster.Services.GetRequiredService<InferenceModels>().AnswerStatistics.Items >= 2);
+
+            var longest = await ops.AskAsync(new AskRequest(new string('x', AskRequest.MaxQuestionLength - 20) + " glacier drilling?"));
+            Assert.Equal(AskModels.LanguageModel, longest.Model);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may hold the file a moment longer.
+            }
+        }
     }
 }
