@@ -11,8 +11,8 @@ public sealed record ServingOptions
     /// <summary>Folder of the shard entry logs; null keeps shard entries in memory only (tests).</summary>
     public string? IndexDirectory { get; init; }
 
-    /// <summary>Use FAISS (flat inner product) for shards when its native library is present; otherwise the managed exact index.</summary>
-    public bool PreferFaiss { get; init; } = true;
+    /// <summary>Use FAISS (flat inner product) for shards when its native library is present instead of the managed exact index (default off: the distribution's FAISS scans one query about 3x slower than the managed SIMD scan, see docs/BENCHMARKS.md, Serving).</summary>
+    public bool PreferFaiss { get; init; } = false;
 
     /// <summary>How long the inference batcher waits for more requests before running a model.</summary>
     public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
