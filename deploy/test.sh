@@ -30,7 +30,7 @@ for proj in tests/*/*.csproj; do
   name="$(basename "$proj" .csproj)"
   log="$results_dir/$name.log"
   echo "test: $name"
-  dotnet test "$proj" -c Release --no-build -nologo --blame-hang-timeout 10m 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Total tests|Passed!|Failed!" | grep -v -E "^\s*Passed " | head -200
+  dotnet test "$proj" -c Release --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Total tests|Passed!|Failed!" | grep -v -E "^\s*Passed " | head -200
   line="$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -1)"
   if [ -z "$line" ]; then
     if grep -q "No test is available" "$log"; then continue; fi

@@ -40,16 +40,23 @@ public sealed class LoadRunner
         var generator = _options.Mode == LoadMode.Closed
             ? RunClosedAsync(end, stopIssuing.Token, abortCalls.Token)
             : RunOpenAsync(begin, end, stopIssuing.Token, abortCalls.Token);
-        await generator.ConfigureAwait(false);
+        // The bound is the time limit, not the generator finishing: in closed loop a virtual user stuck in a call
+        // would otherwise keep the generator (and the run) alive forever.
+        var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (stopIssuing.Token.Register(() => bound.TrySetResult()))
+        {
+            await Task.WhenAny(generator, bound.Task).ConfigureAwait(false);
+        }
 
         var pending = _inFlight.Keys.ToArray();
-        var drained = Task.WhenAll(pending);
+        var drained = Task.WhenAll(pending.Append(generator));
+        long cancelled = 0;
         if (await Task.WhenAny(drained, Task.Delay(_options.GraceTimeout, CancellationToken.None)).ConfigureAwait(false) != drained)
         {
+            cancelled = pending.LongCount(t => !t.IsCompleted);
             await abortCalls.CancelAsync().ConfigureAwait(false);
         }
 
-        var cancelled = pending.LongCount(t => !t.IsCompleted);
         await Task.WhenAny(drained, Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
         if (progress is not null)
         {

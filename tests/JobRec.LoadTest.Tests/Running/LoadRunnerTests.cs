@@ -39,12 +39,14 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task ClosedLoopStopsAtItsBoundAndCancelsStuckCalls()
     {
+        // "stuck" hangs forever once the measured period has begun, so every virtual user ends up stuck in a call
+        // that only the grace-timeout cancellation can end.
+        var watch = Stopwatch.StartNew();
         var scenario = new WeightedScenario(
         [
             new LoadOperation("fast", 3, ct => Task.Delay(1, ct)),
-            new LoadOperation("stuck", 1, ct => Task.Delay(Timeout.Infinite, ct)),
+            new LoadOperation("stuck", 1, ct => Task.Delay(watch.Elapsed < TimeSpan.FromMilliseconds(500) ? 1 : Timeout.Infinite, ct)),
         ]);
-        var watch = Stopwatch.StartNew();
         var result = await new LoadRunner(scenario, new LoadTestOptions { Users = 4, WarmUp = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(300) }).RunAsync();
         watch.Stop();
 
