@@ -33,19 +33,7 @@ internal static class ActorCommands
                 o.GatewayPort = parseResult.GetValue(port);
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
             });
-            await app.StartAsync(cancellationToken);
-            Console.WriteLine($"silo: gateway listening on {app.Services.GetRequiredService<SiloGatewayEndpoint>().Address}; Ctrl+C stops it");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C
-            }
-
-            await app.StopAsync(CancellationToken.None);
-            return 0;
+            return await HostLifetime.ServeUntilCancelledAsync(app, () => $"silo: gateway listening on {app.Services.GetRequiredService<SiloGatewayEndpoint>().Address}; Ctrl+C stops it", cancellationToken);
         });
         return command;
     }

@@ -101,19 +101,7 @@ internal static class ServeCommands
                 ApiKey = parseResult.GetValue(apiKey),
                 Encoder = textEncoder,
             });
-            await app.StartAsync(cancellationToken);
-            Console.WriteLine($"serving on {parseResult.GetValue(url)}; Ctrl+C stops");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C
-            }
-
-            await app.StopAsync(CancellationToken.None);
-            return 0;
+            return await HostLifetime.ServeUntilCancelledAsync(app, () => $"serving on {parseResult.GetValue(url)}; Ctrl+C stops", cancellationToken);
         });
         return command;
     }
