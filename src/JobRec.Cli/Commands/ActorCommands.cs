@@ -78,7 +78,15 @@ internal static class ActorCommands
                 o.GatewayPort = parseResult.GetValue(port);
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
             }, clusterOptions);
-            return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), cancellationToken);
+            try
+            {
+                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), cancellationToken);
+            }
+            catch (InvalidOperationException e) when (clusterOptions is not null)
+            {
+                Console.Error.WriteLine($"silo: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }
