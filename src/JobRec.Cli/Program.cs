@@ -20,5 +20,7 @@ public static class Program
     }
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
-    public static int Main(string[] args) => BuildRoot().Parse(args).Invoke();
+    /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo hands its partitions over).</remarks>
+    public static int Main(string[] args) =>
+        BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
 }

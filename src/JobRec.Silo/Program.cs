@@ -1,5 +1,6 @@
 using System.Reflection;
 using JobRec.Actors.Benchmarks;
+using JobRec.Actors.Cluster;
 using JobRec.Actors.Hosting;
 using Microsoft.AspNetCore.Builder;
 
@@ -16,12 +17,17 @@ public static class Program
         return 0;
     }
 
-    /// <summary>Builds the silo application: runtime, gateway, grain classes; HTTP endpoints are mapped on the returned app.</summary>
-    public static WebApplication Build(string[] args, Action<SiloOptions>? configure = null)
+    /// <summary>Builds the silo application: runtime, gateway, grain classes (and cluster membership when <paramref name="cluster"/> is given); HTTP endpoints are mapped on the returned app.</summary>
+    public static WebApplication Build(string[] args, Action<SiloOptions>? configure = null, ClusterOptions? cluster = null)
     {
         var (builder, silo) = SiloHost.CreateBuilder(args, configure);
         silo.AddGrainsFromAssembly(typeof(PingGrain).Assembly)
             .AddGrainsFromAssembly(Assembly.Load("JobRec.Grains"));
+        if (cluster is not null)
+        {
+            silo.UseJobRecCluster(builder, cluster);
+        }
+
         return builder.Build();
     }
 }

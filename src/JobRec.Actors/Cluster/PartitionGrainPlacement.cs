@@ -6,10 +6,14 @@ namespace JobRec.Actors.Cluster;
 /// <summary>Cluster placement: a grain is local when this silo holds its partition's lease, otherwise it lives at the endpoint of the partition's owner as last read from PostgreSQL; a "moved" answer forces a re-read.</summary>
 public sealed class PartitionGrainPlacement : IGrainPlacement
 {
+    private static readonly TimeSpan MinRefreshGap = TimeSpan.FromMilliseconds(100);
     private readonly NpgsqlDataSource _dataSource;
     private readonly PartitionOwnership _ownership;
+    private readonly object _refreshGate = new();
     private string?[] _owners;
     private int _stale;
+    private Task _refreshing = Task.CompletedTask;
+    private long _lastRefreshMs = long.MinValue / 2;
 
     /// <summary>Creates the placement over this silo's <paramref name="ownership"/>; call <see cref="RefreshAsync"/> before serving and after every lease cycle.</summary>
     public PartitionGrainPlacement(NpgsqlDataSource dataSource, PartitionOwnership ownership)
@@ -22,6 +26,9 @@ public sealed class PartitionGrainPlacement : IGrainPlacement
     /// <summary>True after a "moved" answer until the next <see cref="RefreshAsync"/>.</summary>
     public bool IsStale => Volatile.Read(ref _stale) != 0;
 
+    /// <summary>This silo's own silo-to-silo endpoint; a snapshot that names it for a partition this silo does not hold is stale, never a target.</summary>
+    public string? SelfEndpoint { get; set; }
+
     /// <inheritdoc />
     public GrainLocation Locate(GrainId grainId)
     {
@@ -31,16 +38,37 @@ public sealed class PartitionGrainPlacement : IGrainPlacement
         }
 
         var partition = _ownership.Map.GetPartition(grainId);
-        return Volatile.Read(ref _owners)[partition] is { } endpoint
+        if (_ownership.IsDraining(grainId))
+        {
+            throw new PartitionUnavailableException($"Partition {partition} of grain '{grainId}' is being handed over by this silo; retry the call.");
+        }
+
+        return Volatile.Read(ref _owners)[partition] is { } endpoint && !string.Equals(endpoint, SelfEndpoint, StringComparison.Ordinal)
             ? GrainLocation.Remote(endpoint)
-            : throw new InvalidOperationException($"Partition {partition} of grain '{grainId}' has no live owner yet (leases are being taken over); retry the call.");
+            : throw new PartitionUnavailableException($"Partition {partition} of grain '{grainId}' has no live owner yet (leases are being taken over); retry the call.");
     }
 
     /// <inheritdoc />
     public void OnMoved(GrainId grainId)
     {
         Volatile.Write(ref _stale, 1);
-        _ = RefreshAsync();
+        _ = RefreshSoonAsync();
+    }
+
+    /// <summary>Starts a re-read unless one is running or finished less than 100 ms ago (many callers seeing "moved" at once share one query); returns the refresh to wait for.</summary>
+    public Task RefreshSoonAsync()
+    {
+        lock (_refreshGate)
+        {
+            if (!_refreshing.IsCompleted || Environment.TickCount64 - _lastRefreshMs < MinRefreshGap.TotalMilliseconds)
+            {
+                return _refreshing;
+            }
+
+            _lastRefreshMs = Environment.TickCount64;
+            _refreshing = RefreshQuietlyAsync();
+            return _refreshing;
+        }
     }
 
     /// <summary>Re-reads every partition's live owner endpoint (lease not expired, owner's membership row present).</summary>
@@ -63,5 +91,17 @@ public sealed class PartitionGrainPlacement : IGrainPlacement
         }
 
         Volatile.Write(ref _owners, owners);
+    }
+
+    private async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            Volatile.Write(ref _stale, 1); // the next "moved" or lease cycle tries again
+        }
     }
 }

@@ -22,6 +22,9 @@ public sealed class PartitionLeaseKeeper
     /// <summary>Called with partitions about to be released, so their grains are deactivated and persisted before another silo may claim them.</summary>
     public Func<IReadOnlyCollection<int>, Task>? BeforeRelease { get; set; }
 
+    /// <summary>The live silos (ordered by id) as read in the last cycle; empty before the first.</summary>
+    public IReadOnlyList<SiloMember> LiveMembers { get; private set; } = [];
+
     /// <summary>Runs one cycle and returns the partitions held afterwards.</summary>
     public async Task<IReadOnlyCollection<int>> RunOnceAsync(CancellationToken cancellationToken = default)
     {
@@ -29,19 +32,13 @@ public sealed class PartitionLeaseKeeper
         var held = (await _leases.RenewAsync(cancellationToken).ConfigureAwait(false)).ToList();
         _ownership.Apply(held);
         var live = await _membership.ReadLiveAsync(cancellationToken).ConfigureAwait(false);
+        LiveMembers = live;
         var rank = Math.Max(0, live.ToList().FindIndex(m => m.SiloId == _leases.SiloId));
         var share = PartitionLeaseTable.FairShare(_ownership.Map.PartitionCount, Math.Max(1, live.Count), rank);
         if (held.Count > share)
         {
             var surplus = held.OrderByDescending(l => l.Partition).Take(held.Count - share).Select(l => l.Partition).ToArray();
-            if (BeforeRelease is { } before)
-            {
-                await before(surplus).ConfigureAwait(false);
-            }
-
-            held.RemoveAll(l => surplus.Contains(l.Partition));
-            _ownership.Apply(held);
-            await _leases.ReleaseAsync(surplus, cancellationToken).ConfigureAwait(false);
+            await HandOverAsync(surplus, cancellationToken).ConfigureAwait(false);
         }
         else if (held.Count < share)
         {
@@ -55,14 +52,36 @@ public sealed class PartitionLeaseKeeper
     /// <summary>Deactivation hook first, then releases every held partition and leaves the membership table (graceful shutdown).</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken = default)
     {
-        var all = _ownership.Partitions.ToArray();
-        if (BeforeRelease is { } before)
+        await HandOverAsync(_ownership.Partitions.ToArray(), cancellationToken).ConfigureAwait(false);
+        await _membership.LeaveAsync(_leases.SiloId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops running calls for <paramref name="partitions"/>, lets <see cref="BeforeRelease"/> deactivate and persist their grains under the still-held epoch, then releases the leases.</summary>
+    private async Task HandOverAsync(int[] partitions, CancellationToken cancellationToken)
+    {
+        if (partitions.Length == 0)
         {
-            await before(all).ConfigureAwait(false);
+            return;
         }
 
-        _ownership.Apply([]);
-        await _leases.ReleaseAsync(all, cancellationToken).ConfigureAwait(false);
-        await _membership.LeaveAsync(_leases.SiloId, cancellationToken).ConfigureAwait(false);
+        _ownership.BeginDrain(partitions);
+        try
+        {
+            if (BeforeRelease is { } before)
+            {
+                await before(partitions).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            try
+            {
+                await _leases.ReleaseAsync(partitions, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _ownership.EndDrain(partitions);
+            }
+        }
     }
 }

@@ -11,4 +11,10 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     ShuttingDown,
+
+    /// <summary>The grain's partition is handed over to another silo (its state is persisted first).</summary>
+    PartitionHandover,
+
+    /// <summary>The silo lost the grain's partition lease (expired or taken over); state writes are fenced from now on.</summary>
+    PartitionLost,
 }

@@ -1,3 +1,4 @@
+using JobRec.Actors.Cluster;
 using JobRec.Actors.Invocation;
 using JobRec.Actors.Runtime;
 using JobRec.Actors.Storage;
@@ -26,6 +27,7 @@ public static class SiloServiceCollectionExtensions
         }
 
         var grainClasses = new GrainClassList();
+        grainClasses.Types.Add(typeof(GatewayListGrain));
         services.AddOptions<SiloOptions>();
         services.AddSingleton(grainClasses);
         services.TryAddSingleton(sp => new GrainTypeRegistry(sp.GetRequiredService<GrainClassList>().Types));
@@ -37,6 +39,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.TryAddSingleton<SiloGatewayEndpoint>();
         services.TryAddSingleton<IGrainCallSerializer, JsonGrainCallSerializer>();
+        services.TryAddSingleton<IGatewayListProvider, SingleSiloGatewayList>();
         services.AddHostedService<SiloLifecycleService>();
         return new SiloBuilder(services, grainClasses);
     }

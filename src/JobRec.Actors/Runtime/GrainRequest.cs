@@ -5,8 +5,10 @@ using JobRec.Actors.Invocation;
 /// <summary>A grain call in a mailbox; it is also the completion the caller awaits.</summary>
 internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, ITimeoutTarget
 {
-    public GrainRequest(GrainId target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout)
+    public GrainRequest(GrainId target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout, GrainReference? reference = null, bool forwarded = false)
     {
+        Reference = reference;
+        Forwarded = forwarded;
         Target = target;
         Method = method;
         Arguments = arguments;
@@ -16,6 +18,12 @@ internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, I
     }
 
     public GrainId Target { get; }
+
+    /// <summary>The reference the call was made on, kept so a held call can be routed to another silo after its partition moved.</summary>
+    public GrainReference? Reference { get; }
+
+    /// <summary>Whether another silo forwarded this call (it is answered "moved" rather than forwarded again).</summary>
+    public bool Forwarded { get; }
 
     public GrainMethod Method { get; }
 

@@ -1,6 +1,7 @@
 using JobRec.Actors.Hosting;
 using JobRec.Actors.Invocation;
 using JobRec.Actors.Storage;
+using JobRec.Actors.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -88,24 +89,16 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         }
 
         var wait = timeout ?? method.Timeout ?? Options.ResponseTimeout;
-        var location = _placement.Locate(grainId);
-        if (!location.IsLocal)
+        if (!grainClass.IsStatelessWorker && !IsLocal(grainId, out var location))
         {
             return forwarded
-                ? Task.FromException<object?>(new GrainMovedException($"This silo does not host grain {grainId}; it is placed on {location.SiloEndpoint}."))
-                : ForwardAsync(grainId, location, target, method, arguments, chain, wait);
+                ? Task.FromException<object?>(new GrainMovedException(location.SiloEndpoint is { } owner
+                    ? $"This silo does not host grain {grainId}; it is placed on {owner}."
+                    : $"This silo does not host grain {grainId}; its partition is being handed over."))
+                : RouteAsync(route, target, method, arguments, chain, wait);
         }
 
-        if (Volatile.Read(ref _stopped) != 0)
-        {
-            return Task.FromException<object?>(new InvalidOperationException($"The silo is shutting down; call {method} to {grainId} was refused."));
-        }
-
-        var request = new GrainRequest(grainId, method, arguments, chain, wait);
-        _timeouts.Register(request);
-        Interlocked.Increment(ref _callsDispatched);
-        _catalog.Dispatch(route, request);
-        return request.Task;
+        return DispatchLocal(route, target, method, arguments, chain, wait, forwarded);
     }
 
     /// <summary>Returns activations and queued messages per grain type.</summary>
@@ -170,19 +163,110 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         }
     }
 
-    private async Task<object?> ForwardAsync(GrainId grainId, GrainLocation location, GrainReference target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout)
+    private Task<object?> DispatchLocal(LocalRoute route, GrainReference target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan wait, bool forwarded)
     {
-        var transport = Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
-            $"Grain {grainId} is placed on silo {location.SiloEndpoint} but no ISiloMessageTransport is registered.");
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            return Task.FromException<object?>(new InvalidOperationException($"The silo is shutting down; call {method} to {route.GrainId} was refused."));
+        }
+
+        var request = new GrainRequest(route.GrainId, method, arguments, chain, wait, target, forwarded);
+        _timeouts.Register(request);
+        Interlocked.Increment(ref _callsDispatched);
+        _catalog.Dispatch(route, request);
+        return request.Task;
+    }
+
+    /// <summary>True when placement puts the grain on this silo; otherwise <paramref name="location"/> is the owner, or has no endpoint while the partition has no live owner.</summary>
+    private bool IsLocal(GrainId grainId, out GrainLocation location)
+    {
         try
         {
-            return await transport.SendAsync(location.SiloEndpoint!, target, method, arguments, chain, timeout).ConfigureAwait(false);
+            location = _placement.Locate(grainId);
         }
-        catch (GrainMovedException)
+        catch (PartitionUnavailableException)
         {
-            // Ownership changed under us: refresh it and try once more wherever the grain lives now.
-            _placement.OnMoved(grainId);
-            return await InvokeAsync(target, method, arguments, chain, timeout, forwarded: false).ConfigureAwait(false);
+            location = new GrainLocation(false, null);
+        }
+
+        return location.IsLocal;
+    }
+
+    /// <summary>Sends a call to the grain's owner silo; "moved", "unavailable" and refused connections (none of which ran the call) refresh placement and retry with backoff until the call's timeout runs out.</summary>
+    private async Task<object?> RouteAsync(LocalRoute route, GrainReference target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout)
+    {
+        var grainId = route.GrainId;
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        var delayMs = 20;
+        var slackMs = Math.Clamp((long)timeout.TotalMilliseconds / 10, 10, 1000); // answer before the caller's own timeout fires
+        Exception? last = null;
+        for (var attempt = 0; ; attempt++)
+        {
+            var remaining = TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64));
+            GrainLocation location;
+            try
+            {
+                location = _placement.Locate(grainId);
+            }
+            catch (PartitionUnavailableException e)
+            {
+                last = e;
+                location = default;
+                _placement.OnMoved(grainId); // learn the new owner as soon as one has claimed the partition
+            }
+
+            if (location.IsLocal)
+            {
+                return await DispatchLocal(route, target, method, arguments, chain, remaining, forwarded: false).ConfigureAwait(false);
+            }
+
+            if (location.SiloEndpoint is { } endpoint)
+            {
+                var transport = Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
+                    $"Grain {grainId} is placed on silo {endpoint} but no ISiloMessageTransport is registered.");
+                try
+                {
+                    return await transport.SendAsync(endpoint, target, method, arguments, chain, remaining).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is GrainMovedException or SiloUnreachableException)
+                {
+                    // The call did not run there: ownership changed or the owner died. Refresh and try again.
+                    last = e;
+                    _placement.OnMoved(grainId);
+                }
+            }
+
+            if (Volatile.Read(ref _stopped) != 0 || deadline - Environment.TickCount64 <= delayMs + slackMs)
+            {
+                throw new PartitionUnavailableException(
+                    $"No silo took call {method} to grain {grainId} within {timeout.TotalMilliseconds:0} ms (its partition is moving between silos); the call did not run. Last answer: {last?.Message ?? "none"}");
+            }
+
+            if (attempt > 0)
+            {
+                await Task.Delay(delayMs).ConfigureAwait(false); // the first retry right after a refresh; then back off
+                delayMs = Math.Min(delayMs * 2, 500);
+            }
+        }
+    }
+
+    /// <summary>Deactivates every activation (not stateless workers) whose grain id matches <paramref name="predicate"/> and waits until they are gone (their OnDeactivateAsync has persisted what it writes).</summary>
+    public async Task DeactivateAsync(Func<GrainId, bool> predicate, DeactivationReason reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        var chosen = _catalog.AllActivations().Where(a => !a.GrainClass.IsStatelessWorker && predicate(a.GrainId)).ToList();
+        foreach (var activation in chosen)
+        {
+            activation.RequestDeactivation(reason);
+        }
+
+        try
+        {
+            await Task.WhenAll(chosen.Select(a => a.Deactivated)).WaitAsync(Options.DeactivationTimeout + TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException e)
+        {
+            Logger.LogWarning(e, "Some of {Count} activations did not deactivate in time ({Reason})", chosen.Count, reason);
         }
     }
 
@@ -200,6 +284,37 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         }
 
         var grainClass = Registry.FindByGrainType(request.Target.Type)!;
+        if (!grainClass.IsStatelessWorker && request.Reference is { } reference && !IsLocal(request.Target, out _))
+        {
+            // The grain's partition moved while this call waited for the old activation: send it to the new owner.
+            if (request.Forwarded)
+            {
+                request.TrySetException(new GrainMovedException($"This silo no longer hosts grain {request.Target}."));
+                return;
+            }
+
+            var route = new LocalRoute(this, grainClass, request.Target);
+            var remaining = TimeSpan.FromMilliseconds(Math.Max(1, request.DeadlineMs - Environment.TickCount64));
+            RouteAsync(route, reference, request.Method, request.Arguments, request.Chain, remaining).ContinueWith(
+                static (t, state) =>
+                {
+                    var r = (GrainRequest)state!;
+                    if (t.IsCompletedSuccessfully)
+                    {
+                        r.TrySetResult(t.Result);
+                    }
+                    else
+                    {
+                        r.TrySetException(t.Exception?.InnerException ?? new TaskCanceledException());
+                    }
+                },
+                request,
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+            return;
+        }
+
         _catalog.Dispatch(grainClass, request);
     }
 }

@@ -26,6 +26,7 @@ public sealed class GatewayConnection : IAsyncDisposable
     private readonly Task _readLoop;
     private readonly Task _writeLoop;
     private long _nextId;
+    private long _lastReceiveMs = Environment.TickCount64;
 
     private GatewayConnection(Socket socket, string endpoint, IGrainCallSerializer serializer, int maxFrameBytes, RequestFlags flags)
     {
@@ -49,6 +50,9 @@ public sealed class GatewayConnection : IAsyncDisposable
 
     /// <summary>Completes with the reason when the connection closes.</summary>
     public Task<Exception> Closed => _closed.Task;
+
+    /// <summary>Environment.TickCount64 when bytes last arrived from the gateway (or when the connection opened).</summary>
+    public long LastReceiveMs => Volatile.Read(ref _lastReceiveMs);
 
     /// <summary>Number of calls awaiting a response.</summary>
     public int PendingCalls => _pending.Count;
@@ -105,6 +109,9 @@ public sealed class GatewayConnection : IAsyncDisposable
         _timeouts.Register(call);
         return call.Task;
     }
+
+    /// <summary>Closes the connection because the gateway stopped answering; calls in flight fail with ConnectionLostException naming <paramref name="reason"/>.</summary>
+    public void Abort(string reason) => Close(new ConnectionLostException($"Connection to gateway {Endpoint} was dropped: {reason}"));
 
     /// <summary>Closes the connection; calls in flight fail with ConnectionLostException.</summary>
     public async ValueTask DisposeAsync()
@@ -208,6 +215,7 @@ public sealed class GatewayConnection : IAsyncDisposable
             while (true)
             {
                 var result = await _input.ReadAsync().ConfigureAwait(false);
+                Volatile.Write(ref _lastReceiveMs, Environment.TickCount64);
                 var buffer = result.Buffer;
                 var before = buffer.Length;
                 while (FrameReader.TryReadFrame(ref buffer, _maxFrameBytes, offset + (before - buffer.Length), out var frame))

@@ -58,7 +58,7 @@ public sealed class GatewaySiloTransport : ISiloMessageTransport, IAsyncDisposab
             catch (Exception e) when (e is System.Net.Sockets.SocketException or TimeoutException or IOException)
             {
                 _connections.TryRemove(new KeyValuePair<string, Lazy<Task<GatewayConnection>>>(endpoint, lazy));
-                throw new ConnectionLostException($"Silo {endpoint} did not accept a connection: {e.Message}", e);
+                throw new SiloUnreachableException($"Silo {endpoint} did not accept a connection: {e.Message}");
             }
 
             _connections.TryRemove(new KeyValuePair<string, Lazy<Task<GatewayConnection>>>(endpoint, lazy));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobRec.Actors.Benchmarks;
+using JobRec.Actors.Cluster;
 using JobRec.Actors.Transport;
 using JobRec.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,24 +19,127 @@ internal static class ActorCommands
 
     private static Command SiloCommand()
     {
-        var address = new Option<string>("--address") { Description = "Gateway bind address", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "Gateway TCP port", DefaultValueFactory = _ => 30000 };
-        var storage = new Option<string>("--storage") { Description = "SQLite file of grain state", DefaultValueFactory = _ => Path.Combine(".jobrec", "grain-state.db") };
-        var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C");
-        command.Options.Add(address);
-        command.Options.Add(port);
-        command.Options.Add(storage);
+        var address = new Option<string>("--address") { Description = "Gateway (and silo-to-silo) bind address", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port", "--gateway-port") { Description = "Gateway TCP port (0: any free port)", DefaultValueFactory = _ => 30000 };
+        var storage = new Option<string>("--storage") { Description = "SQLite file of grain state (single silo; a cluster keeps state in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "grain-state.db") };
+        var cluster = new Option<string?>("--cluster") { Description = "Join the cluster on this PostgreSQL connection string (no value: $JOBREC_PG)", Arity = ArgumentArity.ZeroOrOne };
+        var siloId = new Option<string?>("--silo-id") { Description = "Unique silo id in the cluster (default: host-gatewayport)" };
+        var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port in a cluster (0: any free port)", DefaultValueFactory = _ => 0 };
+        var advertise = new Option<string?>("--advertise") { Description = "Host other silos and clients reach this silo at (default: --address)" };
+        var partitions = new Option<int>("--partitions") { Description = "Partition count (same on every silo)", DefaultValueFactory = _ => 256 };
+        var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time: a dead silo's partitions move within about this", DefaultValueFactory = _ => 10 };
+        var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C / SIGTERM; with --cluster it joins a PostgreSQL-anchored cluster");
+        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease })
+        {
+            command.Options.Add(o);
+        }
+
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            ClusterOptions? clusterOptions = null;
+            if (parseResult.GetResult(cluster) is not null)
+            {
+                var connection = parseResult.GetValue(cluster);
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    connection = Environment.GetEnvironmentVariable("JOBREC_PG");
+                }
+
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    Console.Error.WriteLine("silo: --cluster needs a PostgreSQL connection string, as its value or in JOBREC_PG (deploy/pg-local.sh start prints one).");
+                    return 2;
+                }
+
+                clusterOptions = new ClusterOptions
+                {
+                    ConnectionString = connection,
+                    SiloId = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{parseResult.GetValue(port)}",
+                    PartitionCount = parseResult.GetValue(partitions),
+                    LeaseDuration = TimeSpan.FromSeconds(parseResult.GetValue(lease)),
+                    SiloAddress = parseResult.GetValue(address)!,
+                    SiloPort = parseResult.GetValue(siloPort),
+                    AdvertisedHost = parseResult.GetValue(advertise),
+                };
+                try
+                {
+                    clusterOptions.Validate();
+                }
+                catch (ArgumentException e)
+                {
+                    Console.Error.WriteLine($"silo: {e.Message}");
+                    return 2;
+                }
+            }
+
             await using var app = JobRec.Silo.Program.Build([], o =>
             {
                 o.GatewayAddress = parseResult.GetValue(address)!;
                 o.GatewayPort = parseResult.GetValue(port);
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
-            });
-            return await HostLifetime.ServeUntilCancelledAsync(app, () => $"silo: gateway listening on {app.Services.GetRequiredService<SiloGatewayEndpoint>().Address}; Ctrl+C stops it", cancellationToken);
+            }, clusterOptions);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            StopWhenParentExits(stop);
+            try
+            {
+                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), stop.Token);
+            }
+            catch (InvalidOperationException e) when (clusterOptions is not null)
+            {
+                Console.Error.WriteLine($"silo: {e.Message}");
+                return 1;
+            }
         });
         return command;
+    }
+
+    /// <summary>When JOBREC_EXIT_WITH_PARENT names a process id (test and benchmark harnesses set it), stops the silo gracefully once that process is gone, so a crashed harness leaves no silo behind.</summary>
+    private static void StopWhenParentExits(CancellationTokenSource stop)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("JOBREC_EXIT_WITH_PARENT"), out var parent) || parent <= 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var p = System.Diagnostics.Process.GetProcessById(parent);
+                    if (p.HasExited)
+                    {
+                        break;
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    break; // no such process
+                }
+
+                await Task.Delay(1000, CancellationToken.None);
+            }
+
+            if (!stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"silo: parent process {parent} is gone; stopping");
+                await stop.CancelAsync();
+            }
+        });
+    }
+
+    /// <summary>The line a started silo prints; in a cluster it names the silo id, both advertised endpoints and the partitions held (scripts and tests read it).</summary>
+    private static string Banner(Microsoft.AspNetCore.Builder.WebApplication app, ClusterOptions? cluster)
+    {
+        var gateway = app.Services.GetRequiredService<SiloGatewayEndpoint>().Address;
+        if (cluster is null)
+        {
+            return $"silo: gateway listening on {gateway}; Ctrl+C stops it";
+        }
+
+        var service = app.Services.GetRequiredService<ClusterSiloService>();
+        return $"silo: cluster member {cluster.SiloId} gateway={service.AdvertisedGatewayEndpoint} silo={service.AdvertisedSiloEndpoint} partitions={service.HeldPartitions}; SIGTERM hands over and stops it";
     }
 
     private static Command BenchCommand()
