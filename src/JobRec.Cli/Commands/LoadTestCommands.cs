@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JobRec.Client;
 using JobRec.LoadTest.Reports;
 using JobRec.LoadTest.Running;
 using JobRec.LoadTest.Scenarios;
@@ -14,7 +15,7 @@ internal static class LoadTestCommands
     {
         _ = bench;
         _ = evaluate;
-        var target = new Option<string>("--target") { Description = "http://HOST:PORT (HTTP API) or silo:HOST:PORT (client SDK gateway)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var target = new Option<string>("--target") { Description = "http://HOST:PORT (HTTP API) or silo:HOST:PORT[,HOST:PORT...] (client SDK; calls spread over the gateways listed)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var mode = new Option<string>("--mode") { Description = "closed (virtual users) or open (arrival rate)", DefaultValueFactory = _ => "closed" };
         mode.AcceptOnlyFromAmong("closed", "open");
         var users = new Option<int>("--users") { Description = "Virtual users (closed loop)", DefaultValueFactory = _ => 16 };
@@ -26,13 +27,14 @@ internal static class LoadTestCommands
         var mix = new Option<string>("--mix") { Description = "Operation weights", DefaultValueFactory = _ => JobRecScenario.DefaultMix };
         var seedJobs = new Option<int>("--seed-jobs") { Description = "lt-job-N postings created before the run", DefaultValueFactory = _ => 1000 };
         var seedUsers = new Option<int>("--seed-users") { Description = "lt-user-N profiles created before the run", DefaultValueFactory = _ => 200 };
+        var seedParallelism = new Option<int>("--seed-parallelism") { Description = "Concurrent calls while seeding", DefaultValueFactory = _ => 64 };
         var noSeed = new Option<bool>("--no-seed") { Description = "Assume the lt-* jobs and users already exist" };
         var output = new Option<string>("--out") { Description = "Report folder (loadtest.json, loadtest.md, SVG plots)", DefaultValueFactory = _ => "loadtest-report" };
         var sloP99 = new Option<double?>("--slo-p99-ms") { Description = "Exit 2 when the overall p99 exceeds this" };
         var maxErrorRate = new Option<double?>("--max-error-rate") { Description = "Exit 2 when the error fraction exceeds this (0..1)" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback target" };
         var command = new Command("loadtest", "Weighted recommend/search/interaction/job/profile load against the HTTP API or a silo gateway, with latency reports and SLO exit code");
-        foreach (var o in new Option[] { target, mode, users, think, rate, seconds, warmup, grace, mix, seedJobs, seedUsers, noSeed, output, sloP99, maxErrorRate, allowRemote })
+        foreach (var o in new Option[] { target, mode, users, think, rate, seconds, warmup, grace, mix, seedJobs, seedUsers, seedParallelism, noSeed, output, sloP99, maxErrorRate, allowRemote })
         {
             command.Options.Add(o);
         }
@@ -41,14 +43,25 @@ internal static class LoadTestCommands
         {
             var t = parseResult.GetValue(target)!;
             var remote = parseResult.GetValue(allowRemote);
-            await using IJobRecTarget jobRec = t.StartsWith("silo:", StringComparison.Ordinal)
-                ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
-                : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
+            IJobRecTarget connected;
+            try
+            {
+                connected = t.StartsWith("silo:", StringComparison.Ordinal)
+                    ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
+                    : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException or GatewayUnavailableException)
+            {
+                Console.Error.WriteLine($"loadtest: --target {t}: {e.Message}");
+                return 1;
+            }
+
+            await using var jobRec = connected;
             var workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
             if (!parseResult.GetValue(noSeed))
             {
                 Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
-                await workload.SeedAsync(16, cancellationToken);
+                await workload.SeedAsync(Math.Clamp(parseResult.GetValue(seedParallelism), 1, 1024), cancellationToken, Console.Error);
             }
 
             var options = new LoadTestOptions

@@ -33,12 +33,13 @@ public sealed class JobRecScenario
         _nextJob = jobs;
     }
 
-    /// <summary>Creates the seeded jobs and users through the target with bounded parallelism.</summary>
-    public async Task SeedAsync(int parallelism, CancellationToken cancellationToken)
+    /// <summary>Creates the seeded jobs and users through the target with bounded parallelism (calls spread over every gateway of an SDK target);
+    /// when <paramref name="log"/> is given it prints progress about every 10% and a rate line per kind ("seed: jobs=N seconds=X per_s=Y").</summary>
+    public async Task SeedAsync(int parallelism, CancellationToken cancellationToken, TextWriter? log = null)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForAsync(0, _jobs, options, async (i, ct) => await _target.PutJobAsync(JobId(i), Job(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
-        await Parallel.ForAsync(0, _users, options, async (i, ct) => await _target.PutUserAsync(UserId(i), User(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        await SeedKindAsync("jobs", _jobs, parallelism, (i, ct) => _target.PutJobAsync(JobId(i), Job(i), ct), log, cancellationToken).ConfigureAwait(false);
+        await SeedKindAsync("users", _users, parallelism, (i, ct) => _target.PutUserAsync(UserId(i), User(i), ct), log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the weighted scenario from a mix; names not in the workload are rejected, zero weights drop an operation.</summary>
@@ -86,6 +87,24 @@ public sealed class JobRecScenario
 
     /// <summary>Id of the i-th load-test user.</summary>
     public static string UserId(long i) => "lt-user-" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task SeedKindAsync(string kind, int count, int parallelism, Func<int, CancellationToken, Task> put, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = 0;
+        var step = Math.Max(1, count / 10);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, count, options, async (i, ct) =>
+        {
+            await put(i, ct).ConfigureAwait(false);
+            var n = Interlocked.Increment(ref done);
+            if (log is not null && n % step == 0 && n < count)
+            {
+                log.WriteLine(FormattableString.Invariant($"seed: {kind} {n}/{count} ({n / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}/s)"));
+            }
+        }).ConfigureAwait(false);
+        log?.WriteLine(FormattableString.Invariant($"seed: {kind}={count} seconds={clock.Elapsed.TotalSeconds:0.0} per_s={count / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}"));
+    }
 
     private static JobInput Job(long i) => new()
     {
