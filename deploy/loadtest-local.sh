@@ -49,7 +49,7 @@ echo "loadtest-local: PostgreSQL 127.0.0.1:$pg_port schema $schema; starting $si
 gateways=()
 for i in $(seq 1 "$silos"); do
   dir="$state/silo-$i"; mkdir -p "$dir"
-  (cd "$dir" && DOTNET_gcServer=0 Logging__LogLevel__Microsoft.AspNetCore=Warning exec dotnet "$dll" silo --cluster "$conn" \
+  (cd "$dir" && DOTNET_gcServer=0 exec env "Logging__LogLevel__Microsoft.AspNetCore=Warning" dotnet "$dll" silo --cluster "$conn" \
     --silo-id "lt-silo-$i" --port 0 --silo-port 0 --partitions "$partitions" --lease-seconds 10 \
     --index-dir "$state/index" --storage "$dir/unused.db" >"$dir/silo.log" 2>&1) &
   pids+=($!)
