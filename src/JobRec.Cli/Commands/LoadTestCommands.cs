@@ -27,7 +27,7 @@ internal static class LoadTestCommands
         var mix = new Option<string>("--mix") { Description = "Operation weights", DefaultValueFactory = _ => JobRecScenario.DefaultMix };
         var seedJobs = new Option<int>("--seed-jobs") { Description = "lt-job-N postings created before the run", DefaultValueFactory = _ => 1000 };
         var seedUsers = new Option<int>("--seed-users") { Description = "lt-user-N profiles created before the run", DefaultValueFactory = _ => 200 };
-        var seedParallelism = new Option<int>("--seed-parallelism") { Description = "Concurrent calls while seeding", DefaultValueFactory = _ => 64 };
+        var seedParallelism = new Option<int>("--seed-parallelism") { Description = "Concurrent calls while seeding (1..1024)", DefaultValueFactory = _ => 256 };
         var noSeed = new Option<bool>("--no-seed") { Description = "Assume the lt-* jobs and users already exist" };
         var output = new Option<string>("--out") { Description = "Report folder (loadtest.json, loadtest.md, SVG plots)", DefaultValueFactory = _ => "loadtest-report" };
         var sloP99 = new Option<double?>("--slo-p99-ms") { Description = "Exit 2 when the overall p99 exceeds this" };
