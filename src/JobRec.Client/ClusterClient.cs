@@ -147,7 +147,7 @@ public sealed class ClusterClient : IGrainFactory, IGrainCallInvoker, IAsyncDisp
 
     private static void DropIfUnresponsive(GatewayConnection connection, long callStartedMs, TimeSpan timeout)
     {
-        if (connection.IsConnected && connection.LastReceiveMs < callStartedMs)
+        if (connection.IsConnected && connection.LastReceiveMs <= callStartedMs)
         {
             connection.Abort($"nothing arrived for {timeout.TotalMilliseconds:0} ms while a call waited (gateway paused or partitioned); failing over");
         }

@@ -14,6 +14,9 @@ namespace JobRec.Actors.Cluster;
 /// <summary>Turns a silo into a cluster member: partition placement and fencing from PostgreSQL leases, grain state in PostgreSQL, silo-to-silo forwarding on its own Kestrel listener, and the lease loop.</summary>
 public static class ClusterHostingExtensions
 {
+    /// <summary>Connections one silo opens to PostgreSQL at most when the connection string does not say.</summary>
+    public const int DefaultMaxPoolSize = 24;
+
     /// <summary>Makes the silo of <paramref name="builder"/> a member of the cluster described by <paramref name="options"/> (validated here); call after AddJobRecSilo.</summary>
     public static SiloBuilder UseJobRecCluster(this SiloBuilder silo, WebApplicationBuilder builder, ClusterOptions options)
     {
@@ -30,7 +33,7 @@ public static class ClusterHostingExtensions
         var map = new PartitionMap(options.PartitionCount);
         var ownership = new PartitionOwnership(map);
         services.AddSingleton(options);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(options.ConnectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(WithPoolLimit(options.ConnectionString)));
         services.AddSingleton(map);
         services.AddSingleton(ownership);
         services.AddSingleton<IFencingTokenSource>(ownership);
@@ -55,5 +58,16 @@ public static class ClusterHostingExtensions
             });
         });
         return silo;
+    }
+
+    /// <summary>Caps the silo's connection pool (unless the connection string sets one) so several silos fit in PostgreSQL's max_connections.</summary>
+    private static string WithPoolLimit(string connectionString)
+    {
+        if (connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultMaxPoolSize }.ConnectionString;
     }
 }

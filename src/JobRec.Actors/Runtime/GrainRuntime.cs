@@ -211,6 +211,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
             {
                 last = e;
                 location = default;
+                _placement.OnMoved(grainId); // learn the new owner as soon as one has claimed the partition
             }
 
             if (location.IsLocal)

@@ -85,7 +85,15 @@ internal static class ActorCommands
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
             }, clusterOptions, new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir) },
                 parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
-            return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), cancellationToken);
+            try
+            {
+                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), cancellationToken);
+            }
+            catch (InvalidOperationException e) when (clusterOptions is not null)
+            {
+                Console.Error.WriteLine($"silo: {e.Message}");
+                return 1;
+            }
         });
         return command;
     }

@@ -18,5 +18,6 @@ internal static class CommandModules
         QaCommands.Register(root, bench, evaluate);
         ServeCommands.Register(root, bench, evaluate);
         LoadTestCommands.Register(root, bench, evaluate);
+        ClusterCommands.Register(root, bench, evaluate);
     }
 }

@@ -9,7 +9,7 @@ public sealed class SiloClusterActivationTests
     [Fact]
     public async Task Three_silos_keep_exactly_one_activation_per_grain_under_concurrent_calls_through_different_gateways()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(5));
+        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(10));
         await StartSilosAsync(cluster, "s1", "s2", "s3");
         var owners = await cluster.WaitForBalanceAsync(["s1", "s2", "s3"], TimeSpan.FromSeconds(90));
         var clients = new List<JobRec.Client.ClusterClient>();
@@ -52,7 +52,7 @@ public sealed class SiloClusterActivationTests
     [Fact]
     public async Task A_joining_silo_takes_a_fair_share_of_partitions_without_losing_state()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(5));
+        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(10));
         await StartSilosAsync(cluster, "s1", "s2");
         await cluster.WaitForBalanceAsync(["s1", "s2"], TimeSpan.FromSeconds(90));
         await using var client = await ClientAsync(cluster.Silos[0].Gateway, learn: true, TimeSpan.FromSeconds(30));

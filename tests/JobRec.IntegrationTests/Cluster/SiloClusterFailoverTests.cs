@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using JobRec.Actors.Benchmarks;
 using JobRec.Client;
+using Xunit.Abstractions;
 using static JobRec.IntegrationTests.Cluster.ClusterProcessEnvironment;
 
 namespace JobRec.IntegrationTests.Cluster;
 
 /// <summary>Real silo processes on one PostgreSQL: kill -9 under load and a silo paused past its leases.</summary>
-public sealed class SiloClusterFailoverTests
+public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
@@ -85,6 +86,12 @@ public sealed class SiloClusterFailoverTests
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
+        output.WriteLine($"takeover {takeover.TotalSeconds:0.0} s; acknowledged {ackedBeforeKill} before the kill, {acked.Values.Sum()} in all; {errors.Count} failed attempts, longest call {longestCallMs} ms");
+        foreach (var e in errors.Take(10))
+        {
+            output.WriteLine(e);
+        }
+
         Assert.True(takeover <= TimeSpan.FromSeconds(15), $"takeover took {takeover.TotalSeconds:0.0} s");
         Assert.True(acked.Values.Sum() > ackedAtTakeover, "no increment was acknowledged after the takeover");
         Assert.True(ackedBeforeKill > 0, "no increment was acknowledged before the kill");
@@ -124,6 +131,7 @@ public sealed class SiloClusterFailoverTests
         try
         {
             var takeover = await cluster.WaitForTakeoverAsync(stale.SiloId, pausedAt, TimeSpan.FromSeconds(30));
+            output.WriteLine($"takeover of the paused silo's partitions: {takeover.TotalSeconds:0.0} s");
             Assert.True(takeover <= TimeSpan.FromSeconds(15), $"takeover took {takeover.TotalSeconds:0.0} s");
             Assert.Equal(2, (await viaFresh.GetGrain<ISequencedCounterGrain>(key).AddAsync(2)).Count);
             var newer = await viaFresh.GetGrain<ISequencedCounterGrain>(key).AddAsync(3);
@@ -137,10 +145,12 @@ public sealed class SiloClusterFailoverTests
             try
             {
                 var answer = await staleWrite;
+                output.WriteLine($"stale write was re-routed to {answer.Silo}: count {answer.Count}");
                 Assert.Equal(3, answer.Count); // re-routed to the new owner, which knows increment 2 already
             }
             catch (Exception e) when (e is not Xunit.Sdk.XunitException)
             {
+                output.WriteLine($"stale write rejected: {e.GetType().Name}: {e.Message}");
                 Assert.True(e.Message.Contains("fenced", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("epoch", StringComparison.OrdinalIgnoreCase),
                     $"the stale write failed for another reason: {e.GetType().Name}: {e.Message}");
             }

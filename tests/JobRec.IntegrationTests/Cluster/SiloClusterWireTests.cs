@@ -19,7 +19,7 @@ public sealed class SiloClusterWireTests
     [Fact]
     public async Task Garbage_and_truncated_frames_on_gateway_and_silo_ports_close_only_that_connection()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 8, lease: TimeSpan.FromSeconds(5));
+        await using var cluster = await CreateClusterAsync(partitions: 8, lease: TimeSpan.FromSeconds(10));
         var silo = await cluster.StartSiloAsync("w1");
         await using var healthy = await ClientAsync(silo.Gateway, learn: false, TimeSpan.FromSeconds(30));
         var grain = healthy.GetGrain<ISequencedCounterGrain>("wire");

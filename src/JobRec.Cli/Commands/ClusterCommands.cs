@@ -1,0 +1,60 @@
+using System.CommandLine;
+using JobRec.Cli.Cluster;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the silo cluster: <c>jobrec bench cluster</c> (the silo itself is <c>jobrec silo --cluster</c> in ActorCommands).</summary>
+internal static class ClusterCommands
+{
+    /// <summary>Adds <c>cluster</c> under <paramref name="bench"/>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate) => bench.Subcommands.Add(BenchCommand());
+
+    private static Command BenchCommand()
+    {
+        var silos = new Option<int>("--silos") { Description = "Silo processes (all on this machine's loopback)", DefaultValueFactory = _ => 3 };
+        var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (half cross-silo, half local)", DefaultValueFactory = _ => 20 };
+        var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time of the silos", DefaultValueFactory = _ => 5 };
+        var pgPort = new Option<int>("--pg-port") { Description = "Loopback port of the throwaway PostgreSQL started when JOBREC_PG is unset", DefaultValueFactory = _ => 56432 };
+        var command = new Command("cluster", "Silo processes on one PostgreSQL: forwarded vs local calls through one gateway, then kill -9 of a silo and the takeover time");
+        foreach (var o in new Option[] { silos, seconds, lease, pgPort })
+        {
+            command.Options.Add(o);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var n = parseResult.GetValue(silos);
+            if (n is < 2 or > 16)
+            {
+                Console.Error.WriteLine($"bench cluster: --silos {n} must be 2..16.");
+                return 2;
+            }
+
+            LocalPostgres? started = null;
+            var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
+            if (string.IsNullOrWhiteSpace(conn))
+            {
+                started = await LocalPostgres.StartAsync(parseResult.GetValue(pgPort));
+                conn = started.ConnectionString;
+                Console.Error.WriteLine($"bench cluster: started PostgreSQL on 127.0.0.1:{parseResult.GetValue(pgPort)}");
+            }
+
+            try
+            {
+                Console.Error.WriteLine($"bench cluster: load average {File.ReadAllText("/proc/loadavg").Trim()}");
+                var line = await ClusterBenchmark.RunAsync(conn, n, parseResult.GetValue(seconds), TimeSpan.FromSeconds(parseResult.GetValue(lease)), Console.Error);
+                Console.Error.WriteLine($"bench cluster: load average {File.ReadAllText("/proc/loadavg").Trim()}");
+                Console.WriteLine(line);
+                return 0;
+            }
+            finally
+            {
+                if (started is not null)
+                {
+                    await started.DisposeAsync();
+                }
+            }
+        });
+        return command;
+    }
+}
