@@ -10,6 +10,8 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the load-test concern: <c>jobrec loadtest</c>.</summary>
 internal static class LoadTestCommands
 {
+    private const int MaxSeeded = 10_000_000;
+
     /// <summary>Adds loadtest under <paramref name="root"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
@@ -57,13 +59,6 @@ internal static class LoadTestCommands
             }
 
             await using var jobRec = connected;
-            var workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
-            if (!parseResult.GetValue(noSeed))
-            {
-                Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
-                await workload.SeedAsync(Math.Clamp(parseResult.GetValue(seedParallelism), 1, 1024), cancellationToken, Console.Error);
-            }
-
             var options = new LoadTestOptions
             {
                 Mode = parseResult.GetValue(mode) == "open" ? LoadMode.Open : LoadMode.Closed,
@@ -74,9 +69,38 @@ internal static class LoadTestCommands
                 WarmUp = TimeSpan.FromSeconds(parseResult.GetValue(warmup)),
                 GraceTimeout = TimeSpan.FromSeconds(parseResult.GetValue(grace)),
             };
-            var scenario = workload.Build(WeightedScenario.ParseMix(parseResult.GetValue(mix)!));
-            var result = await new LoadRunner(scenario, options).RunAsync(Console.Error, cancellationToken);
-            var slo = new SloPolicy(parseResult.GetValue(sloP99), parseResult.GetValue(maxErrorRate));
+
+            // Every setting is checked before seeding, so a bad mix or duration does not fail after minutes of seeding.
+            JobRecScenario workload;
+            LoadRunner runner;
+            SloPolicy slo;
+            try
+            {
+                foreach (var (name, value) in new[] { ("--seed-jobs", parseResult.GetValue(seedJobs)), ("--seed-users", parseResult.GetValue(seedUsers)) })
+                {
+                    if (value is < 1 or > MaxSeeded)
+                    {
+                        throw new ArgumentOutOfRangeException(name, value, $"{name} must be 1..{MaxSeeded}.");
+                    }
+                }
+
+                workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
+                runner = new LoadRunner(workload.Build(WeightedScenario.ParseMix(parseResult.GetValue(mix)!)), options);
+                slo = new SloPolicy(parseResult.GetValue(sloP99), parseResult.GetValue(maxErrorRate));
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                Console.Error.WriteLine($"loadtest: {e.Message}");
+                return 1;
+            }
+
+            if (!parseResult.GetValue(noSeed))
+            {
+                Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
+                await workload.SeedAsync(Math.Clamp(parseResult.GetValue(seedParallelism), 1, 1024), cancellationToken, Console.Error);
+            }
+
+            var result = await runner.RunAsync(Console.Error, cancellationToken);
             var violations = slo.Violations(result);
             var files = LoadTestReport.Write(parseResult.GetValue(output)!, jobRec.Description, result, violations);
             Console.Write(LoadTestReport.ToMarkdown(jobRec.Description, result, violations));

@@ -19,6 +19,8 @@ public sealed class JobRecScenario
     private readonly IJobRecTarget _target;
     private readonly int _jobs;
     private readonly int _users;
+    private const int MaxTrackedAddedJobs = 1_000_000;
+    private readonly List<long> _addedJobs = new(); // added jobs not yet closed; guarded by itself
     private long _nextJob;
 
     /// <summary>Creates the workload over <paramref name="jobs"/> seeded jobs and <paramref name="users"/> seeded users.</summary>
@@ -53,12 +55,19 @@ public sealed class JobRecScenario
                 UserId(Random.Shared.Next(_users)),
                 new InteractionInput(JobId(Random.Shared.Next(_jobs)), (InteractionKind)Random.Shared.Next(3)),
                 ct),
-            ["add_job"] = ct =>
+            ["add_job"] = async ct =>
             {
                 var i = Interlocked.Increment(ref _nextJob);
-                return _target.PutJobAsync(JobId(i), Job(i), ct);
+                await _target.PutJobAsync(JobId(i), Job(i), ct).ConfigureAwait(false);
+                lock (_addedJobs)
+                {
+                    if (_addedJobs.Count < MaxTrackedAddedJobs)
+                    {
+                        _addedJobs.Add(i);
+                    }
+                }
             },
-            ["close_job"] = ct => _target.CloseJobAsync(JobId(_jobs + Random.Shared.NextInt64(Math.Max(1, Interlocked.Read(ref _nextJob) - _jobs) + 1)), ct),
+            ["close_job"] = ct => _target.CloseJobAsync(JobId(NextJobToClose()), ct),
             ["update_profile"] = ct =>
             {
                 var i = Random.Shared.Next(_users);
@@ -80,6 +89,25 @@ public sealed class JobRecScenario
         }
 
         return new WeightedScenario(ops);
+    }
+
+    /// <summary>A job created by add_job whose put has completed and that was not closed yet (each is closed once), else a random seeded job,
+    /// so close_job never names a job that does not exist.</summary>
+    private long NextJobToClose()
+    {
+        lock (_addedJobs)
+        {
+            if (_addedJobs.Count == 0)
+            {
+                return Random.Shared.Next(_jobs);
+            }
+
+            var pick = Random.Shared.Next(_addedJobs.Count);
+            var id = _addedJobs[pick];
+            _addedJobs[pick] = _addedJobs[^1];
+            _addedJobs.RemoveAt(_addedJobs.Count - 1);
+            return id;
+        }
     }
 
     /// <summary>Id of the i-th load-test job.</summary>
