@@ -13,6 +13,7 @@ namespace JobRec.Client;
 public sealed class ClusterClient : IGrainFactory, IGrainCallInvoker, IAsyncDisposable
 {
     private const int MaxLearnedGateways = 1000;
+    private const int MinAttemptMs = 50; // a retry with less time left than this could only time out
     private readonly ClientOptions _options;
     private readonly IGrainCallSerializer _serializer;
     private readonly SemaphoreSlim _connectGate = new(1, 1);
@@ -49,9 +50,9 @@ public sealed class ClusterClient : IGrainFactory, IGrainCallInvoker, IAsyncDisp
     /// <summary>The gateways this client may connect to: the configured ones plus those learned from the cluster.</summary>
     public IReadOnlyList<string> KnownGateways => Volatile.Read(ref _gateways);
 
-    /// <summary>Creates a client for one gateway (it learns the others when <see cref="ClientOptions.LearnGateways"/> is on) and connects it; throws <see cref="GatewayUnavailableException"/> when none answers.</summary>
+    /// <summary>Creates a client for one gateway, or a comma-separated list such as $JOBREC_GATEWAYS (it learns the others when <see cref="ClientOptions.LearnGateways"/> is on), and connects it; throws <see cref="GatewayUnavailableException"/> when none answers.</summary>
     public static Task<ClusterClient> ConnectAsync(string gateway, Action<ClientOptions>? configure = null, CancellationToken cancellationToken = default) =>
-        ConnectAsync([gateway], configure, cancellationToken);
+        ConnectAsync(gateway.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), configure, cancellationToken);
 
     /// <summary>Creates a client for a list of gateways and connects it to the first that answers; throws <see cref="GatewayUnavailableException"/> when none does.</summary>
     public static async Task<ClusterClient> ConnectAsync(IReadOnlyList<string> gateways, Action<ClientOptions>? configure = null, CancellationToken cancellationToken = default)
@@ -185,6 +186,10 @@ public sealed class ClusterClient : IGrainFactory, IGrainCallInvoker, IAsyncDisp
 
                 await Task.Delay(delayMs).ConfigureAwait(false);
                 delayMs = Math.Min(delayMs * 2, 500);
+                if (deadline - Environment.TickCount64 < MinAttemptMs)
+                {
+                    throw new PartitionUnavailableException($"Call {method} on grain {target} did not run within {timeout.TotalMilliseconds:0} ms: {last.Message}");
+                }
             }
 
             var remaining = TimeSpan.FromMilliseconds(Math.Max(1, deadline - Environment.TickCount64));

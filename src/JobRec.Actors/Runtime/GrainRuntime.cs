@@ -15,6 +15,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
     private readonly IGrainPlacement _placement;
     private readonly ResponseTimeoutWheel _timeouts;
     private readonly Timer _collector;
+    private ISiloMessageTransport? _transport;
     private long _callsDispatched;
     private int _stopped;
 
@@ -198,6 +199,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         var grainId = route.GrainId;
         var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         var delayMs = 20;
+        var slackMs = Math.Clamp((long)timeout.TotalMilliseconds / 10, 10, 1000); // answer before the caller's own timeout fires
         Exception? last = null;
         for (var attempt = 0; ; attempt++)
         {
@@ -221,7 +223,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
 
             if (location.SiloEndpoint is { } endpoint)
             {
-                var transport = Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
+                var transport = _transport ??= Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
                     $"Grain {grainId} is placed on silo {endpoint} but no ISiloMessageTransport is registered.");
                 try
                 {
@@ -235,7 +237,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
                 }
             }
 
-            if (Volatile.Read(ref _stopped) != 0 || deadline - Environment.TickCount64 <= delayMs)
+            if (Volatile.Read(ref _stopped) != 0 || deadline - Environment.TickCount64 <= delayMs + slackMs)
             {
                 throw new PartitionUnavailableException(
                     $"No silo took call {method} to grain {grainId} within {timeout.TotalMilliseconds:0} ms (its partition is moving between silos); the call did not run. Last answer: {last?.Message ?? "none"}");

@@ -75,6 +75,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["JOBREC_EXIT_WITH_PARENT"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start silo {siloId}.");
         var silo = new LocalSiloProcess(process, siloId, workingDirectory);

@@ -85,9 +85,11 @@ internal static class ActorCommands
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
             }, clusterOptions, new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir) },
                 parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            StopWhenParentExits(stop);
             try
             {
-                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), cancellationToken);
+                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), stop.Token);
             }
             catch (InvalidOperationException e) when (clusterOptions is not null)
             {
@@ -96,6 +98,42 @@ internal static class ActorCommands
             }
         });
         return command;
+    }
+
+    /// <summary>When JOBREC_EXIT_WITH_PARENT names a process id (test and benchmark harnesses set it), stops the silo gracefully once that process is gone, so a crashed harness leaves no silo behind.</summary>
+    private static void StopWhenParentExits(CancellationTokenSource stop)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("JOBREC_EXIT_WITH_PARENT"), out var parent) || parent <= 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    using var p = System.Diagnostics.Process.GetProcessById(parent);
+                    if (p.HasExited)
+                    {
+                        break;
+                    }
+                }
+                catch (ArgumentException)
+                {
+                    break; // no such process
+                }
+
+                await Task.Delay(1000, CancellationToken.None);
+            }
+
+            if (!stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"silo: parent process {parent} is gone; stopping");
+                await stop.CancelAsync();
+            }
+        });
     }
 
     /// <summary>The line a started silo prints; in a cluster it names the silo id, both advertised endpoints and the partitions held (scripts and tests read it).</summary>

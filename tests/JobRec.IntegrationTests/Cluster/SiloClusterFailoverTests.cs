@@ -172,6 +172,34 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
         Assert.Equal(4, (await StoredCounterAsync(cluster, key)).Count);
     }
 
+    [Fact]
+    public async Task A_silo_stopped_with_SIGTERM_hands_its_partitions_over_before_its_leases_would_expire()
+    {
+        var lease = TimeSpan.FromSeconds(20);
+        await using var cluster = await CreateClusterAsync(partitions: 32, lease: lease);
+        await StartSilosAsync(cluster, "s1", "s2");
+        var owners = await cluster.WaitForBalanceAsync(["s1", "s2"], TimeSpan.FromSeconds(90));
+        var (staying, leaving) = (cluster.Silos[0], cluster.Silos[1]);
+        await using var client = await ClientAsync(staying.Gateway, learn: false, TimeSpan.FromSeconds(30));
+        var keys = Enumerable.Range(0, 30).Select(i => $"term-{i}").ToArray();
+        foreach (var seq in new[] { 1L, 2 })
+        {
+            await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(seq)));
+        }
+
+        Assert.Contains(keys, k => owners[cluster.PartitionOf(CounterType, k)] == leaving.SiloId);
+        var stoppedAt = DateTime.UtcNow;
+        Assert.True(await leaving.StopAsync(TimeSpan.FromSeconds(40)), $"silo {leaving.SiloId} did not exit after SIGTERM:\n{leaving.RecentOutput}");
+        var takeover = await cluster.WaitForTakeoverAsync(leaving.SiloId, stoppedAt, TimeSpan.FromSeconds(60));
+        output.WriteLine($"graceful hand-over: {takeover.TotalSeconds:0.0} s after SIGTERM (lease {lease.TotalSeconds:0} s)");
+        Assert.True(takeover < TimeSpan.FromSeconds(15), $"the partitions moved after {takeover.TotalSeconds:0.0} s, as if the leases had expired instead of being released");
+        Assert.Contains("handed over", leaving.RecentOutput);
+
+        var readings = await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(3)));
+        Assert.All(readings, r => Assert.Equal(3, r.Count));
+        Assert.All(readings, r => Assert.Equal(staying.SiloId, r.Silo));
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         long current;
