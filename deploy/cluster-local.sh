@@ -10,7 +10,8 @@
 # Environment: CLUSTER_DIR (run folder: logs s<I>.log, pids, default /tmp/jobrec-cluster-$CLUSTER_GATEWAY_BASE),
 #   CLUSTER_GATEWAY_BASE (30000: silo I listens for clients on BASE+I-1), CLUSTER_SILO_BASE (31000: silo-to-silo ports),
 #   CLUSTER_LEASE_SECONDS (10), CLUSTER_PARTITIONS (256), JOBREC_PG (use this database instead of starting one),
-#   JOBREC_PG_PORT (port of the PostgreSQL started here, default 55432). Everything binds to 127.0.0.1.
+#   JOBREC_PG_PORT (port of the PostgreSQL started here, default 55432), CLUSTER_SCHEMA (create and use this schema, e.g. to run
+#   next to other clusters or tests on a shared JOBREC_PG; left in place by stop). Everything binds to 127.0.0.1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway_base="${CLUSTER_GATEWAY_BASE:-30000}"
@@ -21,6 +22,17 @@ partitions="${CLUSTER_PARTITIONS:-256}"
 dll="$root/src/JobRec.Cli/bin/Release/net10.0/jobrec.dll"
 
 die() { echo "cluster-local: $*" >&2; exit 1; }
+
+# psql_to CONNSTRING ARGS...: runs psql against an Npgsql-style connection string (Host, Port, Username, Database, Password).
+psql_to() {
+  local cs="$1"; shift
+  local host port db user pass
+  host="$(sed -nE 's/.*Host=([^;]+).*/\1/p' <<<"$cs")"; port="$(sed -nE 's/.*Port=([^;]+).*/\1/p' <<<"$cs")"
+  db="$(sed -nE 's/.*Database=([^;]+).*/\1/p' <<<"$cs")"; user="$(sed -nE 's/.*Username=([^;]+).*/\1/p' <<<"$cs")"
+  pass="$(sed -nE 's/.*Password=([^;]+).*/\1/p' <<<"$cs")"
+  PGPASSWORD="$pass" PGOPTIONS="$(sed -nE 's/.*Search Path=([^;]+).*/-c search_path=\1/p' <<<"$cs")" \
+    psql -h "${host:-127.0.0.1}" -p "${port:-5432}" -U "$user" -d "$db" "$@"
+}
 
 start() {
   local n="${1:-3}"
@@ -36,6 +48,11 @@ start() {
     pg_env="$("$root/deploy/pg-local.sh" start)" || die "could not start PostgreSQL"
     eval "$pg_env"; pg="$JOBREC_PG"
     echo "${JOBREC_PG_PORT:-55432}" > "$dir/pg-started"
+  fi
+  if [ -n "${CLUSTER_SCHEMA:-}" ]; then
+    [[ "$CLUSTER_SCHEMA" =~ ^[a-z_][a-z0-9_]{0,62}$ ]] || die "CLUSTER_SCHEMA '$CLUSTER_SCHEMA' must be a lower-case SQL identifier"
+    psql_to "$pg" -qc "CREATE SCHEMA IF NOT EXISTS $CLUSTER_SCHEMA;" || die "could not create schema $CLUSTER_SCHEMA"
+    pg="$pg;Search Path=$CLUSTER_SCHEMA"
   fi
   echo "$pg" > "$dir/pg"
   : > "$dir/silos"
@@ -56,6 +73,19 @@ start() {
     grep -q "^silo: cluster member" "$dir/s$i.log" || die "silo $i did not join within 90 s (log $dir/s$i.log)"
     echo "cluster-local: $(grep '^silo: cluster member' "$dir/s$i.log" | head -1 | cut -d';' -f1)" >&2
   done < "$dir/silos"
+  # Wait until every silo holds a share and no partition is without a live owner (the silos rebalance within a few lease cycles).
+  if command -v psql >/dev/null; then
+    local balanced=0
+    for _ in $(seq 1 240); do
+      local row
+      row="$(psql_to "$pg" -Atc "SELECT count(DISTINCT owner) FILTER (WHERE lease_until > now()) || ' ' || count(*) FILTER (WHERE owner IS NULL OR lease_until <= now()) || ' ' || coalesce(min(c), 0) FROM partition_lease, (SELECT min(n) AS c FROM (SELECT count(*) AS n FROM partition_lease WHERE lease_until > now() GROUP BY owner) x) m;" 2>/dev/null || true)"
+      read -r owners free smallest <<<"$row"
+      if [ "${owners:-0}" = "$n" ] && [ "${free:-1}" = "0" ] && [ "${smallest:-0}" -ge $((partitions / n)) ]; then balanced=1; break; fi
+      sleep 0.5
+    done
+    [ $balanced -eq 1 ] && echo "cluster-local: $n silos hold balanced shares of $partitions partitions" >&2 \
+      || echo "cluster-local: warning: partitions not balanced after 120 s (deploy/cluster-local.sh status)" >&2
+  fi
   local list; list="$(IFS=,; echo "${gateways[*]}")"
   echo "$list" > "$dir/gateways"
   echo "export JOBREC_PG=\"$pg\""
@@ -69,11 +99,7 @@ status() {
     echo "silo-$i pid=$pid gateway=$gw $state"
   done < "$dir/silos"
   if command -v psql >/dev/null; then
-    local pg; pg="$(cat "$dir/pg")"
-    local host port db user
-    host="$(sed -nE 's/.*Host=([^;]+).*/\1/p' <<<"$pg")"; port="$(sed -nE 's/.*Port=([^;]+).*/\1/p' <<<"$pg")"
-    db="$(sed -nE 's/.*Database=([^;]+).*/\1/p' <<<"$pg")"; user="$(sed -nE 's/.*Username=([^;]+).*/\1/p' <<<"$pg")"
-    psql -h "$host" -p "${port:-5432}" -U "$user" -d "$db" -Atc \
+    psql_to "$(cat "$dir/pg")" -Atc \
       "SELECT o || ' ' || n || ' partitions' FROM (SELECT coalesce(CASE WHEN lease_until > now() THEN owner END, '<none>') AS o, count(*) AS n FROM partition_lease GROUP BY 1) t ORDER BY 1;" || true
   fi
 }

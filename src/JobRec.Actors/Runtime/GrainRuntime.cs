@@ -15,6 +15,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
     private readonly IGrainPlacement _placement;
     private readonly ResponseTimeoutWheel _timeouts;
     private readonly Timer _collector;
+    private ISiloMessageTransport? _transport;
     private long _callsDispatched;
     private int _stopped;
 
@@ -222,7 +223,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
 
             if (location.SiloEndpoint is { } endpoint)
             {
-                var transport = Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
+                var transport = _transport ??= Services.GetService<ISiloMessageTransport>() ?? throw new InvalidOperationException(
                     $"Grain {grainId} is placed on silo {endpoint} but no ISiloMessageTransport is registered.");
                 try
                 {

@@ -3,6 +3,9 @@ using JobRec.Actors.Benchmarks;
 using JobRec.Actors.Cluster;
 using JobRec.Actors.Transport;
 using JobRec.Client;
+using JobRec.Grains.Hosting;
+using JobRec.ML.Recommenders;
+using JobRec.ML.Text.UseLite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobRec.Cli.Commands;
@@ -28,8 +31,11 @@ internal static class ActorCommands
         var advertise = new Option<string?>("--advertise") { Description = "Host other silos and clients reach this silo at (default: --address)" };
         var partitions = new Option<int>("--partitions") { Description = "Partition count (same on every silo)", DefaultValueFactory = _ => 256 };
         var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time: a dead silo's partitions move within about this", DefaultValueFactory = _ => 10 };
+        var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical) or use-lite (USE-Lite 512-d); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
+        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs; silos of one machine may share it so a shard that moves restores its entries", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C / SIGTERM; with --cluster it joins a PostgreSQL-anchored cluster");
-        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease })
+        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease, encoder, indexDir })
         {
             command.Options.Add(o);
         }
@@ -77,7 +83,8 @@ internal static class ActorCommands
                 o.GatewayAddress = parseResult.GetValue(address)!;
                 o.GatewayPort = parseResult.GetValue(port);
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
-            }, clusterOptions);
+            }, clusterOptions, new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir) },
+                parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             StopWhenParentExits(stop);
             try

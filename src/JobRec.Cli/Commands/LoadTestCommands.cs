@@ -1,4 +1,5 @@
 using System.CommandLine;
+using JobRec.Client;
 using JobRec.LoadTest.Reports;
 using JobRec.LoadTest.Running;
 using JobRec.LoadTest.Scenarios;
@@ -9,12 +10,14 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the load-test concern: <c>jobrec loadtest</c>.</summary>
 internal static class LoadTestCommands
 {
+    private const int MaxSeeded = 10_000_000;
+
     /// <summary>Adds loadtest under <paramref name="root"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         _ = bench;
         _ = evaluate;
-        var target = new Option<string>("--target") { Description = "http://HOST:PORT (HTTP API) or silo:HOST:PORT (client SDK gateway)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var target = new Option<string>("--target") { Description = "http://HOST:PORT (HTTP API) or silo:HOST:PORT[,HOST:PORT...] (client SDK; calls spread over the gateways listed)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var mode = new Option<string>("--mode") { Description = "closed (virtual users) or open (arrival rate)", DefaultValueFactory = _ => "closed" };
         mode.AcceptOnlyFromAmong("closed", "open");
         var users = new Option<int>("--users") { Description = "Virtual users (closed loop)", DefaultValueFactory = _ => 16 };
@@ -26,13 +29,14 @@ internal static class LoadTestCommands
         var mix = new Option<string>("--mix") { Description = "Operation weights", DefaultValueFactory = _ => JobRecScenario.DefaultMix };
         var seedJobs = new Option<int>("--seed-jobs") { Description = "lt-job-N postings created before the run", DefaultValueFactory = _ => 1000 };
         var seedUsers = new Option<int>("--seed-users") { Description = "lt-user-N profiles created before the run", DefaultValueFactory = _ => 200 };
+        var seedParallelism = new Option<int>("--seed-parallelism") { Description = "Concurrent calls while seeding (1..1024)", DefaultValueFactory = _ => 256 };
         var noSeed = new Option<bool>("--no-seed") { Description = "Assume the lt-* jobs and users already exist" };
         var output = new Option<string>("--out") { Description = "Report folder (loadtest.json, loadtest.md, SVG plots)", DefaultValueFactory = _ => "loadtest-report" };
         var sloP99 = new Option<double?>("--slo-p99-ms") { Description = "Exit 2 when the overall p99 exceeds this" };
         var maxErrorRate = new Option<double?>("--max-error-rate") { Description = "Exit 2 when the error fraction exceeds this (0..1)" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback target" };
         var command = new Command("loadtest", "Weighted recommend/search/interaction/job/profile load against the HTTP API or a silo gateway, with latency reports and SLO exit code");
-        foreach (var o in new Option[] { target, mode, users, think, rate, seconds, warmup, grace, mix, seedJobs, seedUsers, noSeed, output, sloP99, maxErrorRate, allowRemote })
+        foreach (var o in new Option[] { target, mode, users, think, rate, seconds, warmup, grace, mix, seedJobs, seedUsers, seedParallelism, noSeed, output, sloP99, maxErrorRate, allowRemote })
         {
             command.Options.Add(o);
         }
@@ -41,16 +45,20 @@ internal static class LoadTestCommands
         {
             var t = parseResult.GetValue(target)!;
             var remote = parseResult.GetValue(allowRemote);
-            await using IJobRecTarget jobRec = t.StartsWith("silo:", StringComparison.Ordinal)
-                ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
-                : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
-            var workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
-            if (!parseResult.GetValue(noSeed))
+            IJobRecTarget connected;
+            try
             {
-                Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
-                await workload.SeedAsync(16, cancellationToken);
+                connected = t.StartsWith("silo:", StringComparison.Ordinal)
+                    ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
+                    : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException or GatewayUnavailableException)
+            {
+                Console.Error.WriteLine($"loadtest: --target {t}: {e.Message}");
+                return 1;
             }
 
+            await using var jobRec = connected;
             var options = new LoadTestOptions
             {
                 Mode = parseResult.GetValue(mode) == "open" ? LoadMode.Open : LoadMode.Closed,
@@ -61,9 +69,38 @@ internal static class LoadTestCommands
                 WarmUp = TimeSpan.FromSeconds(parseResult.GetValue(warmup)),
                 GraceTimeout = TimeSpan.FromSeconds(parseResult.GetValue(grace)),
             };
-            var scenario = workload.Build(WeightedScenario.ParseMix(parseResult.GetValue(mix)!));
-            var result = await new LoadRunner(scenario, options).RunAsync(Console.Error, cancellationToken);
-            var slo = new SloPolicy(parseResult.GetValue(sloP99), parseResult.GetValue(maxErrorRate));
+
+            // Every setting is checked before seeding, so a bad mix or duration does not fail after minutes of seeding.
+            JobRecScenario workload;
+            LoadRunner runner;
+            SloPolicy slo;
+            try
+            {
+                foreach (var (name, value) in new[] { ("--seed-jobs", parseResult.GetValue(seedJobs)), ("--seed-users", parseResult.GetValue(seedUsers)) })
+                {
+                    if (value is < 1 or > MaxSeeded)
+                    {
+                        throw new ArgumentOutOfRangeException(name, value, $"{name} must be 1..{MaxSeeded}.");
+                    }
+                }
+
+                workload = new JobRecScenario(jobRec, parseResult.GetValue(seedJobs), parseResult.GetValue(seedUsers));
+                runner = new LoadRunner(workload.Build(WeightedScenario.ParseMix(parseResult.GetValue(mix)!)), options);
+                slo = new SloPolicy(parseResult.GetValue(sloP99), parseResult.GetValue(maxErrorRate));
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException)
+            {
+                Console.Error.WriteLine($"loadtest: {e.Message}");
+                return 1;
+            }
+
+            if (!parseResult.GetValue(noSeed))
+            {
+                Console.Error.WriteLine($"loadtest: seeding {parseResult.GetValue(seedJobs)} jobs and {parseResult.GetValue(seedUsers)} users through {jobRec.Description}");
+                await workload.SeedAsync(Math.Clamp(parseResult.GetValue(seedParallelism), 1, 1024), cancellationToken, Console.Error);
+            }
+
+            var result = await runner.RunAsync(Console.Error, cancellationToken);
             var violations = slo.Violations(result);
             var files = LoadTestReport.Write(parseResult.GetValue(output)!, jobRec.Description, result, violations);
             Console.Write(LoadTestReport.ToMarkdown(jobRec.Description, result, violations));

@@ -19,6 +19,8 @@ public sealed class JobRecScenario
     private readonly IJobRecTarget _target;
     private readonly int _jobs;
     private readonly int _users;
+    private const int MaxTrackedAddedJobs = 1_000_000;
+    private readonly List<long> _addedJobs = new(); // added jobs not yet closed; guarded by itself
     private long _nextJob;
 
     /// <summary>Creates the workload over <paramref name="jobs"/> seeded jobs and <paramref name="users"/> seeded users.</summary>
@@ -33,12 +35,13 @@ public sealed class JobRecScenario
         _nextJob = jobs;
     }
 
-    /// <summary>Creates the seeded jobs and users through the target with bounded parallelism.</summary>
-    public async Task SeedAsync(int parallelism, CancellationToken cancellationToken)
+    /// <summary>Creates the seeded jobs and users through the target with bounded parallelism (calls spread over every gateway of an SDK target);
+    /// when <paramref name="log"/> is given it prints progress about every 10% and a rate line per kind ("seed: jobs=N seconds=X per_s=Y").</summary>
+    public async Task SeedAsync(int parallelism, CancellationToken cancellationToken, TextWriter? log = null)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForAsync(0, _jobs, options, async (i, ct) => await _target.PutJobAsync(JobId(i), Job(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
-        await Parallel.ForAsync(0, _users, options, async (i, ct) => await _target.PutUserAsync(UserId(i), User(i), ct).ConfigureAwait(false)).ConfigureAwait(false);
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        await SeedKindAsync("jobs", _jobs, parallelism, (i, ct) => _target.PutJobAsync(JobId(i), Job(i), ct), log, cancellationToken).ConfigureAwait(false);
+        await SeedKindAsync("users", _users, parallelism, (i, ct) => _target.PutUserAsync(UserId(i), User(i), ct), log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Builds the weighted scenario from a mix; names not in the workload are rejected, zero weights drop an operation.</summary>
@@ -52,12 +55,19 @@ public sealed class JobRecScenario
                 UserId(Random.Shared.Next(_users)),
                 new InteractionInput(JobId(Random.Shared.Next(_jobs)), (InteractionKind)Random.Shared.Next(3)),
                 ct),
-            ["add_job"] = ct =>
+            ["add_job"] = async ct =>
             {
                 var i = Interlocked.Increment(ref _nextJob);
-                return _target.PutJobAsync(JobId(i), Job(i), ct);
+                await _target.PutJobAsync(JobId(i), Job(i), ct).ConfigureAwait(false);
+                lock (_addedJobs)
+                {
+                    if (_addedJobs.Count < MaxTrackedAddedJobs)
+                    {
+                        _addedJobs.Add(i);
+                    }
+                }
             },
-            ["close_job"] = ct => _target.CloseJobAsync(JobId(_jobs + Random.Shared.NextInt64(Math.Max(1, Interlocked.Read(ref _nextJob) - _jobs) + 1)), ct),
+            ["close_job"] = ct => _target.CloseJobAsync(JobId(NextJobToClose()), ct),
             ["update_profile"] = ct =>
             {
                 var i = Random.Shared.Next(_users);
@@ -81,11 +91,48 @@ public sealed class JobRecScenario
         return new WeightedScenario(ops);
     }
 
+    /// <summary>A job created by add_job whose put has completed and that was not closed yet (each is closed once), else a random seeded job,
+    /// so close_job never names a job that does not exist.</summary>
+    private long NextJobToClose()
+    {
+        lock (_addedJobs)
+        {
+            if (_addedJobs.Count == 0)
+            {
+                return Random.Shared.Next(_jobs);
+            }
+
+            var pick = Random.Shared.Next(_addedJobs.Count);
+            var id = _addedJobs[pick];
+            _addedJobs[pick] = _addedJobs[^1];
+            _addedJobs.RemoveAt(_addedJobs.Count - 1);
+            return id;
+        }
+    }
+
     /// <summary>Id of the i-th load-test job.</summary>
     public static string JobId(long i) => "lt-job-" + i.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Id of the i-th load-test user.</summary>
     public static string UserId(long i) => "lt-user-" + i.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task SeedKindAsync(string kind, int count, int parallelism, Func<int, CancellationToken, Task> put, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var done = 0;
+        var step = Math.Max(1, count / 10);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, count, options, async (i, ct) =>
+        {
+            await put(i, ct).ConfigureAwait(false);
+            var n = Interlocked.Increment(ref done);
+            if (log is not null && n % step == 0 && n < count)
+            {
+                log.WriteLine(FormattableString.Invariant($"seed: {kind} {n}/{count} ({n / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}/s)"));
+            }
+        }).ConfigureAwait(false);
+        log?.WriteLine(FormattableString.Invariant($"seed: {kind}={count} seconds={clock.Elapsed.TotalSeconds:0.0} per_s={count / Math.Max(0.001, clock.Elapsed.TotalSeconds):0}"));
+    }
 
     private static JobInput Job(long i) => new()
     {
