@@ -112,8 +112,10 @@ internal static class ServeCommands
         var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 20_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 100 };
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT tiering)", DefaultValueFactory = _ => 10 };
+        var cached = new Option<bool>("--cached") { Description = "Let recommendations come from the user grains' caches and record an interaction in 1 of 10 calls (default: every recommend is computed)" };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached })
         {
             command.Options.Add(o);
         }
@@ -121,7 +123,7 @@ internal static class ServeCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
-                parseResult.GetValue(seconds), Console.Error, cancellationToken);
+                parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached), Console.Error, cancellationToken);
             Console.WriteLine(line);
             return 0;
         });
