@@ -185,15 +185,58 @@ public sealed class InvertedFileIndex : IVectorIndex
             centroidScores[c] = -DotProduct.Of(query, centroids.AsSpan(c * Dimension, Dimension));
         }
 
-        Array.Sort(centroidScores, order);
+        // Usually a handful of lists suffice: keep the nearest few in one pass, and sort every centroid only when they do not.
         var wanted = Math.Min((long)k * _options.MinScannedPerResult, _where.Count);
-        long scanned = 0;
-        for (var p = 0; p < order.Length && (p < _options.MinProbes || scanned < wanted); p++)
+        var nearest = Math.Min(order.Length, Math.Max(2 * _options.MinProbes, 16));
+        Span<int> top = stackalloc int[nearest];
+        Span<float> topKeys = stackalloc float[nearest];
+        var kept = 0;
+        for (var c = 0; c < centroidScores.Length; c++)
         {
-            var list = _lists[order[p]];
-            Scan(list, query, heap);
-            scanned += list.Count;
+            var key = centroidScores[c];
+            if (kept == nearest && key >= topKeys[kept - 1])
+            {
+                continue;
+            }
+
+            var at = kept == nearest ? kept - 1 : kept++;
+            while (at > 0 && topKeys[at - 1] > key)
+            {
+                topKeys[at] = topKeys[at - 1];
+                top[at] = top[at - 1];
+                at--;
+            }
+
+            topKeys[at] = key;
+            top[at] = c;
         }
+
+        long scanned = 0;
+        var p = 0;
+        for (; p < kept && (p < _options.MinProbes || scanned < wanted); p++)
+        {
+            scanned += ScanList(top[p], query, heap);
+        }
+
+        if (p == kept && kept < order.Length && scanned < wanted)
+        {
+            var done = new HashSet<int>(top.ToArray());
+            Array.Sort(centroidScores, order);
+            for (var i = 0; i < order.Length && scanned < wanted; i++)
+            {
+                if (!done.Contains(order[i]))
+                {
+                    scanned += ScanList(order[i], query, heap);
+                }
+            }
+        }
+    }
+
+    private int ScanList(int index, ReadOnlySpan<float> query, TopKHeap heap)
+    {
+        var list = _lists[index];
+        Scan(list, query, heap);
+        return list.Count;
     }
 
     private void Scan(InvertedList list, ReadOnlySpan<float> query, TopKHeap heap)

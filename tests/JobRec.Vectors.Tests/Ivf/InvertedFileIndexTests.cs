@@ -68,6 +68,25 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
+    public void LargeKProbesBeyondTheNearestListsWithoutRepeatingAnyList()
+    {
+        var vectors = TestVectors.Unit(3000, Dim, seed: 8);
+        var queries = TestVectors.Unit(5, Dim, seed: 10);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var exact = new ExactInnerProductIndex(Dim, 1);
+        ivf.Add(vectors, TestVectors.Ids(3000));
+        exact.Add(vectors, TestVectors.Ids(3000));
+
+        // 1000 results x 4 scanned per result covers every list: the answer is the exact one, each id once.
+        var approx = ivf.Search(queries, 1000);
+        Assert.Equal(exact.Search(queries, 1000).Ids, approx.Ids);
+        for (var q = 0; q < 5; q++)
+        {
+            Assert.Equal(1000, approx.Ids.AsSpan(q * 1000, 1000).ToArray().Distinct().Count());
+        }
+    }
+
+    [Fact]
     public void WhenKExceedsWhatItHoldsMissingSlotsAreMinusOne()
     {
         using var ivf = new InvertedFileIndex(Dim);
