@@ -36,7 +36,7 @@ public static class DemoRunner
             "use-lite" => UseLiteEncoder.Load(),
             var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
         };
-        var classifier = OnetForDemo.Train(options.OnetDirectory, encoder, log, clock);
+        var classifier = OnetForDemo.Train(options.OnetDirectory, options.OnetMaxTitles, encoder, log, clock);
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = options.DataDirectory,

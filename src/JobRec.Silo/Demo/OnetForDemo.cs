@@ -9,10 +9,10 @@ namespace JobRec.Silo.Demo;
 /// <summary>The demo's O*NET classifier: trained from <c>--onet &lt;dir&gt;</c> or JOBREC_ONET_DIR with the demo's encoder, or none.</summary>
 internal static class OnetForDemo
 {
-    /// <summary>A classifier trained from <paramref name="directory"/> (else JOBREC_ONET_DIR), or null when neither names a folder.</summary>
+    /// <summary>A classifier trained from <paramref name="directory"/> (else JOBREC_ONET_DIR) on at most <paramref name="maxTitles"/> alternate titles (null: JOBREC_ONET_MAX_TITLES, else all), or null when no folder is named.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The folder lacks an O*NET file the classifier needs.</exception>
-    public static IOccupationClassifier? Train(string? directory, ITextEncoder encoder, TextWriter log, Stopwatch clock)
+    public static IOccupationClassifier? Train(string? directory, int? maxTitles, ITextEncoder encoder, TextWriter log, Stopwatch clock)
     {
         var from = directory is { Length: > 0 } ? "--onet" : OnetClassifierConfiguration.DirectoryVariable;
         directory = directory is { Length: > 0 } ? directory : Environment.GetEnvironmentVariable(OnetClassifierConfiguration.DirectoryVariable);
@@ -34,14 +34,18 @@ internal static class OnetForDemo
             }
         }
 
-        var maxTitles = 0;
-        if (Environment.GetEnvironmentVariable(OnetClassifierConfiguration.MaxTitlesVariable) is { Length: > 0 } text && (!int.TryParse(text, out maxTitles) || maxTitles < 0))
+        var titles = 0;
+        if (maxTitles is { } given)
+        {
+            titles = given >= 0 ? given : throw new ArgumentException($"O*NET max titles {given} must be 0 (all) or more");
+        }
+        else if (Environment.GetEnvironmentVariable(OnetClassifierConfiguration.MaxTitlesVariable) is { Length: > 0 } text && (!int.TryParse(text, out titles) || titles < 0))
         {
             throw new ArgumentException($"{OnetClassifierConfiguration.MaxTitlesVariable}='{text}' must be a non-negative integer");
         }
 
         var started = clock.Elapsed;
-        var classifier = OnetOccupationClassifier.Train(directory, encoder, new OnetClassifierOptions(FineTuneHead: false), maxTitles);
+        var classifier = OnetOccupationClassifier.Train(directory, encoder, new OnetClassifierOptions(FineTuneHead: false), titles);
         log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] O*NET classifier: {classifier.Occupations} occupations from {Path.GetFullPath(directory)}, trained in {(clock.Elapsed - started).TotalSeconds:F1}s");
         return classifier;
     }
