@@ -41,10 +41,11 @@ internal static class ServeCommands
         var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 };
         var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var onet = new Option<string?>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv): train the occupation classifier that labels jobs arriving without a code (default: JOBREC_ONET_DIR, else none)" };
+        var onetMaxTitles = new Option<int?>("--onet-max-titles") { Description = "Most O*NET alternate titles the classifier trains on (0 = all; default JOBREC_ONET_MAX_TITLES, else all)" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
         var demoShardIndex = ShardIndexOption();
         var command = new Command("demo", "The main job: embedded silo (SQLite under ./.jobrec), data into grains, train, index, evaluate (MAP@K table), serve on http://127.0.0.1:5080");
-        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, demoShardIndex, noServe })
+        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, demoShardIndex, noServe })
         {
             command.Options.Add(o);
         }
@@ -66,6 +67,7 @@ internal static class ServeCommands
                     EvaluationUsers = parseResult.GetValue(evalUsers),
                     Url = new Uri(parseResult.GetValue(url)!),
                     OnetDirectory = parseResult.GetValue(onet),
+                    OnetMaxTitles = parseResult.GetValue(onetMaxTitles),
                     ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
                     NoServe = parseResult.GetValue(noServe),
                 }, Console.Out, Console.Error, cancellationToken);

@@ -58,7 +58,7 @@ public static class ServeBenchmark
         var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);
         var stop = warmUntil.AddSeconds(seconds);
         var cpuAtWarm = TimeSpan.Zero;
-        var warmTimer = Task.Delay(warmUntil - DateTime.UtcNow, cancellationToken).ContinueWith(_ => cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
+        var warmTimer = Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken).ContinueWith(_ => cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var random = new Random(w);

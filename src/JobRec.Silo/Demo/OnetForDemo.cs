@@ -9,7 +9,8 @@ namespace JobRec.Silo.Demo;
 /// <summary>The demo's O*NET classifier: trained from <c>--onet &lt;dir&gt;</c> or JOBREC_ONET_DIR with the demo's encoder, or none.</summary>
 internal static class OnetForDemo
 {
-    /// <summary>A classifier trained from <paramref name="directory"/> (else JOBREC_ONET_DIR) on at most <paramref name="maxTitles"/> alternate titles (null: JOBREC_ONET_MAX_TITLES, else all), or null when no folder is named.</summary>
+
+    /// <summary>A classifier trained from <paramref name="directory"/> (else JOBREC_ONET_DIR) on at most <paramref name="maxTitles"/> alternate titles (null: JOBREC_ONET_MAX_TITLES, else all; 0 = all), or null when no folder is named.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">The folder lacks an O*NET file the classifier needs.</exception>
     public static IOccupationClassifier? Train(string? directory, int? maxTitles, ITextEncoder encoder, TextWriter log, Stopwatch clock)
