@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobRec.Client;
+using JobRec.Grains.Indexing;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
@@ -39,9 +40,12 @@ internal static class ServeCommands
         var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
         var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 };
         var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var onet = new Option<string?>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv): train the occupation classifier that labels jobs arriving without a code (default: JOBREC_ONET_DIR, else none)" };
+        var onetMaxTitles = new Option<int?>("--onet-max-titles") { Description = "Most O*NET alternate titles the classifier trains on (0 = all; default JOBREC_ONET_MAX_TITLES, else all)" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
+        var demoShardIndex = ShardIndexOption();
         var command = new Command("demo", "The main job: embedded silo (SQLite under ./.jobrec), data into grains, train, index, evaluate (MAP@K table), serve on http://127.0.0.1:5080");
-        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, noServe })
+        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, demoShardIndex, noServe })
         {
             command.Options.Add(o);
         }
@@ -62,6 +66,9 @@ internal static class ServeCommands
                     FmEpochs = parseResult.GetValue(epochs),
                     EvaluationUsers = parseResult.GetValue(evalUsers),
                     Url = new Uri(parseResult.GetValue(url)!),
+                    OnetDirectory = parseResult.GetValue(onet),
+                    OnetMaxTitles = parseResult.GetValue(onetMaxTitles),
+                    ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
                     NoServe = parseResult.GetValue(noServe),
                 }, Console.Out, Console.Error, cancellationToken);
             }
@@ -112,21 +119,46 @@ internal static class ServeCommands
         var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 20_000 };
         var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 100 };
         var seconds = new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 30 };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT tiering)", DefaultValueFactory = _ => 10 };
+        var cached = new Option<bool>("--cached") { Description = "Let recommendations come from the user grains' caches and record an interaction in 1 of 10 calls (default: every recommend is computed)" };
+        var shardIndex = ShardIndexOption();
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex })
         {
             command.Options.Add(o);
         }
 
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(jobs) < 1 || result.GetValue(users) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(seconds) < 1 || result.GetValue(warmup) < 0)
+            {
+                result.AddError("--jobs, --users, --concurrency and --seconds must be at least 1 and --warmup at least 0");
+            }
+        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
-                parseResult.GetValue(seconds), Console.Error, cancellationToken);
+                parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
+                ParseShardIndex(parseResult.GetValue(shardIndex)!), Console.Error, cancellationToken);
             Console.WriteLine(line);
             return 0;
         });
         return command;
     }
+
+    private static Option<string> ShardIndexOption()
+    {
+        var option = new Option<string>("--shard-index") { Description = "Vector index of the shards: ivf (inverted file, default), exact, faiss-flat", DefaultValueFactory = _ => "ivf" };
+        option.AcceptOnlyFromAmong("ivf", "exact", "faiss-flat");
+        return option;
+    }
+
+    private static ShardIndexKind ParseShardIndex(string name) => name switch
+    {
+        "exact" => ShardIndexKind.Exact,
+        "faiss-flat" => ShardIndexKind.FaissFlat,
+        _ => ShardIndexKind.InvertedFile,
+    };
 
     /// <summary>The grain sink over a client SDK connection to a running silo's gateway.</summary>
     private sealed class ClientIngestSink(string gateway) : Data.Import.IIngestSink, IAsyncDisposable

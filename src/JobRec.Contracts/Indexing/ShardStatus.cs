@@ -4,5 +4,5 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="Shard">Shard number.</param>
 /// <param name="Jobs">Jobs indexed.</param>
 /// <param name="Dimension">Embedding length, 0 while empty.</param>
-/// <param name="IndexKind">Index implementation ("faiss-flat", "exact").</param>
+/// <param name="IndexKind">Index implementation ("ivf", "faiss-flat", "exact").</param>
 public sealed record ShardStatus(int Shard, int Jobs, int Dimension, string IndexKind);

@@ -8,7 +8,7 @@ public interface IPopularityGrain : IGrainWithStringKey
     /// <summary>Adds weight to jobs' popularity (job id to weight).</summary>
     Task AddAsync(IReadOnlyDictionary<string, float> weights);
 
-    /// <summary>The most popular jobs with their popularity normalised to 0..1, best first.</summary>
+    /// <summary>The most popular jobs with their popularity normalised to 0..1, best first; the ranking is refreshed at most once a second while counts keep changing.</summary>
     Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count);
 
     /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown).</summary>

@@ -1,4 +1,6 @@
 using JobRec.Contracts.Indexing;
+using JobRec.Grains.Indexing;
+using JobRec.Vectors.Ivf;
 
 namespace JobRec.Grains.Hosting;
 
@@ -11,8 +13,11 @@ public sealed record ServingOptions
     /// <summary>Folder of the shard entry logs; null keeps shard entries in memory only (tests).</summary>
     public string? IndexDirectory { get; init; }
 
-    /// <summary>Use FAISS (flat inner product) for shards when its native library is present instead of the managed exact index (default off: the distribution's FAISS scans one query about 3x slower than the managed SIMD scan, see docs/BENCHMARKS.md, Serving).</summary>
-    public bool PreferFaiss { get; init; } = false;
+    /// <summary>The vector index of each shard (default the managed inverted file: a brute-force scan of every shard per recommend cost about 17 ms of CPU at 100k jobs, see docs/BENCHMARKS.md, Serving).</summary>
+    public ShardIndexKind ShardIndex { get; init; } = ShardIndexKind.InvertedFile;
+
+    /// <summary>Settings of the inverted-file shard index (when it clusters, lists, probes); null takes the defaults.</summary>
+    public InvertedFileOptions? InvertedFile { get; init; }
 
     /// <summary>How long the inference batcher waits for more requests before running a model.</summary>
     public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);

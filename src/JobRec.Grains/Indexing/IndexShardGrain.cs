@@ -31,7 +31,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
             throw new ArgumentException($"index shard key '{key}' is not a shard number between 0 and {_options.ShardCount - 1}");
         }
 
-        _index = new ShardVectorIndex(_options.PreferFaiss);
+        _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
         _index.Upsert(_store.Load(_shard));
         return Task.CompletedTask;
     }
@@ -98,7 +98,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
         var entries = _store.Load(_shard);
         _store.Compact(_shard, entries);
         _index?.Dispose();
-        _index = new ShardVectorIndex(_options.PreferFaiss);
+        _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
         _index.Upsert(entries);
         return Task.FromResult(_index.Count);
     }

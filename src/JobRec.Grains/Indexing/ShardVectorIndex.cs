@@ -4,20 +4,26 @@ using JobRec.Grains.Embeddings;
 using JobRec.Vectors.Exact;
 using JobRec.Vectors.Faiss;
 using JobRec.Vectors.Index;
+using JobRec.Vectors.Ivf;
 
 namespace JobRec.Grains.Indexing;
 
-/// <summary>The in-memory side of one shard: a vector index (FAISS flat or exact) over slot ids plus the entry of every slot; not thread-safe (the shard grain is turn-based).</summary>
+/// <summary>The in-memory side of one shard: a vector index (inverted file, exact or FAISS flat) over slot ids plus the entry of every slot; not thread-safe (the shard grain is turn-based).</summary>
 public sealed class ShardVectorIndex : IDisposable
 {
-    private readonly bool _preferFaiss;
+    private readonly ShardIndexKind _kind;
+    private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
     private readonly Dictionary<long, ShardEntry> _entries = [];
     private IVectorIndex? _index;
     private long _nextSlot;
 
-    /// <summary>Creates an empty index; FAISS is used when preferred and its native library is present.</summary>
-    public ShardVectorIndex(bool preferFaiss) => _preferFaiss = preferFaiss;
+    /// <summary>Creates an empty index of the given kind (FAISS flat falls back to the managed exact index when the native library is missing).</summary>
+    public ShardVectorIndex(ShardIndexKind kind, InvertedFileOptions? invertedFile = null)
+    {
+        _kind = kind;
+        _invertedFile = invertedFile;
+    }
 
     /// <summary>Jobs indexed.</summary>
     public int Count => _entries.Count;
@@ -25,7 +31,7 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>Embedding length, 0 while empty.</summary>
     public int Dimension => _index?.Dimension ?? 0;
 
-    /// <summary>"faiss-flat" or "exact" (empty until the first entry).</summary>
+    /// <summary>"ivf", "faiss-flat" or "exact" (empty until the first entry).</summary>
     public string Kind { get; private set; } = "";
 
     /// <summary>Every entry held.</summary>
@@ -111,8 +117,9 @@ public sealed class ShardVectorIndex : IDisposable
 
         CheckDimension(query);
         var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
-        var filtered = query.Filters is { IsEmpty: false } || exclude is not null;
-        var want = Math.Min(_entries.Count, filtered ? Math.Max(query.K * 4, query.K + (exclude?.Count ?? 0)) : query.K);
+        // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
+        var most = Math.Min(_entries.Count, VectorIndexLimits.MaxK);
+        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (exclude?.Count ?? 0));
         while (true)
         {
             hits.Clear();
@@ -131,12 +138,12 @@ public sealed class ShardVectorIndex : IDisposable
                 }
             }
 
-            if (hits.Count >= query.K || want >= _entries.Count)
+            if (hits.Count >= query.K || want >= most)
             {
                 return hits;
             }
 
-            want = Math.Min(_entries.Count, want * 4);
+            want = Math.Min(most, want * 4);
         }
     }
 
@@ -220,7 +227,13 @@ public sealed class ShardVectorIndex : IDisposable
 
     private IVectorIndex CreateIndex(int dimension)
     {
-        if (_preferFaiss && FaissRuntime.IsLibraryPresent)
+        if (_kind == ShardIndexKind.InvertedFile)
+        {
+            Kind = "ivf";
+            return new InvertedFileIndex(dimension, _invertedFile);
+        }
+
+        if (_kind == ShardIndexKind.FaissFlat && FaissRuntime.IsLibraryPresent)
         {
             // Shards already search in parallel; OpenMP threads inside each search only oversubscribe the cores (and spin).
             if (FaissRuntime.ThreadCount != 1)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JobRec.Actors;
 using JobRec.Contracts.Recommendations;
 
@@ -9,7 +10,12 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <summary>The key of the one global popularity grain.</summary>
     public const string GlobalKey = "global";
 
+    /// <summary>How stale the ranking of the most popular jobs may get while interactions keep arriving (re-sorting every count on each interaction would cost more than the recommends).</summary>
+    public static readonly TimeSpan RankingRefresh = TimeSpan.FromSeconds(1);
+
     private List<KeyValuePair<string, float>>? _sorted;
+    private long _sortedAt;
+    private bool _rankingStale;
     private bool _dirty;
     private IDisposable? _flushTimer;
 
@@ -42,7 +48,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
             State.Counts[id] = State.Counts.GetValueOrDefault(id) + w;
         }
 
-        _sorted = null;
+        _rankingStale = true;
         _dirty = true;
         return Task.CompletedTask;
     }
@@ -64,14 +70,23 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
         var result = new float[jobIds.Count];
         for (var i = 0; i < result.Length; i++)
         {
-            result[i] = max > 0 ? State.Counts.GetValueOrDefault(jobIds[i]) / max : 0f;
+            result[i] = max > 0 ? Math.Min(1f, State.Counts.GetValueOrDefault(jobIds[i]) / max) : 0f;
         }
 
         return Task.FromResult(result);
     }
 
-    private List<KeyValuePair<string, float>> Sorted() =>
-        _sorted ??= State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
+    private List<KeyValuePair<string, float>> Sorted()
+    {
+        if (_sorted is null || (_rankingStale && Stopwatch.GetElapsedTime(_sortedAt) >= RankingRefresh))
+        {
+            _sorted = State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
+            _sortedAt = Stopwatch.GetTimestamp();
+            _rankingStale = false;
+        }
+
+        return _sorted;
+    }
 
     private async Task FlushAsync()
     {

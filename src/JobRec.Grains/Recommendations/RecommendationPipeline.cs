@@ -34,8 +34,10 @@ public sealed class RecommendationPipeline
         var filters = user.Profile.OnlyLocalOrRemote && user.Profile.Region.Length > 0
             ? new SearchFilters { Region = user.Profile.Region, IncludeRemote = true }
             : null;
-        // Scoring vectors: [0] resume, [1] history, [2..] each recent job (for "similar to X you viewed").
-        List<float[]> scoring = [user.ResumeEmbedding, history, .. user.RecentJobs.Take(RecentJobsCompared).Select(r => r.Embedding)];
+        // Scoring vectors: [0] resume, [1] history (FM features), and only when explaining [2..] each recent job (for "similar to X you viewed").
+        List<float[]> scoring = explain
+            ? [user.ResumeEmbedding, history, .. user.RecentJobs.Take(RecentJobsCompared).Select(r => r.Embedding)]
+            : [user.ResumeEmbedding, history];
         var shardQuery = new ShardQuery(query.Length > 0 ? query : ZeroLike(user), 1, filters, exclude, scoring);
         var candidates = new Dictionary<string, Candidate>();
 
@@ -103,11 +105,12 @@ public sealed class RecommendationPipeline
         var features = new CandidateFeatures[list.Count];
         var userSkills = SkillSet(user.Profile.Skills);
         var recentOnet = user.RecentJobs.Select(r => r.Job.OnetCode).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var scratch = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Count; i++)
         {
             var c = list[i];
             c.Popularity = pops[i];
-            features[i] = Features(user, c, userSkills, recentOnet, now);
+            features[i] = Features(user, c, userSkills, recentOnet, now, scratch);
         }
 
         var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(features).ConfigureAwait(false);
@@ -174,13 +177,23 @@ public sealed class RecommendationPipeline
         c.Sources.Add(source);
     }
 
-    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> userSkills, HashSet<string> recentOnet, DateTimeOffset now)
+    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> userSkills, HashSet<string> recentOnet, DateTimeOffset now,
+        HashSet<string> scratch)
     {
         var hit = c.Hit;
-        var jobSkills = SkillSet(hit.Skills);
-        var union = userSkills.Count + jobSkills.Count;
-        var common = jobSkills.Count(userSkills.Contains);
-        var jaccard = union - common > 0 ? (float)common / (union - common) : 0f;
+        scratch.Clear();
+        var common = 0;
+        foreach (var skill in hit.Skills)
+        {
+            var s = skill.Trim();
+            if (s.Length > 0 && scratch.Add(s) && userSkills.Contains(s))
+            {
+                common++;
+            }
+        }
+
+        var union = userSkills.Count + scratch.Count - common;
+        var jaccard = union > 0 ? (float)common / union : 0f;
         var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
         return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
             hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,
@@ -192,6 +205,7 @@ public sealed class RecommendationPipeline
         (user.Profile.Region.Length > 0 && string.Equals(user.Profile.Region, hit.Job.Region, StringComparison.OrdinalIgnoreCase))
         || (user.Profile.WantsRemote && hit.Job.Remote);
 
+    /// <summary>Trimmed, non-empty skills compared ignoring case.</summary>
     internal static HashSet<string> SkillSet(IEnumerable<string> skills) =>
-        skills.Select(s => s.Trim().ToLowerInvariant()).Where(s => s.Length > 0).ToHashSet(StringComparer.Ordinal);
+        skills.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

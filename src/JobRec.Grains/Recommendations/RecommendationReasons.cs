@@ -10,7 +10,7 @@ internal static class RecommendationReasons
     public static IReadOnlyList<string> For(UserContext user, Candidate c, HashSet<string> userSkills)
     {
         var reasons = new List<string>(4);
-        var shared = c.Hit.Skills.Where(s => userSkills.Contains(s.Trim().ToLowerInvariant())).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
+        var shared = c.Hit.Skills.Select(s => s.Trim()).Where(userSkills.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();
         if (shared.Count > 0)
         {
             reasons.Add($"matches your skills: {string.Join(", ", shared)}");

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Operations;
 using JobRec.Contracts.Search;
 using JobRec.Data.Synthetic;
 using JobRec.Grains.Hosting;
+using JobRec.Grains.Indexing;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
@@ -10,11 +12,11 @@ using JobRec.Silo.Hosting;
 
 namespace JobRec.Silo.Benchmarks;
 
-/// <summary>Serving latency on an embedded silo: a synthetic market in the grains, then <c>concurrency</c> callers issuing recommend (top-20, cache bypassed) and search (1 in 10) for a fixed time.</summary>
+/// <summary>Serving latency on an embedded silo: a synthetic market in the grains, then <c>concurrency</c> callers issuing recommend (top-20) and search (1 in 10) for a fixed time.</summary>
 public static class ServeBenchmark
 {
-    /// <summary>Runs the benchmark and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=...</c>.</summary>
-    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed.</summary>
+    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
@@ -27,7 +29,7 @@ public static class ServeBenchmark
             InMemoryState = true,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
-            Serving = new ServingOptions { Clock = () => market.TrainEnd },
+            Serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -49,45 +51,55 @@ public static class ServeBenchmark
             await sink.AddInteractionsAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo; running {concurrency} callers for {seconds}s");
+        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shardIndex} shards); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
+            + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)") + $"; load average {LoadAverage()}");
         var queries = jobList.Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
-        var recommend = new List<double>();
-        var search = new List<double>();
-        var stop = DateTime.UtcNow.AddSeconds(seconds);
-        var warmUntil = DateTime.UtcNow.AddSeconds(Math.Min(3, seconds / 5.0));
+        var samples = new ServeSamples();
+        var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);
+        var stop = warmUntil.AddSeconds(seconds);
+        var cpuAtWarm = TimeSpan.Zero;
+        var warmTimer = Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken).ContinueWith(_ => cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var random = new Random(w);
-            var mineR = new List<double>();
-            var mineS = new List<double>();
+            var mine = new ServeSamples();
             while (DateTime.UtcNow < stop && !cancellationToken.IsCancellationRequested)
             {
-                var isSearch = random.Next(10) == 0;
+                var roll = random.Next(10);
+                var user = SyntheticMarket.UserId(random.Next(users));
                 var t = Stopwatch.GetTimestamp();
-                if (isSearch)
+                var kind = ServeOperation.Search;
+                if (roll == 0)
                 {
                     await ops.SearchAsync(new SearchRequest(queries[random.Next(queries.Length)], 20)).ConfigureAwait(false);
                 }
+                else if (cached && roll == 1)
+                {
+                    kind = ServeOperation.Interaction;
+                    await ops.RecordInteractionAsync(user, new InteractionInput(SyntheticMarket.JobId(random.Next(jobs)), InteractionKind.View, market.TrainEnd))
+                        .ConfigureAwait(false);
+                }
                 else
                 {
-                    await ops.RecommendAsync(SyntheticMarket.UserId(random.Next(users)), 20, explain: false, fresh: true).ConfigureAwait(false);
+                    var list = await ops.RecommendAsync(user, 20, explain: false, fresh: !cached).ConfigureAwait(false);
+                    kind = list.FromCache ? ServeOperation.CachedRecommend : ServeOperation.Recommend;
                 }
 
-                var ms = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
                 if (DateTime.UtcNow >= warmUntil)
                 {
-                    (isSearch ? mineS : mineR).Add(ms);
+                    mine.Add(kind, Stopwatch.GetElapsedTime(t).TotalMilliseconds);
                 }
             }
 
-            lock (recommend)
+            lock (samples)
             {
-                recommend.AddRange(mineR);
-                search.AddRange(mineS);
+                samples.AddRange(mine);
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
-        var measured = seconds - (warmUntil - stop.AddSeconds(-seconds)).TotalSeconds;
+        await warmTimer.ConfigureAwait(false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtWarm;
+        var measured = (double)seconds;
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
@@ -98,12 +110,33 @@ public static class ServeBenchmark
             // best effort
         }
 
-        recommend.Sort();
-        search.Sort();
-        log.WriteLine($"{recommend.Count} recommend calls, {search.Count} search calls measured over {measured:F1}s");
+        var recommend = samples.Of(ServeOperation.Recommend, ServeOperation.CachedRecommend);
+        var uncached = samples.Of(ServeOperation.Recommend);
+        var search = samples.Of(ServeOperation.Search);
+        var calls = samples.Count;
+        var hitRate = recommend.Count == 0 ? 0 : (double)(recommend.Count - uncached.Count) / recommend.Count;
+        log.WriteLine(FormattableString.Invariant(
+            $"{recommend.Count} recommend calls ({recommend.Count - uncached.Count} from cache), {search.Count} search calls, {samples.Of(ServeOperation.Interaction).Count} interactions measured over {measured:F1}s; process CPU {cpu.TotalSeconds:F1}s = {cpu.TotalMilliseconds / Math.Max(1, calls):F2} ms per call; uncached recommend p50 {P(uncached, 0.50):F2} ms p95 {P(uncached, 0.95):F2} ms; load average {LoadAverage()}"));
         return FormattableString.Invariant(
-            $"serve: recommend_p50_ms={P(recommend, 0.50):F2} recommend_p95_ms={P(recommend, 0.95):F2} recommend_p99_ms={P(recommend, 0.99):F2} recommend_per_s={recommend.Count / measured:F0} search_p95_ms={P(search, 0.95):F2}");
+            $"serve: recommend_p50_ms={P(recommend, 0.50):F2} recommend_p95_ms={P(recommend, 0.95):F2} recommend_p99_ms={P(recommend, 0.99):F2} recommend_per_s={recommend.Count / measured:F0} search_p95_ms={P(search, 0.95):F2} cpu_ms_per_call={cpu.TotalMilliseconds / Math.Max(1, calls):F2} cache_hit_rate={hitRate:F2} uncached_recommend_p95_ms={P(uncached, 0.95):F2}");
     }
 
-    private static double P(List<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
+    /// <summary>The 1-minute load average from /proc/loadavg, or "n/a" where there is none.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "n/a";
+        }
+    }
+
+    private static double P(IReadOnlyList<double> sorted, double q) => sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
 }

@@ -23,6 +23,12 @@ public sealed record DemoOptions
     public int EvaluationUsers { get; init; } = 1_000;
     /// <summary>Where the API and page listen.</summary>
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+    /// <summary>O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv) to train the occupation classifier from; null falls back to JOBREC_ONET_DIR, and without either jobs keep the code their source gave.</summary>
+    public string? OnetDirectory { get; init; }
+    /// <summary>Most O*NET alternate titles the classifier trains on (every n-th kept; 0 = all); null reads JOBREC_ONET_MAX_TITLES, else all (the classifier is trained again on every run: all 45k titles took 45 s at load average 17 and 214 s at 45 on the shared 2-core box).</summary>
+    public int? OnetMaxTitles { get; init; }
+    /// <summary>Vector index of the shards (the inverted file by default; exact for comparison).</summary>
+    public JobRec.Grains.Indexing.ShardIndexKind ShardIndex { get; init; } = JobRec.Grains.Indexing.ShardIndexKind.InvertedFile;
     /// <summary>Exit after evaluation instead of serving.</summary>
     public bool NoServe { get; init; }
 }

@@ -36,12 +36,14 @@ public static class DemoRunner
             "use-lite" => UseLiteEncoder.Load(),
             var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
         };
+        var classifier = OnetForDemo.Train(options.OnetDirectory, options.OnetMaxTitles, encoder, log, clock);
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = options.DataDirectory,
             HttpUrl = options.Url,
             Encoder = encoder,
-            Serving = new ServingOptions { Clock = () => snapshot.Clock },
+            Classifier = classifier,
+            Serving = new ServingOptions { Clock = () => snapshot.Clock, ShardIndex = options.ShardIndex },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -50,7 +52,7 @@ public static class DemoRunner
         var models = app.Services.GetRequiredService<InferenceModels>();
 
         // 1. Import into grains unless a previous run already did for the same data and encoder.
-        var fingerprint = $"{snapshot.Name}|{snapshot.Jobs.Count}|{snapshot.Users.Count}|{snapshot.Train.Count}|{options.Encoder}";
+        var fingerprint = $"{snapshot.Name}|{snapshot.Jobs.Count}|{snapshot.Users.Count}|{snapshot.Train.Count}|{options.Encoder}" + (classifier is null ? "" : "|onet");
         var statePath = Path.Combine(options.DataDirectory, StateFile);
         if (File.Exists(statePath) && JsonSerializer.Deserialize<string>(await File.ReadAllTextAsync(statePath, cancellationToken).ConfigureAwait(false)) == fingerprint)
         {

@@ -7,13 +7,13 @@ namespace JobRec.Grains.Tests.Indexing;
 
 public sealed class ShardVectorIndexTests
 {
-    public static TheoryData<bool> Kinds => new() { true, false };
+    public static TheoryData<ShardIndexKind> Kinds => new() { ShardIndexKind.InvertedFile, ShardIndexKind.Exact, ShardIndexKind.FaissFlat };
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void SearchRanksByInnerProductAndAppliesFilters(bool faiss)
+    public void SearchRanksByInnerProductAndAppliesFilters(ShardIndexKind kind)
     {
-        using var index = new ShardVectorIndex(faiss);
+        using var index = new ShardVectorIndex(kind);
         index.Upsert([
             Entry("tx-near", [1, 0.1f, 0], region: "TX"),
             Entry("ca-nearest", [1, 0, 0], region: "CA", onet: "29-1141.00"),
@@ -45,9 +45,9 @@ public sealed class ShardVectorIndexTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ReplaceAndRemoveChangeWhatIsFound(bool faiss)
+    public void ReplaceAndRemoveChangeWhatIsFound(ShardIndexKind kind)
     {
-        using var index = new ShardVectorIndex(faiss);
+        using var index = new ShardVectorIndex(kind);
         index.Upsert([Entry("a", [1, 0]), Entry("b", [0, 1])]);
         index.Upsert([Entry("a", [0, 1])]);
         Assert.Equal(2, index.Count);
@@ -65,7 +65,7 @@ public sealed class ShardVectorIndexTests
     [Fact]
     public void WrongDimensionsAreRejectedWithTheJob()
     {
-        using var index = new ShardVectorIndex(false);
+        using var index = new ShardVectorIndex(ShardIndexKind.Exact);
         index.Upsert([Entry("a", [1, 0, 0])]);
         var ex = Assert.Throws<ArgumentException>(() => index.Upsert([Entry("b", [1, 0])]));
         Assert.Contains("job 'b'", ex.Message);

@@ -3,6 +3,7 @@ using JobRec.Data.Synthetic;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
+using JobRec.Vectors.Ivf;
 
 namespace JobRec.Grains.Tests.Serving;
 
@@ -25,7 +26,14 @@ internal sealed class ServingCluster : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-grains-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 7 });
-        var options = new ServingOptions { ShardCount = 4, IndexDirectory = Path.Combine(dir, "index"), Clock = () => market.TrainEnd };
+        // The shards cluster their inverted files at 32 jobs, so every serving test runs on the approximate (probing) path, not an exact scan.
+        var options = new ServingOptions
+        {
+            ShardCount = 4,
+            IndexDirectory = Path.Combine(dir, "index"),
+            Clock = () => market.TrainEnd,
+            InvertedFile = new InvertedFileOptions { MinTrainSize = 32 },
+        };
         var encoder = new HashedTextEncoder(256);
         var cluster = await InProcessTestCluster.StartAsync(o =>
         {

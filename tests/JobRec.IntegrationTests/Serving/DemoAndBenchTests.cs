@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using JobRec.Grains.Indexing;
+using JobRec.Silo.Benchmarks;
+using JobRec.Silo.Demo;
+
+namespace JobRec.IntegrationTests.Serving;
+
+/// <summary>The main job (<c>jobrec demo</c>) end to end on a tiny market, and the serve benchmark's result line.</summary>
+public sealed partial class DemoAndBenchTests
+{
+    [Fact]
+    public async Task DemoTrainsTheOnetClassifierEvaluatesAndReusesItsStateOnTheSecondRun()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "jobrec-demo-" + Guid.NewGuid().ToString("N"));
+        var options = new DemoOptions
+        {
+            DataDirectory = dir,
+            Jobs = 400,
+            Users = 60,
+            FmEpochs = 1,
+            EvaluationUsers = 30,
+            Url = new Uri("http://127.0.0.1:0"),
+            OnetDirectory = Path.Combine(SharedData.Path, "onet"),
+            OnetMaxTitles = 1500,
+            NoServe = true,
+        };
+        try
+        {
+            var (first, firstLog) = await RunDemoAsync(options);
+            Assert.Contains("| served (grains + FM re-rank) |", first);
+            Assert.Contains("| popularity |", first);
+            Assert.Matches(@"O\*NET classifier: \d+ occupations", firstLog);
+            Assert.Contains("trained factorization machine", firstLog);
+
+            var (second, secondLog) = await RunDemoAsync(options);
+            Assert.Contains("reusing stored grains and index", secondLog);
+            Assert.Contains("loaded factorization machine", secondLog);
+            Assert.Contains("| served (grains + FM re-rank) |", second);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold a file briefly.
+            }
+        }
+    }
+
+    [Fact]
+    public async Task DemoNamesAMissingOnetFolder()
+    {
+        var options = new DemoOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), "jobrec-demo-" + Guid.NewGuid().ToString("N")),
+            Jobs = 50,
+            Users = 10,
+            Url = new Uri("http://127.0.0.1:0"),
+            OnetDirectory = "/no/such/onet-folder",
+            NoServe = true,
+        };
+        var ex = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => RunDemoAsync(options));
+        Assert.Contains("--onet '/no/such/onet-folder'", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ServeBenchmarkPrintsLatencyCpuAndCacheHitRate(bool cached)
+    {
+        var log = new StringWriter();
+        var line = await ServeBenchmark.RunAsync(300, 40, 4, 2, 1, cached, ShardIndexKind.InvertedFile, log, CancellationToken.None);
+
+        var match = ResultLine().Match(line);
+        Assert.True(match.Success, $"unexpected result line: {line}");
+        var recommends = double.Parse(match.Groups["per_s"].Value, CultureInfo.InvariantCulture);
+        var hitRate = double.Parse(match.Groups["hit"].Value, CultureInfo.InvariantCulture);
+        Assert.True(recommends > 0, line);
+        Assert.True(double.Parse(match.Groups["cpu"].Value, CultureInfo.InvariantCulture) > 0, line);
+        if (cached)
+        {
+            Assert.InRange(hitRate, 0, 1);
+            Assert.Contains("interactions measured", log.ToString());
+        }
+        else
+        {
+            Assert.Equal(0, hitRate);
+            Assert.Contains("(0 from cache)", log.ToString());
+        }
+    }
+
+    private static async Task<(string Output, string Log)> RunDemoAsync(DemoOptions options)
+    {
+        var output = new StringWriter();
+        var log = new StringWriter();
+        var rc = await DemoRunner.RunAsync(options, output, log, CancellationToken.None);
+        Assert.Equal(0, rc);
+        return (output.ToString(), log.ToString());
+    }
+
+    [GeneratedRegex(@"^serve: recommend_p50_ms=[\d.]+ recommend_p95_ms=[\d.]+ recommend_p99_ms=[\d.]+ recommend_per_s=(?<per_s>\d+) search_p95_ms=[\d.NaN]+ cpu_ms_per_call=(?<cpu>[\d.]+) cache_hit_rate=(?<hit>[\d.]+) uncached_recommend_p95_ms=[\d.NaN]+$")]
+    private static partial Regex ResultLine();
+}

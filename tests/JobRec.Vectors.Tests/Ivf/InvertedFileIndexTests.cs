@@ -1,0 +1,111 @@
+using JobRec.Vectors.Exact;
+using JobRec.Vectors.Ivf;
+
+namespace JobRec.Vectors.Tests.Ivf;
+
+public sealed class InvertedFileIndexTests
+{
+    private const int Dim = 32;
+
+    [Fact]
+    public void BelowTheTrainingSizeItIsExact()
+    {
+        var vectors = TestVectors.Unit(300, Dim, seed: 3);
+        var queries = TestVectors.Unit(20, Dim, seed: 4);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var exact = new ExactInnerProductIndex(Dim, 1);
+        ivf.Add(vectors, TestVectors.Ids(300));
+        exact.Add(vectors, TestVectors.Ids(300));
+
+        Assert.False(ivf.IsClustered);
+        Assert.Equal(1, ivf.ListCount);
+        Assert.Equal(exact.Search(queries, 10).Ids, ivf.Search(queries, 10).Ids);
+    }
+
+    [Fact]
+    public void ClustersOnceLargeEnoughAndFindsTheNearestVectors()
+    {
+        var vectors = TestVectors.Unit(4000, Dim, seed: 5);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 500 });
+        for (var start = 0; start < 4000; start += 500)
+        {
+            ivf.Add(vectors.AsSpan(start * Dim, 500 * Dim), TestVectors.Ids(500, start));
+        }
+
+        Assert.True(ivf.IsClustered);
+        Assert.Equal(4000, ivf.Count);
+        Assert.True(ivf.ListCount > 1);
+
+        // A stored vector is its own best match (inner product 1 with itself), whatever list it landed in.
+        for (var i = 0; i < 4000; i += 97)
+        {
+            var result = ivf.Search(vectors.AsSpan(i * Dim, Dim), 1);
+            Assert.Equal(i, result.Ids[0]);
+            Assert.Equal(1f, result.Scores[0], 4);
+        }
+    }
+
+    [Fact]
+    public void RemovedVectorsAreNeverReturnedAndOthersStayFindable()
+    {
+        var vectors = TestVectors.Unit(3000, Dim, seed: 6);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        ivf.Add(vectors, TestVectors.Ids(3000));
+        var removed = Enumerable.Range(0, 3000).Where(i => i % 3 == 0).Select(i => (long)i).ToArray();
+
+        Assert.Equal(removed.Length, ivf.Remove(removed));
+        Assert.Equal(0, ivf.Remove(removed));
+        Assert.Equal(3000 - removed.Length, ivf.Count);
+        for (var i = 0; i < 3000; i += 31)
+        {
+            var result = ivf.Search(vectors.AsSpan(i * Dim, Dim), 5);
+            Assert.DoesNotContain(result.Ids, id => id >= 0 && id % 3 == 0);
+            if (i % 3 != 0)
+            {
+                Assert.Equal(i, result.Ids[0]);
+            }
+        }
+    }
+
+    [Fact]
+    public void LargeKProbesBeyondTheNearestListsWithoutRepeatingAnyList()
+    {
+        var vectors = TestVectors.Unit(3000, Dim, seed: 8);
+        var queries = TestVectors.Unit(5, Dim, seed: 10);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var exact = new ExactInnerProductIndex(Dim, 1);
+        ivf.Add(vectors, TestVectors.Ids(3000));
+        exact.Add(vectors, TestVectors.Ids(3000));
+
+        // 1000 results x 4 scanned per result covers every list: the answer is the exact one, each id once.
+        var approx = ivf.Search(queries, 1000);
+        Assert.Equal(exact.Search(queries, 1000).Ids, approx.Ids);
+        for (var q = 0; q < 5; q++)
+        {
+            Assert.Equal(1000, approx.Ids.AsSpan(q * 1000, 1000).ToArray().Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void WhenKExceedsWhatItHoldsMissingSlotsAreMinusOne()
+    {
+        using var ivf = new InvertedFileIndex(Dim);
+        ivf.Add(TestVectors.Unit(3, Dim), TestVectors.Ids(3));
+        var result = ivf.Search(TestVectors.Unit(1, Dim, seed: 9), 5);
+        Assert.Equal(3, result.Ids.Count(id => id >= 0));
+        Assert.Equal([-1L, -1L], result.Ids[3..]);
+    }
+
+    [Fact]
+    public void BadInputIsRejectedWithWhatWasWrong()
+    {
+        using var ivf = new InvertedFileIndex(Dim);
+        ivf.Add(TestVectors.Unit(2, Dim), [10, 11]);
+        Assert.Contains("already in the index", Assert.Throws<ArgumentException>(() => ivf.Add(TestVectors.Unit(1, Dim), [10])).Message);
+        Assert.Contains("repeats", Assert.Throws<ArgumentException>(() => ivf.Add(TestVectors.Unit(2, Dim), [12, 12])).Message);
+        Assert.Throws<ArgumentException>(() => ivf.Search(new float[Dim - 1], 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ivf.Search(new float[Dim], 0));
+        var options = Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedFileIndex(Dim, new InvertedFileOptions { MinProbes = 0 }));
+        Assert.Contains("MinProbes", options.Message);
+    }
+}
