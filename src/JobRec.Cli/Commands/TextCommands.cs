@@ -137,8 +137,15 @@ internal static class TextCommands
         var test = new Option<string?>("--test") { Description = "Held-out titles (AlternateTitles columns); default: the deterministic 20% split of --onet's alternate titles" };
         var writeSplit = new Option<string?>("--write-split") { Description = "Write the deterministic 20% test split to this file and exit" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
+        var tune = new Option<bool>("--tune") { Description = "Choose the mixing weights on a development split of the training titles first (trains twice)" };
+        var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the learned classifier", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierEpochs };
+        var rate = new Option<float>("--classifier-lr") { Description = "Initial SGD step of the learned classifier", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierLearningRate };
+        var hidden = new Option<int>("--classifier-hidden") { Description = "Width of the classifier's n-gram embeddings", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierHidden };
         var command = new Command("onet", "Train the O*NET classifier and score held-out titles (top-1/5/10, MRR@10) beside a TF-IDF kNN baseline");
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead }) command.Options.Add(o);
+        var developmentOnly = new Option<bool>("--development-only") { Description = "Only tune and score on the development split of the training titles (the test titles are not scored)" };
+        var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here" };
+        var groups = new Option<bool>("--soc-groups") { Description = "Let the classifier share output weights within SOC groups" };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -150,9 +157,28 @@ internal static class TextCommands
                 return 0;
             }
             using var encoder = CachedEncoder(UseLiteEncoder.Load());
-            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead));
-            var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log);
+            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
+                ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
+                ClassifierSocGroups: parseResult.GetValue(groups));
+            if (parseResult.GetValue(developmentOnly))
+            {
+                var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+                var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
+                var (train, heldOut) = TitleSplit.Split(all);
+                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log);
+                if (parseResult.GetValue(predictions) is { } predictionsPath)
+                {
+                    var titles = tuning.DevelopmentTitles;
+                    var ranked = tuning.Classifier.Classify(titles.Select(t => t.Title).ToArray(), 5);
+                    File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
+                }
+                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}");
+                return 0;
+            }
+            var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log, parseResult.GetValue(tune));
+            if (result.Development is { } development) Console.WriteLine($"development (tuning split of train): {development}");
             Console.WriteLine($"classifier: {result.Classifier}");
+            if (result.AnyCode is { } anyCode) Console.WriteLine($"classifier, hit = any code of the same title in the test set (secondary): {anyCode}");
             Console.WriteLine($"tfidf-knn:  {result.TfIdf}");
             Console.WriteLine(result);
             return 0;
