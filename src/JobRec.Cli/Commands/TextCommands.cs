@@ -212,8 +212,14 @@ internal static class TextCommands
         var descriptions = new Option<int>("--descriptions") { Description = "Descriptions of 256 tokens to encode", DefaultValueFactory = _ => 100 };
         var n = new Option<int>("--n") { Description = "Vectors in the FAISS benchmark", DefaultValueFactory = _ => 100_000 };
         var queries = new Option<int>("--queries") { Description = "Queries in the FAISS benchmark", DefaultValueFactory = _ => 1000 };
+        var distribution = new Option<VectorDistribution>("--distribution") { Description = "clustered (1,000 centroids + noise: the shape of sentence embeddings) or uniform random unit vectors", DefaultValueFactory = _ => VectorDistribution.Clustered };
+        var m = new Option<int>("--m") { Description = "HNSW neighbours per node", DefaultValueFactory = _ => 16 };
+        var efConstruction = new Option<int>("--ef-construction") { Description = "HNSW build breadth", DefaultValueFactory = _ => 40 };
+        var efSearch = new Option<int>("--ef-search") { Description = "HNSW search breadth tried first; doubled until 200 separate tuning queries reach recall@10 0.95", DefaultValueFactory = _ => 16 };
+        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var budget = new Option<double>("--max-build-seconds") { Description = "Stop adding to the HNSW graph after this many seconds (exact and flat then use the same vectors; 0: no limit)", DefaultValueFactory = _ => 900 };
         var command = new Command("text", "Encoder throughput (titles/s, 256-token descriptions/s) and FAISS HNSW recall@10/qps vs flat on 512-d vectors");
-        foreach (var o in new Option[] { onet, titles, descriptions, n, queries }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, titles, descriptions, n, queries, distribution, m, efConstruction, efSearch, threads, budget }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -227,8 +233,12 @@ internal static class TextCommands
             Log($"titles: {titleTexts.Length} encoded at {titlesPerSecond:F0}/s (batch 256, {Environment.ProcessorCount} cores)");
             double descriptionsPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, longTexts, 32);
             Log($"descriptions: {longTexts.Length} of >= 256 tokens (the model reads the first {UseLiteEncoder.MaxTokens}) at {descriptionsPerSecond:F1}/s (batch 32)");
-            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10,
-                new VectorBenchmarkOptions(Hnsw: new HnswParameters(32, 200, 128)), Log);
+            var vectorOptions = new VectorBenchmarkOptions(parseResult.GetValue(distribution),
+                Hnsw: new HnswParameters(parseResult.GetValue(m), parseResult.GetValue(efConstruction), parseResult.GetValue(efSearch)),
+                Threads: parseResult.GetValue(threads), MaxBuildSeconds: parseResult.GetValue(budget));
+            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10, vectorOptions, Log);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"distribution={vectors.Distribution.ToString().ToLowerInvariant()} m={vectors.HnswM} ef_construction={vectors.HnswEfConstruction} ef_search={vectors.HnswEfSearch} threads={FaissRuntime.ThreadCount} exact_qps={vectors.ExactQueriesPerSecond:F0} flat_recall10={vectors.FlatRecall:F4}"));
             Console.WriteLine(vectors);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"text: titles_per_s={titlesPerSecond:F0} descriptions_per_s={descriptionsPerSecond:F1} hnsw_recall10={vectors.HnswRecall:F4} hnsw_qps={vectors.HnswQueriesPerSecond:F0} flat_qps={vectors.FlatQueriesPerSecond:F0}"));
