@@ -137,8 +137,15 @@ internal static class TextCommands
         var test = new Option<string?>("--test") { Description = "Held-out titles (AlternateTitles columns); default: the deterministic 20% split of --onet's alternate titles" };
         var writeSplit = new Option<string?>("--write-split") { Description = "Write the deterministic 20% test split to this file and exit" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
+        var tune = new Option<bool>("--tune") { Description = "Choose the mixing weights on a development split of the training titles first (trains twice)" };
+        var epochs = new Option<int>("--classifier-epochs") { Description = "Epochs of the learned classifier", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierEpochs };
+        var rate = new Option<float>("--classifier-lr") { Description = "Initial SGD step of the learned classifier", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierLearningRate };
+        var hidden = new Option<int>("--classifier-hidden") { Description = "Width of the classifier's n-gram embeddings", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierHidden };
         var command = new Command("onet", "Train the O*NET classifier and score held-out titles (top-1/5/10, MRR@10) beside a TF-IDF kNN baseline");
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead }) command.Options.Add(o);
+        var developmentOnly = new Option<bool>("--development-only") { Description = "Only tune and score on the development split of the training titles (the test titles are not scored)" };
+        var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here" };
+        var groups = new Option<bool>("--soc-groups") { Description = "Let the classifier share output weights within SOC groups" };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -150,9 +157,28 @@ internal static class TextCommands
                 return 0;
             }
             using var encoder = CachedEncoder(UseLiteEncoder.Load());
-            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead));
-            var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log);
+            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
+                ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
+                ClassifierSocGroups: parseResult.GetValue(groups));
+            if (parseResult.GetValue(developmentOnly))
+            {
+                var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+                var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
+                var (train, heldOut) = TitleSplit.Split(all);
+                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log);
+                if (parseResult.GetValue(predictions) is { } predictionsPath)
+                {
+                    var titles = tuning.DevelopmentTitles;
+                    var ranked = tuning.Classifier.Classify(titles.Select(t => t.Title).ToArray(), 5);
+                    File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
+                }
+                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}");
+                return 0;
+            }
+            var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log, parseResult.GetValue(tune));
+            if (result.Development is { } development) Console.WriteLine($"development (tuning split of train): {development}");
             Console.WriteLine($"classifier: {result.Classifier}");
+            if (result.AnyCode is { } anyCode) Console.WriteLine($"classifier, hit = any code of the same title in the test set (secondary): {anyCode}");
             Console.WriteLine($"tfidf-knn:  {result.TfIdf}");
             Console.WriteLine(result);
             return 0;
@@ -186,8 +212,14 @@ internal static class TextCommands
         var descriptions = new Option<int>("--descriptions") { Description = "Descriptions of 256 tokens to encode", DefaultValueFactory = _ => 100 };
         var n = new Option<int>("--n") { Description = "Vectors in the FAISS benchmark", DefaultValueFactory = _ => 100_000 };
         var queries = new Option<int>("--queries") { Description = "Queries in the FAISS benchmark", DefaultValueFactory = _ => 1000 };
+        var distribution = new Option<VectorDistribution>("--distribution") { Description = "clustered (1,000 centroids + noise: the shape of sentence embeddings) or uniform random unit vectors", DefaultValueFactory = _ => VectorDistribution.Clustered };
+        var m = new Option<int>("--m") { Description = "HNSW neighbours per node", DefaultValueFactory = _ => 16 };
+        var efConstruction = new Option<int>("--ef-construction") { Description = "HNSW build breadth", DefaultValueFactory = _ => 40 };
+        var efSearch = new Option<int>("--ef-search") { Description = "HNSW search breadth tried first; doubled until 200 separate tuning queries reach recall@10 0.95", DefaultValueFactory = _ => 16 };
+        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var budget = new Option<double>("--max-build-seconds") { Description = "Stop adding to the HNSW graph after this many seconds (exact and flat then use the same vectors; 0: no limit)", DefaultValueFactory = _ => 900 };
         var command = new Command("text", "Encoder throughput (titles/s, 256-token descriptions/s) and FAISS HNSW recall@10/qps vs flat on 512-d vectors");
-        foreach (var o in new Option[] { onet, titles, descriptions, n, queries }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, titles, descriptions, n, queries, distribution, m, efConstruction, efSearch, threads, budget }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -201,8 +233,12 @@ internal static class TextCommands
             Log($"titles: {titleTexts.Length} encoded at {titlesPerSecond:F0}/s (batch 256, {Environment.ProcessorCount} cores)");
             double descriptionsPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, longTexts, 32);
             Log($"descriptions: {longTexts.Length} of >= 256 tokens (the model reads the first {UseLiteEncoder.MaxTokens}) at {descriptionsPerSecond:F1}/s (batch 32)");
-            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10,
-                new VectorBenchmarkOptions(Hnsw: new HnswParameters(32, 200, 128)), Log);
+            var vectorOptions = new VectorBenchmarkOptions(parseResult.GetValue(distribution),
+                Hnsw: new HnswParameters(parseResult.GetValue(m), parseResult.GetValue(efConstruction), parseResult.GetValue(efSearch)),
+                Threads: parseResult.GetValue(threads), MaxBuildSeconds: parseResult.GetValue(budget));
+            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10, vectorOptions, Log);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"distribution={vectors.Distribution.ToString().ToLowerInvariant()} m={vectors.HnswM} ef_construction={vectors.HnswEfConstruction} ef_search={vectors.HnswEfSearch} threads={FaissRuntime.ThreadCount} exact_qps={vectors.ExactQueriesPerSecond:F0} flat_recall10={vectors.FlatRecall:F4}"));
             Console.WriteLine(vectors);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"text: titles_per_s={titlesPerSecond:F0} descriptions_per_s={descriptionsPerSecond:F1} hnsw_recall10={vectors.HnswRecall:F4} hnsw_qps={vectors.HnswQueriesPerSecond:F0} flat_qps={vectors.FlatQueriesPerSecond:F0}"));

@@ -6,8 +6,9 @@ using JobRec.ML.Text.FineTuning;
 
 namespace JobRec.ML.Onet;
 
-/// <summary>Title (+ optional description) to O*NET-SOC codes: nearest occupations over embeddings of occupation titles, descriptions
-/// and alternate titles, mixed with a softmax classifier trained on the same embeddings, optionally through a fine-tuned projection head.</summary>
+/// <summary>Title (+ optional description) to O*NET-SOC codes: a weighted sum of four kinds of evidence per occupation, namely the nearest
+/// occupation and alternate titles over sentence embeddings, the occupation description over sentence embeddings, the nearest titles over
+/// word and character n-gram TF-IDF, and a learned softmax classifier over n-gram embeddings joined with the sentence embedding.</summary>
 public sealed class OnetClassifier
 {
     private const int QueryChunk = 256;
@@ -17,24 +18,27 @@ public sealed class OnetClassifier
     private readonly float[] _titleVectors;      // entries x d: occupation titles and alternate titles
     private readonly int[] _titleOccupation;      // entry -> occupation index
     private readonly float[] _descriptionVectors; // occupations x d
-    private readonly LexicalSemanticClassifier? _classifier;
+    private readonly SubwordTitleClassifier? _classifier;
+    private readonly NgramTitleIndex _lexical;
     private readonly OnetClassifierOptions _options;
-    private readonly TfIdfIndex _lexical;
-    private readonly IReadOnlyList<string> _titles;
 
     private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, float[] titleVectors,
-        int[] titleOccupation, float[] descriptionVectors, LexicalSemanticClassifier? classifier, OnetClassifierOptions options, IReadOnlyList<string> titles, TfIdfIndex? lexical = null)
+        int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier? classifier, NgramTitleIndex lexical, OnetClassifierOptions options)
     {
-        (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _options) =
-            (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, options);
-        _titles = titles;
-        _lexical = lexical ?? new TfIdfIndex(titles);
+        (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options) =
+            (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options);
     }
 
     /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
     public OnetClassifier WithWeights(float descriptionWeight, float lexicalWeight, float classifierWeight) =>
-        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier,
-            _options with { DescriptionWeight = descriptionWeight, LexicalWeight = lexicalWeight, ClassifierWeight = classifierWeight }, _titles, _lexical);
+        WithWeights(_options.Weights with { Description = descriptionWeight, Lexical = lexicalWeight, Classifier = classifierWeight });
+
+    /// <summary>The same trained model with other mixing weights (a classifier weight above 0 has effect only when one was trained).</summary>
+    public OnetClassifier WithWeights(OnetFusionWeights weights) =>
+        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights));
+
+    /// <summary>The mixing weights in use.</summary>
+    public OnetFusionWeights Weights => _options.Weights;
 
     /// <summary>The fine-tuned head, when one was trained.</summary>
     public ProjectionHead? Head => _head;
@@ -42,7 +46,11 @@ public sealed class OnetClassifier
     /// <summary>Number of indexed title entries (occupation titles plus training alternate titles).</summary>
     public int TitleEntries => _titleOccupation.Length;
 
-    /// <summary>Builds the classifier from occupations and labelled training titles (titles with an unknown code are skipped).</summary>
+    /// <summary>The occupations, in the order of the evidence columns.</summary>
+    public IReadOnlyList<Occupation> Occupations => _occupations;
+
+    /// <summary>Builds the classifier from occupations and labelled training titles (titles with an unknown code are skipped); the classifier is trained
+    /// when <see cref="OnetClassifierOptions.ClassifierWeight"/> is above 0.</summary>
     /// <exception cref="ArgumentException">No occupations were given.</exception>
     public static OnetClassifier Train(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> trainingTitles, ITextEncoder encoder,
         OnetClassifierOptions? options = null, Action<string>? progress = null)
@@ -84,14 +92,16 @@ public sealed class OnetClassifier
         var titleVectors = head?.Apply(rawTitles) ?? rawTitles;
         var descriptionVectors = head?.Apply(rawDescriptions) ?? rawDescriptions;
 
-        LexicalSemanticClassifier? classifier = null;
+        SubwordTitleClassifier? classifier = null;
         if (options.ClassifierWeight > 0)
         {
-            classifier = LexicalSemanticClassifier.Train(titles, titleVectors, owner.ToArray(), d, occupations.Count,
-                epochs: options.ClassifierEpochs, learningRate: options.ClassifierLearningRate,
-                progress: (epoch, loss) => progress?.Invoke($"classifier epoch {epoch}: cross-entropy {loss:F4}"));
+            var settings = new SubwordClassifierOptions(Hidden: options.ClassifierHidden, Epochs: options.ClassifierEpochs, LearningRate: options.ClassifierLearningRate);
+            var (groupsOfClass, groups) = options.ClassifierSocGroups ? SocHierarchy.Groups(occupations.Select(o => o.Code).ToArray()) : (null, 0);
+            classifier = SubwordTitleClassifier.Train(titles, titleVectors, d, owner, occupations.Count, settings,
+                (epoch, loss) => progress?.Invoke($"classifier epoch {epoch}: cross-entropy {loss:F4}"), groupsOfClass, groups);
         }
-        return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier, options, titles);
+        var lexical = new NgramTitleIndex(titles, owner, occupations.Count);
+        return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier, lexical, options);
     }
 
     /// <summary>The k best occupations for each title (with the description at the same index mixed in when given and non-empty).</summary>
@@ -100,59 +110,86 @@ public sealed class OnetClassifier
     public IReadOnlyList<IReadOnlyList<OccupationPrediction>> Classify(IReadOnlyList<string> titles, int k, IReadOnlyList<string>? descriptions = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
-        if (descriptions is not null && descriptions.Count != titles.Count)
-            throw new ArgumentException($"{descriptions.Count} descriptions for {titles.Count} titles", nameof(descriptions));
-        int d = _encoder.Dimension, occupations = _occupations.Count, entries = _titleOccupation.Length;
+        CheckDescriptions(titles, descriptions);
+        var weights = _options.Weights;
+        int occupations = _occupations.Count;
         var results = new List<IReadOnlyList<OccupationPrediction>>(titles.Count);
-        var sims = new float[QueryChunk * entries];
-        var descSims = new float[QueryChunk * occupations];
-        var best = new float[occupations];
+        var scores = new float[occupations];
+        var order = new int[occupations];
         for (int start = 0; start < titles.Count; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, titles.Count - start);
-            var q = QueryVectors(titles, descriptions, start, m);
-            CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
-            CpuComputeBackend.Instance.MatMul(false, true, m, occupations, d, 1f, q, _descriptionVectors, 0f, descSims);
-            var probabilities = _classifier?.PredictProbabilities(titles.Skip(start).Take(m).ToArray(), q);
+            var evidence = Evidence(titles, descriptions, start, m);
             for (int i = 0; i < m; i++)
             {
-                Array.Fill(best, -1f);
-                var row = sims.AsSpan(i * entries, entries);
-                for (int e = 0; e < entries; e++)
-                    if (row[e] > best[_titleOccupation[e]]) best[_titleOccupation[e]] = row[e];
-                var scored = new (int Occupation, float Score)[occupations];
-                for (int o = 0; o < occupations; o++)
-                {
-                    float score = best[o] + _options.DescriptionWeight * descSims[i * occupations + o];
-                    if (probabilities is not null && _options.ClassifierWeight > 0) score += _options.ClassifierWeight * probabilities[i * occupations + o];
-                    scored[o] = (o, score);
-                }
-                if (_options.LexicalWeight > 0)
-                {
-                    Array.Fill(best, 0f);
-                    foreach (var (entry, cosine) in _lexical.Search(titles[start + i], 64))
-                        best[_titleOccupation[entry]] = Math.Max(best[_titleOccupation[entry]], cosine);
-                    for (int o = 0; o < occupations; o++) scored[o].Score += _options.LexicalWeight * best[o];
-                }
-                results.Add(scored.OrderByDescending(s => s.Score).Take(k)
-                    .Select(s => new OccupationPrediction(_occupations[s.Occupation].Code, _occupations[s.Occupation].Title, s.Score)).ToList());
+                evidence.Fuse(i, weights, scores);
+                results.Add(TopK(scores, order, k));
             }
         }
         return results;
     }
 
-    private float[] QueryVectors(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions, int start, int m)
+    /// <summary>The unweighted evidence for each title (with descriptions as in <see cref="Classify"/>), for tuning the mixing weights.</summary>
+    /// <exception cref="ArgumentException">descriptions has another count than titles.</exception>
+    public OnetEvidence Evidence(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions = null)
     {
-        int d = _encoder.Dimension;
+        CheckDescriptions(titles, descriptions);
+        int c = _occupations.Count, n = titles.Count;
+        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
+        for (int start = 0; start < n; start += QueryChunk)
+        {
+            int m = Math.Min(QueryChunk, n - start);
+            var block = Evidence(titles, descriptions, start, m);
+            block.Semantic.CopyTo(all.Semantic, start * c);
+            block.Description.CopyTo(all.Description, start * c);
+            block.Lexical.CopyTo(all.Lexical, start * c);
+            block.Classifier.CopyTo(all.Classifier, start * c);
+        }
+        return all;
+    }
+
+    /// <summary>The indices of the k highest scores, best first (ties by lower index), as predictions.</summary>
+    private List<OccupationPrediction> TopK(float[] scores, int[] order, int k)
+    {
+        for (int o = 0; o < order.Length; o++) order[o] = o;
+        var top = order.OrderByDescending(o => scores[o]).ThenBy(o => o).Take(k);
+        return top.Select(o => new OccupationPrediction(_occupations[o].Code, _occupations[o].Title, scores[o])).ToList();
+    }
+
+    private OnetEvidence Evidence(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions, int start, int m)
+    {
+        int d = _encoder.Dimension, c = _occupations.Count, entries = _titleOccupation.Length;
         var slice = titles.Skip(start).Take(m).ToArray();
-        var q = _encoder.Encode(slice);
+        var q = QueryVectors(slice, descriptions?.Skip(start).Take(m).ToArray());
+        var sims = new float[m * entries];
+        CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
+        var semantic = new float[m * c];
+        Array.Fill(semantic, -1f);
+        for (int i = 0; i < m; i++)
+        {
+            var row = sims.AsSpan(i * entries, entries);
+            var best = semantic.AsSpan(i * c, c);
+            for (int e = 0; e < entries; e++)
+                if (row[e] > best[_titleOccupation[e]]) best[_titleOccupation[e]] = row[e];
+        }
+        var description = new float[m * c];
+        CpuComputeBackend.Instance.MatMul(false, true, m, c, d, 1f, q, _descriptionVectors, 0f, description);
+        var lexical = new float[m * c];
+        _lexical.ScoreClasses(slice, lexical);
+        var classifier = _classifier?.PredictProbabilities(slice, q) ?? new float[m * c];
+        return new OnetEvidence(m, c, semantic, description, lexical, classifier);
+    }
+
+    private float[] QueryVectors(string[] titles, string[]? descriptions)
+    {
+        int d = _encoder.Dimension, m = titles.Length;
+        var q = _encoder.Encode(titles);
         if (descriptions is not null)
         {
-            var descs = descriptions.Skip(start).Take(m).ToArray();
-            var withText = Enumerable.Range(0, m).Where(i => !string.IsNullOrWhiteSpace(descs[i])).ToArray();
+            var withText = Enumerable.Range(0, m).Where(i => !string.IsNullOrWhiteSpace(descriptions[i])).ToArray();
             if (withText.Length > 0)
             {
-                var dv = _encoder.Encode(withText.Select(i => descs[i]).ToArray());
+                var dv = _encoder.Encode(withText.Select(i => descriptions[i]).ToArray());
                 for (int j = 0; j < withText.Length; j++)
                 {
                     var row = q.AsSpan(withText[j] * d, d);
@@ -162,5 +199,11 @@ public sealed class OnetClassifier
             }
         }
         return _head?.Apply(q) ?? q;
+    }
+
+    private static void CheckDescriptions(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions)
+    {
+        if (descriptions is not null && descriptions.Count != titles.Count)
+            throw new ArgumentException($"{descriptions.Count} descriptions for {titles.Count} titles", nameof(descriptions));
     }
 }

@@ -2,19 +2,37 @@ using JobRec.ML.Text.FineTuning;
 
 namespace JobRec.ML.Onet;
 
-/// <summary>Settings of <see cref="OnetClassifier"/>: how nearest-title, description and learned-classifier evidence are mixed, and whether a projection head is fine-tuned first.</summary>
-/// <param name="DescriptionWeight">Weight of the cosine to the occupation description.</param>
-/// <param name="LexicalWeight">Weight of the TF-IDF cosine to the nearest training title of the occupation (word overlap evidence).</param>
-/// <param name="ClassifierWeight">Weight of the learned classifier's probability.</param>
+/// <summary>Settings of <see cref="OnetClassifier"/>: the weights that mix its four kinds of evidence, whether a projection head is fine-tuned first,
+/// and how the learned classifier trains. Default weights come from <see cref="OnetFusionTuning"/> on a development split carved out of the
+/// training titles (docs/EVALUATION.md).</summary>
+/// <param name="DescriptionWeight">Weight of the sentence-embedding cosine to the occupation title + description.</param>
+/// <param name="LexicalWeight">Weight of the n-gram TF-IDF cosine to the nearest training title of the occupation (<see cref="NgramTitleIndex"/>).</param>
+/// <param name="ClassifierWeight">Weight of the learned classifier's probability (<see cref="SubwordTitleClassifier"/>).</param>
 /// <param name="FineTuneHead">Train a contrastive projection head (alternate title to occupation text) before indexing.</param>
 /// <param name="Contrastive">Settings of the head training.</param>
-/// <param name="ClassifierEpochs">Epochs of the softmax classifier.</param>
-/// <param name="ClassifierLearningRate">Adam step size of the softmax classifier.</param>
+/// <param name="ClassifierEpochs">Epochs of the learned classifier.</param>
+/// <param name="ClassifierLearningRate">Initial SGD step of the learned classifier (decays linearly to zero).</param>
+/// <param name="SemanticWeight">Weight of the sentence-embedding cosine to the nearest title of the occupation.</param>
+/// <param name="ClassifierHidden">Width of the classifier's learned n-gram embeddings.</param>
+/// <param name="ClassifierSocGroups">Let the classifier share output weights within SOC major, minor, broad and detailed groups (<see cref="SocHierarchy"/>).</param>
 public sealed record OnetClassifierOptions(
-    float DescriptionWeight = 0.2f,
+    float DescriptionWeight = 0.4f,
     float LexicalWeight = 0.5f,
-    float ClassifierWeight = 1f,
+    float ClassifierWeight = 0.5f,
     bool FineTuneHead = true,
     ContrastiveOptions? Contrastive = null,
-    int ClassifierEpochs = 6,
-    float ClassifierLearningRate = 1e-2f);
+    int ClassifierEpochs = 20,
+    float ClassifierLearningRate = 1f,
+    float SemanticWeight = 0.5f,
+    int ClassifierHidden = 96,
+    bool ClassifierSocGroups = false)
+{
+    /// <summary>The mixing weights as one value.</summary>
+    public OnetFusionWeights Weights => new(SemanticWeight, DescriptionWeight, LexicalWeight, ClassifierWeight);
+
+    /// <summary>These options with the mixing weights of <paramref name="weights"/>.</summary>
+    public OnetClassifierOptions With(OnetFusionWeights weights) => this with
+    {
+        SemanticWeight = weights.Semantic, DescriptionWeight = weights.Description, LexicalWeight = weights.Lexical, ClassifierWeight = weights.Classifier,
+    };
+}

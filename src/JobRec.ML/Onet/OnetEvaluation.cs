@@ -12,11 +12,13 @@ public static class OnetEvaluation
     public const string AlternateTitlesFile = "ONET.AlternateTitles.tsv";
 
     /// <summary>Runs the evaluation; without <paramref name="testFile"/> the test titles are the deterministic 20% split of the folder's alternate titles.
-    /// Titles present in the test set are always removed from training.</summary>
+    /// Every title string present in the test set is removed from training under every code. With <paramref name="tune"/> the mixing weights are
+    /// first chosen on a development split of the training titles (<see cref="OnetFusionTuning"/>), never on the test titles.</summary>
     /// <exception cref="FileNotFoundException">An O*NET file or the test file is missing.</exception>
     public static (OnetEvaluationResult Result, OnetClassifier Classifier) Run(string onetDirectory, string? testFile, ITextEncoder encoder,
-        OnetClassifierOptions? options = null, Action<string>? progress = null)
+        OnetClassifierOptions? options = null, Action<string>? progress = null, bool tune = false)
     {
+        options ??= new OnetClassifierOptions();
         var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDirectory, OccupationFile));
         var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDirectory, AlternateTitlesFile));
         IReadOnlyList<TitleLabel> train, test;
@@ -27,15 +29,32 @@ public static class OnetEvaluation
         test = test.Where(t => known.Contains(t.Code)).ToList();
         progress?.Invoke($"{occupations.Count} occupations, {train.Count} training titles, {test.Count} test titles");
 
+        RankingScores? development = null;
+        if (tune)
+        {
+            var tuning = OnetFusionTuning.Tune(occupations, train, encoder, options, progress: progress);
+            development = tuning.Development;
+            options = options.With(tuning.Weights);
+        }
         var classifier = OnetClassifier.Train(occupations, train, encoder, options, progress);
         var scores = new RankingScores();
+        var anyCode = new RankingScores();
+        var codesOfTitle = test.GroupBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Code).ToHashSet(StringComparer.Ordinal), StringComparer.OrdinalIgnoreCase);
         var predictions = classifier.Classify(test.Select(t => t.Title).ToArray(), 10);
-        for (int i = 0; i < test.Count; i++) scores.Add(predictions[i].Select(p => p.Code).ToArray(), test[i].Code);
-        progress?.Invoke($"classifier: {scores}");
+        for (int i = 0; i < test.Count; i++)
+        {
+            var ranked = predictions[i].Select(p => p.Code).ToArray();
+            scores.Add(ranked, test[i].Code);
+            var accepted = codesOfTitle[test[i].Title];
+            int rank = Array.FindIndex(ranked, accepted.Contains) + 1;
+            anyCode.AddRank(rank);
+        }
+        progress?.Invoke($"classifier ({classifier.Weights}): {scores}");
 
         var baseline = TfIdfBaseline(occupations, train, test);
         progress?.Invoke($"tf-idf baseline: {baseline}");
-        return (new OnetEvaluationResult(scores, baseline, train.Count, test.Count), classifier);
+        return (new OnetEvaluationResult(scores, baseline, train.Count, test.Count, anyCode, development), classifier);
     }
 
     /// <summary>TF-IDF cosine kNN over documents that are each occupation's title + description and each training title; an occupation ranks by its best document.</summary>

@@ -26,6 +26,18 @@ public sealed class RankingScores
         int rank = -1;
         for (int i = 0; i < Math.Min(10, ranked.Count); i++)
             if (ranked[i] == relevant) { rank = i + 1; break; }
+        Tally(rank);
+    }
+
+    /// <summary>Records one query whose relevant code was ranked at <paramref name="rank"/> (1 = first; 0 or less = not ranked).</summary>
+    public void AddRank(int rank)
+    {
+        _n++;
+        Tally(rank);
+    }
+
+    private void Tally(int rank)
+    {
         if (rank == 1) _hit1++;
         if (rank is >= 1 and <= 5) _hit5++;
         if (rank is >= 1 and <= 10) { _hit10++; _reciprocalRank += 1.0 / rank; }

@@ -36,7 +36,19 @@ public static class VectorIndexBenchmark
             ids[i] = i;
         }
 
-        progress?.Invoke("exact (managed) ground truth");
+        progress?.Invoke($"building FAISS HNSW M={hnswParameters.M} efConstruction={hnswParameters.EfConstruction} threads={FaissRuntime.ThreadCount}"
+            + (options.MaxBuildSeconds > 0 ? $" (build budget {options.MaxBuildSeconds:F0} s)" : ""));
+        using var hnsw = FaissIndex.CreateHnsw(dimension, hnswParameters);
+        var (indexed, hnswBuild) = BuildHnsw(hnsw, data, ids, dimension, options.MaxBuildSeconds, progress);
+        if (indexed < n)
+        {
+            progress?.Invoke($"hnsw: build budget reached, {indexed} of {n} vectors indexed; exact and flat use the same {indexed}");
+            n = indexed;
+            data = data[..(n * dimension)];
+            ids = ids[..n];
+        }
+
+        progress?.Invoke($"hnsw: build {hnswBuild:F2}s; exact (managed) ground truth");
         SearchResult truth;
         SearchResult? tuningTruth = null;
         double exactQps;
@@ -51,15 +63,15 @@ public static class VectorIndexBenchmark
         }
 
         progress?.Invoke($"exact: {exactQps:F0} queries/s; building FAISS flat");
-        using var flat = FaissIndex.CreateFlat(dimension);
-        var flatBuild = Time(() => flat.Add(data, ids));
-        var (flatResult, flatQps) = Measure(flat, queryVectors, queries, k);
-        var flatRecall = Recall(truth, flatResult, queries, k);
+        double flatBuild, flatQps, flatRecall;
+        using (var flat = FaissIndex.CreateFlat(dimension))
+        {
+            flatBuild = Time(() => flat.Add(data, ids));
+            (var flatResult, flatQps) = Measure(flat, queryVectors, queries, k);
+            flatRecall = Recall(truth, flatResult, queries, k);
+        }
 
-        progress?.Invoke($"flat: build {flatBuild:F2}s, {flatQps:F0} queries/s, recall {flatRecall:F4}; building FAISS HNSW M={hnswParameters.M} efConstruction={hnswParameters.EfConstruction}");
-        using var hnsw = FaissIndex.CreateHnsw(dimension, hnswParameters);
-        var hnswBuild = Time(() => hnsw.Add(data, ids));
-        progress?.Invoke($"hnsw: build {hnswBuild:F2}s");
+        progress?.Invoke($"flat: build {flatBuild:F2}s, {flatQps:F0} queries/s, recall {flatRecall:F4}");
         var efSearch = hnswParameters.EfSearch;
         if (tuningTruth is not null)
         {
@@ -131,6 +143,31 @@ public static class VectorIndexBenchmark
 
             efSearch *= 2;
         }
+    }
+
+    /// <summary>Adds the vectors in chunks of 10,000; stops after the chunk that passes <paramref name="maxSeconds"/> (0: no limit). Returns how many were added and the seconds taken.</summary>
+    private static (int Indexed, double Seconds) BuildHnsw(FaissIndex hnsw, float[] data, long[] ids, int dimension, double maxSeconds, Action<string>? progress)
+    {
+        const int chunk = 10_000;
+        var watch = Stopwatch.StartNew();
+        var indexed = 0;
+        while (indexed < ids.Length)
+        {
+            var count = Math.Min(chunk, ids.Length - indexed);
+            hnsw.Add(data.AsSpan(indexed * dimension, count * dimension), ids.AsSpan(indexed, count));
+            indexed += count;
+            if (indexed < ids.Length)
+            {
+                progress?.Invoke($"hnsw: {indexed} vectors indexed after {watch.Elapsed.TotalSeconds:F0}s");
+            }
+
+            if (maxSeconds > 0 && watch.Elapsed.TotalSeconds >= maxSeconds)
+            {
+                break;
+            }
+        }
+
+        return (indexed, watch.Elapsed.TotalSeconds);
     }
 
     private static (SearchResult Result, double QueriesPerSecond) Measure(IVectorIndex index, float[] queryVectors, int queries, int k)

@@ -36,6 +36,21 @@ public sealed class VectorIndexBenchmarkTests
     }
 
     [Fact]
+    public void A_build_budget_stops_after_a_chunk_and_measures_every_index_on_the_same_vectors()
+    {
+        FaissFixture.RequireShim();
+        var lines = new List<string>();
+        var result = VectorIndexBenchmark.Run(25_000, 8, 30, 5,
+            new VectorBenchmarkOptions(Hnsw: new HnswParameters(8, 20, 16), TargetRecall: 0, MaxBuildSeconds: 1e-6), lines.Add);
+
+        Assert.Equal(10_000, result.N);           // the first chunk passes the budget, nothing more is added
+        Assert.Equal(1.0, result.FlatRecall, 3);  // flat and the ground truth hold the same 10,000 vectors
+        Assert.InRange(result.HnswRecall, 0.5, 1.0);
+        Assert.Contains(lines, l => l.Contains("10000 of 25000 vectors indexed"));
+        Assert.StartsWith("vectors: n=10000 ", result.ToString());
+    }
+
+    [Fact]
     public void Generated_vectors_are_unit_length_and_deterministic()
     {
         var a = new UnitVectorGenerator(20, 7, VectorDistribution.Clustered, clusters: 5).Next(10);

@@ -1,0 +1,84 @@
+namespace JobRec.ML.Onet;
+
+/// <summary>Nearest training titles by TF-IDF cosine over <see cref="TitleNgrams"/> features (words, bigrams, head word, character n-grams),
+/// through an inverted index; scores each class by the best cosine among its titles.</summary>
+public sealed class NgramTitleIndex
+{
+    private readonly TitleVocabulary _vocabulary;
+    private readonly int[] _postingStart;   // feature -> first posting (CSR)
+    private readonly int[] _postingTitle;
+    private readonly float[] _postingWeight;
+    private readonly int[] _owner;
+
+    /// <summary>Indexes <paramref name="titles"/>, title i belonging to class <paramref name="owner"/>[i] (0..classes-1).</summary>
+    /// <exception cref="ArgumentException">The counts differ or an owner is out of range.</exception>
+    public NgramTitleIndex(IReadOnlyList<string> titles, IReadOnlyList<int> owner, int classes)
+    {
+        if (titles.Count != owner.Count) throw new ArgumentException($"{titles.Count} titles but {owner.Count} owners", nameof(owner));
+        for (int i = 0; i < owner.Count; i++)
+            if ((uint)owner[i] >= (uint)classes) throw new ArgumentException($"owner {owner[i]} of title {i} is outside 0..{classes - 1}", nameof(owner));
+        Classes = classes;
+        _owner = owner.ToArray();
+        _vocabulary = new TitleVocabulary(titles);
+        var features = titles.Select(_vocabulary.Extract).ToArray();
+        _postingStart = new int[_vocabulary.Count + 1];
+        foreach (var ids in features) foreach (var f in ids) _postingStart[f + 1]++;
+        for (int f = 0; f < _vocabulary.Count; f++) _postingStart[f + 1] += _postingStart[f];
+        _postingTitle = new int[_postingStart[^1]];
+        _postingWeight = new float[_postingStart[^1]];
+        var fill = _postingStart[..^1].ToArray();
+        for (int t = 0; t < features.Length; t++)
+        {
+            float norm = Norm(features[t]);
+            foreach (var f in features[t])
+            {
+                _postingTitle[fill[f]] = t;
+                _postingWeight[fill[f]++] = _vocabulary.Idf(f) / norm;
+            }
+        }
+    }
+
+    /// <summary>Number of classes scored.</summary>
+    public int Classes { get; }
+
+    /// <summary>Writes, for each query, the best cosine of each class (queries x <see cref="Classes"/>, 0 where no title shares a feature).</summary>
+    /// <exception cref="ArgumentException">The output does not have queries x Classes values.</exception>
+    public void ScoreClasses(IReadOnlyList<string> queries, Span<float> output)
+    {
+        if (output.Length != (long)queries.Count * Classes) throw new ArgumentException($"output needs {(long)queries.Count * Classes} values, has {output.Length}", nameof(output));
+        output.Clear();
+        var accumulator = new float[_owner.Length];
+        var touched = new List<int>();
+        for (int q = 0; q < queries.Count; q++)
+        {
+            var ids = _vocabulary.Extract(queries[q]);
+            if (ids.Length == 0) continue;
+            float norm = Norm(ids);
+            foreach (var f in ids)
+            {
+                float w = _vocabulary.Idf(f) / norm;
+                for (int p = _postingStart[f]; p < _postingStart[f + 1]; p++)
+                {
+                    int t = _postingTitle[p];
+                    if (accumulator[t] == 0f) touched.Add(t);
+                    accumulator[t] += w * _postingWeight[p];
+                }
+            }
+            var row = output.Slice(q * Classes, Classes);
+            foreach (var t in touched)
+            {
+                ref var best = ref row[_owner[t]];
+                if (accumulator[t] > best) best = accumulator[t];
+                accumulator[t] = 0f;
+            }
+            touched.Clear();
+        }
+    }
+
+    private float Norm(int[] ids)
+    {
+        double sum = 0;
+        foreach (var f in ids) sum += (double)_vocabulary.Idf(f) * _vocabulary.Idf(f);
+        return (float)Math.Sqrt(Math.Max(sum, 1e-12));
+    }
+}

@@ -1,0 +1,72 @@
+using JobRec.Data.Model;
+using JobRec.ML.Text;
+
+namespace JobRec.ML.Onet;
+
+/// <summary>Chooses <see cref="OnetClassifier"/> mixing weights on a development split carved out of the training titles only
+/// (salted hash split; every development title removed from the rest), by grid search on MRR@10 of the development titles.</summary>
+public static class OnetFusionTuning
+{
+    /// <summary>Salt of the development split (independent of the evaluation split).</summary>
+    public const string DevelopmentSalt = "dev:";
+
+    /// <summary>Candidate values of each weight.</summary>
+    private static readonly float[] SemanticGrid = [0f, 0.25f, 0.5f, 1f];
+    private static readonly float[] DescriptionGrid = [0f, 0.1f, 0.2f, 0.4f];
+    private static readonly float[] LexicalGrid = [0f, 0.25f, 0.5f, 1f, 2f];
+    private static readonly float[] ClassifierGrid = [0.5f, 1f, 2f, 4f];
+
+    /// <summary>Trains on the training titles less a <paramref name="developmentPercent"/>% development part, then returns the grid weights with the best
+    /// development MRR@10, their scores and the development model; the options' own weights are the fallback when nothing beats them.</summary>
+    /// <exception cref="ArgumentException">The development part is empty.</exception>
+    public static OnetTuningResult Tune(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> training,
+        ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null)
+    {
+        var (rest, development) = TitleSplit.Split(training, developmentPercent, DevelopmentSalt);
+        rest = TitleSplit.ExcludeTitles(rest, development);
+        var known = occupations.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        development = development.Where(t => known.Contains(t.Code)).ToList();
+        if (development.Count == 0) throw new ArgumentException("the development split of the training titles is empty", nameof(training));
+        progress?.Invoke($"tuning: {rest.Count} titles train, {development.Count} development titles score");
+        var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress);
+        var evidence = classifier.Evidence(development.Select(t => t.Title).ToArray());
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int o = 0; o < classifier.Occupations.Count; o++) column.TryAdd(classifier.Occupations[o].Code, o);
+        var relevant = development.Select(t => column[t.Code]).ToArray();
+
+        foreach (var (name, alone) in new[] { ("semantic", new OnetFusionWeights(1, 0, 0, 0)), ("description", new OnetFusionWeights(0, 1, 0, 0)),
+                     ("lexical", new OnetFusionWeights(0, 0, 1, 0)), ("classifier", new OnetFusionWeights(0, 0, 0, 1)) })
+            progress?.Invoke($"tuning: {name} alone on development {Score(evidence, relevant, alone)}");
+        var best = options.Weights;
+        var bestScores = Score(evidence, relevant, best);
+        foreach (var s in SemanticGrid)
+            foreach (var d in DescriptionGrid)
+                foreach (var l in LexicalGrid)
+                    foreach (var c in ClassifierGrid)
+                    {
+                        var weights = new OnetFusionWeights(s, d, l, c);
+                        var scores = Score(evidence, relevant, weights);
+                        if (scores.Mrr10 > bestScores.Mrr10 + 1e-9) (best, bestScores) = (weights, scores);
+                    }
+        progress?.Invoke($"tuning: best {best} on development {bestScores}");
+        return new OnetTuningResult(best, bestScores, classifier.WithWeights(best), development);
+    }
+
+    /// <summary>Ranking quality of <paramref name="weights"/> on evidence whose query i has relevant column relevant[i] (rank = 1 + occupations scoring higher,
+    /// ties counted against, so ties never flatter).</summary>
+    public static RankingScores Score(OnetEvidence evidence, IReadOnlyList<int> relevant, OnetFusionWeights weights)
+    {
+        var scores = new RankingScores();
+        var row = new float[evidence.Occupations];
+        for (int q = 0; q < evidence.Queries; q++)
+        {
+            evidence.Fuse(q, weights, row);
+            float target = row[relevant[q]];
+            int rank = 1;
+            for (int o = 0; o < row.Length; o++)
+                if (o != relevant[q] && row[o] >= target) rank++;
+            scores.AddRank(rank);
+        }
+        return scores;
+    }
+}

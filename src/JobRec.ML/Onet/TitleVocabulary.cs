@@ -1,0 +1,45 @@
+namespace JobRec.ML.Onet;
+
+/// <summary>Ids of the <see cref="TitleNgrams"/> features seen in training titles, with their inverse document frequencies; unseen features are dropped.</summary>
+public sealed class TitleVocabulary
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly float[] _idf;
+
+    /// <summary>Builds the vocabulary of every feature of <paramref name="titles"/>.</summary>
+    public TitleVocabulary(IReadOnlyList<string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        var df = new List<int>();
+        foreach (var title in titles)
+            foreach (var id in Distinct(title, add: true, df)) df[id]++;
+        _idf = df.Select(d => (float)(Math.Log((1.0 + titles.Count) / (1.0 + d)) + 1.0)).ToArray();
+    }
+
+    /// <summary>Number of distinct features.</summary>
+    public int Count => _ids.Count;
+
+    /// <summary>Smoothed inverse document frequency of feature <paramref name="id"/>: ln((1+N)/(1+df)) + 1.</summary>
+    public float Idf(int id) => _idf[id];
+
+    /// <summary>The distinct known feature ids of <paramref name="title"/>, in first-seen order.</summary>
+    public int[] Extract(string title) => Distinct(title, add: false, null).ToArray();
+
+    private List<int> Distinct(string title, bool add, List<int>? df)
+    {
+        var result = new List<int>();
+        var seen = new HashSet<int>();
+        foreach (var feature in TitleNgrams.Of(title))
+        {
+            if (!_ids.TryGetValue(feature, out var id))
+            {
+                if (!add) continue;
+                id = _ids.Count;
+                _ids[feature] = id;
+                df!.Add(0);
+            }
+            if (seen.Add(id)) result.Add(id);
+        }
+        return result;
+    }
+}
