@@ -5,8 +5,8 @@ namespace JobRec.Evaluation.Qa;
 /// <summary>What <see cref="QaEvaluationRunner"/> trains and measures.</summary>
 public sealed record QaEvaluationOptions
 {
-    /// <summary>The default model shape: 4 blocks of width 192 with 6 heads, 256-token context, 4,096-id BPE vocabulary.</summary>
-    public static readonly TransformerConfig DefaultConfig = new(VocabSize: 4096, ContextLength: 256, ModelDim: 192, Heads: 6, Layers: 4);
+    /// <summary>The default model shape: 4 blocks of width 128 with 4 heads, 192-token context (a posting, a question and its answer), 2,048-id BPE vocabulary; sized so 30 minutes on 2 cores see several million tokens.</summary>
+    public static readonly TransformerConfig DefaultConfig = new(VocabSize: 2048, ContextLength: 192, ModelDim: 128, Heads: 4, Layers: 4);
 
     /// <summary>Folder laid out like ../shared/data.</summary>
     public required string DataDirectory { get; init; }
@@ -32,6 +32,12 @@ public sealed record QaEvaluationOptions
     public int SyntheticJobs { get; init; } = 10_000;
     /// <summary>Extra postings added to those read from <see cref="DataDirectory"/>.</summary>
     public IReadOnlyList<JobRec.Data.Model.JobPosting> ExtraPostings { get; init; } = [];
+    /// <summary>When true the loss of QA examples counts only the answer tokens (the model learns to answer from the context, not to predict the context); posting sentences are always learned whole.</summary>
+    public bool AnswerLossOnly { get; init; } = true;
+    /// <summary>The sentences (with description) of one posting in this many are added as whole documents beside the QA examples; the rest contribute QA examples only.</summary>
+    public int SentencesEvery { get; init; } = 1;
+    /// <summary>Where to write the SVG training loss curve when training (null = nowhere).</summary>
+    public string? LossCurvePath { get; init; }
     /// <summary>Seed of sampling and initialisation.</summary>
     public int Seed { get; init; } = 1;
 }
