@@ -46,10 +46,10 @@ internal static class QaCommands
         var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
         var tokenizer = new Option<string?>("--tokenizer") { Description = "Folder with GPT-2 vocab.json + merges.txt to use instead of training a BPE tokenizer" };
         var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
-        var loss = new Option<string>("--loss") { Description = "answers: QA examples are learned on their answer tokens only (posting sentences in full); all: every token", DefaultValueFactory = _ => "answers" };
-        var sentencesEvery = new Option<int>("--sentences-every") { Description = "Add the sentences (with description) of one training posting in this many as whole documents", DefaultValueFactory = _ => 1 };
-        var rate = new Option<float>("--learning-rate") { Description = "Peak learning rate (warm-up, then cosine decay)", DefaultValueFactory = _ => 1e-3f };
-        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 };
+        var loss = new Option<string>("--loss") { Description = "answers: QA examples are learned on their answer tokens only (posting sentences in full); all: every token", DefaultValueFactory = _ => "all" };
+        var sentencesEvery = new Option<int>("--sentences-every") { Description = "Add the sentences (with description) of one training posting in this many as whole documents", DefaultValueFactory = _ => 3 };
+        var rate = new Option<float>("--learning-rate") { Description = "Peak learning rate (warm-up, then cosine decay)", DefaultValueFactory = _ => 2e-3f };
+        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 16 };
         var curve = new Option<string?>("--loss-curve") { Description = "Write the training loss curve here as SVG (when training)" };
         var command = new Command("qa", "Train (or load) the QA language model and measure perplexity, EM, token F1, BLEU-4, ROUGE-L, METEOR beside unigram and extractive baselines");
         foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic, tokenizer, loss, sentencesEvery, rate, batch, curve }) command.Options.Add(o);

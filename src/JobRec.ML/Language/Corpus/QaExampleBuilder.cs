@@ -34,7 +34,7 @@ public static class QaExampleBuilder
             if (index++ % sentencesEvery == 0) yield return TrainingText.Whole(PostingSerializer.ToSentences(posting, descriptionChars));
             var context = PostingSerializer.ToSentences(posting);
             foreach (var example in Build(posting))
-                yield return QaPromptFormat.TrainingText(example.Question, context, example.Answer);
+                yield return QaPromptFormat.TrainingText(example, context);
         }
     }
 }
