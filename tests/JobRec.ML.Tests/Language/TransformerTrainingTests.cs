@@ -47,6 +47,30 @@ public class TransformerTrainingTests
     }
 
     [Fact]
+    public void A_time_bounded_run_decays_its_learning_rate_by_the_end()
+    {
+        var docs = SmallCorpus.Documents(50);
+        var tokenizer = ByteLevelBpeTokenizer.Train(docs, 280);
+        var corpus = TokenCorpus.Encode(tokenizer, docs);
+        var model = new TransformerModel(new TransformerConfig(tokenizer.VocabSize, 16, 16, 2, 1), seed: 5);
+        var reports = new List<TrainingProgress>();
+        var result = LanguageModelTrainer.Train(model, corpus, new TrainingOptions
+        {
+            BatchSize = 2, SequenceLength = 16, LearningRate = 1e-3f, WarmupSteps = 10, Steps = int.MaxValue, LogEvery = 1,
+            TimeLimit = TimeSpan.FromSeconds(4),
+        }, new CollectingProgress(reports));
+        Assert.True(result.Steps >= 30, $"only {result.Steps} steps in {result.Elapsed}");
+        Assert.Equal(1e-3f, reports.Max(r => r.LearningRate), 4);
+        // the cosine is fitted to the steps the time allows (refitted as the speed is measured), so the run ends near the floor (1e-4)
+        Assert.True(reports[^1].LearningRate < 0.5e-3f, $"last rate {reports[^1].LearningRate} after {result.Steps} steps");
+    }
+
+    private sealed class CollectingProgress(List<TrainingProgress> into) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => into.Add(value);
+    }
+
+    [Fact]
     public void Schedule_warms_up_then_decays_to_the_floor()
     {
         var s = new LearningRateSchedule(1f, 10, 110, 0.1f);
