@@ -21,6 +21,14 @@ internal static class QaCommands
         root.Subcommands.Add(AskCommand());
     }
 
+    /// <summary>QA training and decoding run many small matrix products, where OpenBLAS's own threads mostly wait on each other
+    /// (a loaded machine makes it worse: 14 s against 34 s for the training unit test at load 22); one BLAS thread unless
+    /// OPENBLAS_NUM_THREADS says otherwise.</summary>
+    private static void UseOneBlasThreadUnlessSet()
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS"))) JobRec.ML.Numerics.Blas.SetThreads(1);
+    }
+
     private static Option<string> DataOption() => new("--data")
     {
         Description = "Folder laid out like ../shared/data (dice_jobs_2016, linkedin_arshkon_2024_sample, linkedin_asaniczka_2024_sample)",
@@ -33,13 +41,18 @@ internal static class QaCommands
         var model = new Option<string?>("--model") { Description = "Checkpoint to evaluate; trained and saved there when missing" };
         var minutes = new Option<double>("--train-minutes") { Description = "Training time budget when training", DefaultValueFactory = _ => 30 };
         var steps = new Option<int>("--steps") { Description = "Optimizer steps of the schedule (training stops earlier at the time budget)", DefaultValueFactory = _ => 6000 };
-        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 192, context 256, 4096 ids), small (2 x 128, context 192) or tiny (2 x 96, context 160, 2048 ids)", DefaultValueFactory = _ => "default" };
+        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 128, context 192, 2048 ids), wide (4 x 192, context 256, 4096 ids), small (2 x 128, context 192, 2048 ids) or tiny (2 x 96, context 160, 2048 ids)", DefaultValueFactory = _ => "default" };
         var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 };
         var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
         var tokenizer = new Option<string?>("--tokenizer") { Description = "Folder with GPT-2 vocab.json + merges.txt to use instead of training a BPE tokenizer" };
         var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
+        var loss = new Option<string>("--loss") { Description = "answers: QA examples are learned on their answer tokens only (posting sentences in full); all: every token", DefaultValueFactory = _ => "all" };
+        var sentencesEvery = new Option<int>("--sentences-every") { Description = "Add the sentences (with description) of one training posting in this many as whole documents", DefaultValueFactory = _ => 3 };
+        var rate = new Option<float>("--learning-rate") { Description = "Peak learning rate (warm-up, then cosine decay)", DefaultValueFactory = _ => 2e-3f };
+        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 16 };
+        var curve = new Option<string?>("--loss-curve") { Description = "Write the training loss curve here as SVG (when training)" };
         var command = new Command("qa", "Train (or load) the QA language model and measure perplexity, EM, token F1, BLEU-4, ROUGE-L, METEOR beside unigram and extractive baselines");
-        foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic, tokenizer }) command.Options.Add(o);
+        foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic, tokenizer, loss, sentencesEvery, rate, batch, curve }) command.Options.Add(o);
         command.SetAction((parseResult, cancellationToken) =>
         {
             var options = new QaEvaluationOptions
@@ -53,7 +66,18 @@ internal static class QaCommands
                 MaxPerplexityDocuments = parseResult.GetValue(docs),
                 SyntheticJobs = parseResult.GetValue(synthetic),
                 TokenizerDirectory = parseResult.GetValue(tokenizer),
+                AnswerLossOnly = parseResult.GetValue(loss) switch
+                {
+                    "answers" => true,
+                    "all" => false,
+                    var other => throw new ArgumentException($"--loss must be 'answers' or 'all', got '{other}'"),
+                },
+                SentencesEvery = Math.Max(1, parseResult.GetValue(sentencesEvery)),
+                LearningRate = parseResult.GetValue(rate),
+                BatchSize = Math.Max(1, parseResult.GetValue(batch)),
+                LossCurvePath = parseResult.GetValue(curve),
             };
+            UseOneBlasThreadUnlessSet();
             var report = QaEvaluationRunner.Run(options, Console.Error, cancellationToken);
             Console.WriteLine(report.ToString());
             return Task.FromResult(0);
@@ -64,13 +88,14 @@ internal static class QaCommands
     private static Command BenchCommand()
     {
         var seconds = new Option<int>("--seconds") { Description = "Training seconds to time", DefaultValueFactory = _ => 20 };
-        var size = new Option<string>("--size") { Description = "Model shape: default, small or tiny", DefaultValueFactory = _ => "default" };
+        var size = new Option<string>("--size") { Description = "Model shape: default, wide, small or tiny", DefaultValueFactory = _ => "default" };
         var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 };
         var tokens = new Option<int>("--generate-tokens") { Description = "New tokens per generation call", DefaultValueFactory = _ => 128 };
         var command = new Command("qa", "Training and generation throughput of the QA language model");
         foreach (var o in new Option[] { seconds, size, batch, tokens }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
+            UseOneBlasThreadUnlessSet();
             var (train, generate) = QaBenchmark.Run(ConfigFor(parseResult.GetValue(size)!), parseResult.GetValue(batch),
                 TimeSpan.FromSeconds(parseResult.GetValue(seconds)), parseResult.GetValue(tokens), Console.Error);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qa_bench: train_tokens_per_s={train:F0} generate_tokens_per_s={generate:F0}"));
@@ -82,7 +107,7 @@ internal static class QaCommands
     private static Command AskCommand()
     {
         var question = new Argument<string>("question") { Description = "The question, e.g. \"What skills does the Data Engineer job at Acme require?\"" };
-        var model = new Option<string>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model`", Required = true };
+        var model = new Option<string?>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model` (default: $JOBREC_QA_CHECKPOINT, else $JOBREC_CACHE/models/qa/qa.jrlm)" };
         var data = DataOption();
         data.Description = "Folder of job postings in any format the readers know (generated CSV, LinkedIn 2024, arshkon, Dice, CareerBuilder)";
         var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins)", DefaultValueFactory = _ => 3 };
@@ -100,7 +125,15 @@ internal static class QaCommands
                 Console.Error.WriteLine($"jobrec ask: {e.Message}");
                 return 2;
             }
-            var lm = LanguageModelCheckpoint.Load(parseResult.GetValue(model)!);
+            var checkpoint = parseResult.GetValue(model) ?? JobRec.Grains.Inference.QaCheckpointLocation.Resolve();
+            if (checkpoint is null)
+            {
+                Console.Error.WriteLine($"jobrec ask: no QA checkpoint: pass --model, set {JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable} or train one into {LanguageModelCheckpoint.DefaultPath} with `jobrec evaluate qa --model {LanguageModelCheckpoint.DefaultPath}`");
+                return 2;
+            }
+            UseOneBlasThreadUnlessSet();
+            var lm = LanguageModelCheckpoint.Load(checkpoint);
+            Console.Error.WriteLine($"jobrec ask: model {checkpoint}");
             var jobs = JobCorpus.Load(parseResult.GetValue(data)!, line => Console.Error.WriteLine(line), parseResult.GetValue(maxJobs));
             int k = Math.Max(1, parseResult.GetValue(read));
             IReadOnlyList<PostingFacts> retrieved;
@@ -131,8 +164,9 @@ internal static class QaCommands
     private static TransformerConfig ConfigFor(string size) => size switch
     {
         "default" => QaEvaluationOptions.DefaultConfig,
-        "small" => QaEvaluationOptions.DefaultConfig with { ContextLength = 192, ModelDim = 128, Heads = 4, Layers = 2 },
+        "wide" => new TransformerConfig(VocabSize: 4096, ContextLength: 256, ModelDim: 192, Heads: 6, Layers: 4),
+        "small" => QaEvaluationOptions.DefaultConfig with { Layers = 2 },
         "tiny" => new TransformerConfig(VocabSize: 2048, ContextLength: 160, ModelDim: 96, Heads: 4, Layers: 2),
-        _ => throw new ArgumentException($"--size must be 'default', 'small' or 'tiny', got '{size}'"),
+        _ => throw new ArgumentException($"--size must be 'default', 'wide', 'small' or 'tiny', got '{size}'"),
     };
 }

@@ -100,6 +100,8 @@ internal static class ServeCommands
             ITextEncoder textEncoder = parseResult.GetValue(encoder) == "hashed"
                 ? HashedEncoderFile.LoadOrCreate(parseResult.GetValue(dir)!, () => [])
                 : UseLiteEncoder.Load();
+            var qaCheckpoint = JobRec.Grains.Inference.QaCheckpointLocation.UseDefaultWhenUnset();
+            Console.Error.WriteLine(qaCheckpoint is null ? "ask: no QA checkpoint (JOBREC_QA_CHECKPOINT or the cache), answers are extractive" : $"ask: QA language model {qaCheckpoint}");
             await using var app = ServingHost.Build(new ServingHostOptions
             {
                 DataDirectory = parseResult.GetValue(dir)!,

@@ -35,7 +35,7 @@ public static class QaEvaluationRunner
         var heldOut = facts.Where(f => QaPostingSources.IsHeldOut(f.JobId)).ToList();
         log.WriteLine($"qa: {train.Count} training postings, {heldOut.Count} held out");
 
-        var trainDocs = QaExampleBuilder.TrainingDocuments(train).ToList();
+        var trainDocs = QaExampleBuilder.TrainingTexts(train, sentencesEvery: options.SentencesEvery).ToList();
         LanguageModel model;
         TrainingResult? training = null;
         long corpusTokens = 0;
@@ -55,7 +55,7 @@ public static class QaEvaluationRunner
                 log.WriteLine($"qa: saved {save}");
             }
         }
-        corpus ??= TokenCorpus.Encode(model.Tokenizer, trainDocs);
+        corpus ??= TokenCorpus.Encode(model.Tokenizer, trainDocs, options.AnswerLossOnly);
         corpusTokens = corpus.Tokens.Length;
 
         var unigram = new UnigramLanguageModel(corpus.Tokens, model.Tokenizer.VocabSize);
@@ -96,7 +96,7 @@ public static class QaEvaluationRunner
     }
 
     /// <summary>Trains a tokenizer and a model on <paramref name="documents"/> within the options' time budget.</summary>
-    public static (LanguageModel Model, TokenCorpus Corpus, TrainingResult Result) Train(IReadOnlyList<string> documents, QaEvaluationOptions options, TextWriter log, CancellationToken cancellationToken = default)
+    public static (LanguageModel Model, TokenCorpus Corpus, TrainingResult Result) Train(IReadOnlyList<TrainingText> documents, QaEvaluationOptions options, TextWriter log, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         ByteLevelBpeTokenizer tokenizer;
@@ -108,15 +108,18 @@ public static class QaEvaluationRunner
         else
         {
             int stride = Math.Max(1, documents.Count / TokenizerDocuments);
-            tokenizer = ByteLevelBpeTokenizer.Train(documents.Where((_, i) => i % stride == 0), options.Config.VocabSize);
+            tokenizer = ByteLevelBpeTokenizer.Train(documents.Where((_, i) => i % stride == 0).Select(d => d.ToString()), options.Config.VocabSize);
             log.WriteLine($"qa: tokenizer with {tokenizer.VocabSize} ids trained in {clock.Elapsed.TotalSeconds:F1} s");
         }
         clock.Restart();
-        var corpus = TokenCorpus.Encode(tokenizer, documents);
-        log.WriteLine($"qa: {documents.Count} documents -> {corpus.Tokens.Length} tokens in {clock.Elapsed.TotalSeconds:F1} s");
+        var corpus = TokenCorpus.Encode(tokenizer, documents, options.AnswerLossOnly);
+        var lengths = corpus.DocumentStarts.Select((s, i) => (i + 1 < corpus.DocumentStarts.Length ? corpus.DocumentStarts[i + 1] : corpus.Tokens.Length) - s).Order().ToArray();
+        log.WriteLine($"qa: {documents.Count} documents -> {corpus.Tokens.Length} tokens ({corpus.LearnedCount} learned{(options.AnswerLossOnly ? ": answers and posting sentences" : "")}) in {clock.Elapsed.TotalSeconds:F1} s; " +
+            $"document tokens median {lengths[lengths.Length / 2]}, p90 {lengths[lengths.Length * 9 / 10]}, max {lengths[^1]}");
         var config = options.Config with { VocabSize = tokenizer.VocabSize };
         var transformer = new TransformerModel(config, options.Seed);
         log.WriteLine($"qa: training {config} ({transformer.Layout.Count:N0} parameters) for at most {options.TrainTime}");
+        var history = new List<TrainingProgress>();
         var result = LanguageModelTrainer.Train(transformer, corpus, new TrainingOptions
         {
             BatchSize = options.BatchSize,
@@ -127,7 +130,12 @@ public static class QaEvaluationRunner
             TimeLimit = options.TrainTime,
             Seed = options.Seed,
             LogEvery = 25,
-        }, new LogProgress(log), cancellationToken);
+        }, new LogProgress(log, history), cancellationToken);
+        if (options.LossCurvePath is { } curve)
+        {
+            SaveLossCurve(history, $"QA language model training loss ({config.Layers} x {config.ModelDim}, {result.Tokens:N0} tokens, {result.Elapsed.TotalMinutes:F0} min)", curve);
+            log.WriteLine($"qa: loss curve written to {curve}");
+        }
         return (new LanguageModel(tokenizer, transformer), corpus, result);
     }
 
@@ -175,9 +183,21 @@ public static class QaEvaluationRunner
     }
 
     /// <summary>Writes each training report as one log line, on the training thread.</summary>
-    private sealed class LogProgress(TextWriter log) : IProgress<TrainingProgress>
+    private sealed class LogProgress(TextWriter log, List<TrainingProgress> history) : IProgress<TrainingProgress>
     {
-        public void Report(TrainingProgress p) =>
+        public void Report(TrainingProgress p)
+        {
+            history.Add(p);
             log.WriteLine($"qa: step {p.Step} loss {p.Loss:F3} lr {p.LearningRate:G3} grad-norm {p.GradientNorm:F2} {p.TokensPerSecond:F0} tokens/s");
+        }
+    }
+
+    /// <summary>Writes the training loss curve of <paramref name="history"/> as an SVG line chart to <paramref name="path"/>.</summary>
+    public static void SaveLossCurve(IReadOnlyList<TrainingProgress> history, string title, string path)
+    {
+        if (history.Count == 0) return;
+        new JobRec.Evaluation.Reports.SvgLineChart { Title = title, XLabel = "optimizer step", YLabel = "training loss (nats per learned token)" }
+            .Add("training loss", history.Select(p => ((double)p.Step, (double)p.Loss)))
+            .Save(path);
     }
 }

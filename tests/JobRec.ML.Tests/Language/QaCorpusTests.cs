@@ -38,8 +38,55 @@ public class QaCorpusTests
         Assert.Single(QaExampleBuilder.Build(new PostingFacts("d", "Welder") { Skills = ["Welding"] }));
         var docs = QaExampleBuilder.TrainingDocuments([Posting]).ToList();
         Assert.Equal(7, docs.Count);
-        Assert.StartsWith("Question: What skills does the Data Engineer job at Acme require?\nContext: The job title is Data Engineer.", docs[1]);
-        Assert.EndsWith("\nAnswer: Python, Spark, SQL\n", docs[1]);
+        Assert.StartsWith("Context: The job title is Data Engineer.", docs[1]);
+        Assert.EndsWith(" per year.\nQuestion: What skills does the Data Engineer job at Acme require?\nAnswer: The required skills are Python, Spark, SQL.\n", docs[1]);
+        var texts = QaExampleBuilder.TrainingTexts([Posting, Posting with { JobId = "syn:2" }, Posting with { JobId = "syn:3" }], sentencesEvery: 2).ToList();
+        Assert.Equal(2, texts.Count(t => t.Prompt.Length == 0)); // sentences of postings 1 and 3
+        Assert.Equal(" The required skills are Python, Spark, SQL.\n", texts[1].Completion);
+        Assert.EndsWith("\nAnswer:", texts[1].Prompt);
+    }
+
+    [Fact]
+    public void Answer_sentences_use_the_context_cue_and_give_the_value_back()
+    {
+        var context = PostingSerializer.ToSentences(Posting);
+        foreach (var example in QaExampleBuilder.Build(Posting))
+        {
+            var sentence = AnswerSentence.Write(example.Kind, example.Answer);
+            Assert.Contains(sentence, context); // the answer is a copy of one context sentence
+            Assert.Equal(example.Answer, AnswerSentence.ValueOf(" " + sentence + " "));
+        }
+        Assert.Equal("Iron Financial Inc.", AnswerSentence.ValueOf("The hiring company is Iron Financial Inc.."));
+        Assert.Equal("Austin, TX", AnswerSentence.ValueOf("The job is located at Austin, TX"));
+        Assert.Equal("no cue here.", AnswerSentence.ValueOf(" no cue here. "));
+        Assert.Equal("", AnswerSentence.ValueOf("The salary is"));
+    }
+
+    [Fact]
+    public void Masked_corpus_learns_only_the_answer_and_end_of_text_of_qa_examples()
+    {
+        var tokenizer = ByteLevelBpeTokenizer.Train(SmallCorpus.Documents(20), 280);
+        var qa = QaPromptFormat.TrainingText(new QaExample(QuestionKind.Location, "Where is it?", "Austin, TX", "x"), "The job is located at Austin, TX.");
+        var corpus = TokenCorpus.Encode(tokenizer, [TrainingText.Whole("The job title is Nurse."), qa], maskPrompts: true);
+        int sentenceTokens = tokenizer.Encode("The job title is Nurse.").Length + 1;
+        int promptTokens = tokenizer.Encode(qa.Prompt).Length;
+        int answerTokens = tokenizer.Encode(qa.Completion).Length + 1;
+        Assert.Equal(sentenceTokens + promptTokens + answerTokens, corpus.Tokens.Length);
+        Assert.Equal(sentenceTokens + answerTokens, corpus.LearnedCount);
+        Assert.All(corpus.Learned!.Skip(sentenceTokens).Take(promptTokens), Assert.False);
+        Assert.Equal(" The job is located at Austin, TX.\n", tokenizer.Decode(corpus.Tokens[(sentenceTokens + promptTokens)..^1]));
+
+        // a window from the QA example's start has targets only where the next token is part of the answer
+        var inputs = new int[corpus.Tokens.Length - sentenceTokens - 1];
+        var targets = new int[inputs.Length];
+        var qaOnly = new TokenCorpus(corpus.Tokens, [sentenceTokens], corpus.Learned);
+        qaOnly.SampleWindow(new Random(1), inputs, targets);
+        Assert.Equal(corpus.Tokens[sentenceTokens..^1], inputs);
+        Assert.Equal(answerTokens, targets.Count(t => t >= 0));
+        Assert.All(targets[..(promptTokens - 1)], t => Assert.Equal(-1, t));
+        Assert.Equal(corpus.Tokens[(sentenceTokens + promptTokens)..], targets[(promptTokens - 1)..]);
+        Assert.Equal(corpus.Tokens.Length, TokenCorpus.Encode(tokenizer, [TrainingText.Whole("The job title is Nurse."), qa], maskPrompts: false).LearnedCount);
+        Assert.Throws<ArgumentException>(() => new TokenCorpus(corpus.Tokens, [0], new bool[3]));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class QuestionAnswerer
         _model = model;
         _generator = new TextGenerator(model);
         PostingsToRead = postingsToRead;
-        Options = options ?? new GenerationOptions { MaxNewTokens = 40, StopSequences = [QaPromptFormat.AnswerEnd] };
+        Options = options ?? new GenerationOptions { MaxNewTokens = Math.Min(48, model.Transformer.Config.ContextLength / 2), StopSequences = [QaPromptFormat.AnswerEnd] };
     }
 
     /// <summary>How many of the top retrieved postings are read.</summary>
@@ -39,7 +39,7 @@ public sealed class QuestionAnswerer
         foreach (var posting in retrieved.Take(PostingsToRead))
         {
             var generated = _generator.Generate(FitPrompt(question, posting), Options);
-            var answer = new QaAnswer(generated.Text.Trim(), [posting.JobId], generated.MeanLogProbability);
+            var answer = new QaAnswer(AnswerSentence.ValueOf(generated.Text), [posting.JobId], generated.MeanLogProbability);
             if (best is null || answer.MeanLogProbability > best.MeanLogProbability) best = answer;
         }
         return best!;

@@ -14,15 +14,15 @@ public static class PostingSerializer
     {
         var text = new StringBuilder();
         text.Append("The job title is ").Append(Clean(posting.Title)).Append('.');
-        if (posting.Company.Length > 0) text.Append(" The hiring company is ").Append(Clean(posting.Company)).Append('.');
-        if (posting.Location.Length > 0) text.Append(" The job is located at ").Append(Clean(posting.Location)).Append('.');
+        if (posting.Company.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.Company)).Append(Clean(posting.Company)).Append('.');
+        if (posting.Location.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.Location)).Append(Clean(posting.Location)).Append('.');
         if (posting.Remote) text.Append(" The job can be done remotely.");
         var skills = SkillsText(posting);
-        if (skills.Length > 0) text.Append(" The required skills are ").Append(skills).Append('.');
-        if (posting.Level.Length > 0) text.Append(" The experience level is ").Append(Clean(posting.Level)).Append('.');
-        if (posting.EmploymentType.Length > 0) text.Append(" The employment type is ").Append(Clean(posting.EmploymentType)).Append('.');
+        if (skills.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.Skills)).Append(skills).Append('.');
+        if (posting.Level.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.Level)).Append(Clean(posting.Level)).Append('.');
+        if (posting.EmploymentType.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.EmploymentType)).Append(Clean(posting.EmploymentType)).Append('.');
         var salary = SalaryText(posting);
-        if (salary.Length > 0) text.Append(" The salary is ").Append(salary).Append('.');
+        if (salary.Length > 0) text.Append(" " + AnswerSentence.Cue(QuestionKind.Salary)).Append(salary).Append('.');
         if (descriptionChars > 0 && posting.Description.Length > 0)
         {
             var description = Clean(posting.Description);

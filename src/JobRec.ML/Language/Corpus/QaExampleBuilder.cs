@@ -20,14 +20,21 @@ public static class QaExampleBuilder
     }
 
     /// <summary>The language-model training documents of <paramref name="postings"/>: each posting's sentences, then its QA examples with the posting as context.</summary>
-    public static IEnumerable<string> TrainingDocuments(IEnumerable<PostingFacts> postings, int descriptionChars = 400)
+    public static IEnumerable<string> TrainingDocuments(IEnumerable<PostingFacts> postings, int descriptionChars = 400) =>
+        TrainingTexts(postings, descriptionChars).Select(t => t.ToString());
+
+    /// <summary>The training texts of <paramref name="postings"/>: the sentences of every <paramref name="sentencesEvery"/>-th posting (learned whole, with up to <paramref name="descriptionChars"/> description characters), then each posting's QA examples (prompt = posting as context + question, completion = answer).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sentencesEvery"/> is not positive.</exception>
+    public static IEnumerable<TrainingText> TrainingTexts(IEnumerable<PostingFacts> postings, int descriptionChars = 400, int sentencesEvery = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sentencesEvery);
+        int index = 0;
         foreach (var posting in postings)
         {
-            yield return PostingSerializer.ToSentences(posting, descriptionChars);
+            if (index++ % sentencesEvery == 0) yield return TrainingText.Whole(PostingSerializer.ToSentences(posting, descriptionChars));
             var context = PostingSerializer.ToSentences(posting);
             foreach (var example in Build(posting))
-                yield return QaPromptFormat.TrainingDocument(example.Question, context, example.Answer);
+                yield return QaPromptFormat.TrainingText(example, context);
         }
     }
 }

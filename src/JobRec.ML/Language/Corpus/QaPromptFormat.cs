@@ -1,6 +1,6 @@
 namespace JobRec.ML.Language.Corpus;
 
-/// <summary>The one text layout of QA examples, shared by training and answering: "Question: ...\nContext: ...\nAnswer: ...\n".</summary>
+/// <summary>The one text layout of QA examples, shared by training and answering: "Context: ...\nQuestion: ...\nAnswer: &lt;answer sentence&gt;\n" (the question sits right before the answer, so the model reads what is asked last).</summary>
 public static class QaPromptFormat
 {
     /// <summary>Ends an answer.</summary>
@@ -8,9 +8,9 @@ public static class QaPromptFormat
 
     /// <summary>The prompt the model continues with an answer.</summary>
     public static string Prompt(string question, string context) =>
-        $"Question: {PostingSerializer.Clean(question)}\nContext: {context}\nAnswer:";
+        $"Context: {context}\nQuestion: {PostingSerializer.Clean(question)}\nAnswer:";
 
-    /// <summary>A full training document: prompt, answer and answer end.</summary>
-    public static string TrainingDocument(string question, string context, string answer) =>
-        Prompt(question, context) + " " + answer + AnswerEnd;
+    /// <summary>A training example: the prompt, and the answer sentence (<see cref="AnswerSentence.Write"/>, with the answer end) as the completion.</summary>
+    public static TrainingText TrainingText(QaExample example, string context) =>
+        new(Prompt(example.Question, context), " " + AnswerSentence.Write(example.Kind, example.Answer) + AnswerEnd);
 }

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace JobRec.ML.Language.Layers;
 
-/// <summary>Layer normalisation over the last dimension with a learned gain and bias (epsilon 1e-5).</summary>
+/// <summary>Layer normalisation over the last dimension with a learned gain and bias (epsilon 1e-5), vectorised per row.</summary>
 public static class LayerNormLayer
 {
     private const float Epsilon = 1e-5f;
@@ -15,10 +15,10 @@ public static class LayerNormLayer
             var xr = x.Slice(n * dim, dim);
             var yr = y.Slice(n * dim, dim);
             float m = TensorPrimitives.Sum(xr) / dim;
-            float v = 0;
-            for (int i = 0; i < dim; i++) { float d = xr[i] - m; v += d * d; }
-            float s = 1f / MathF.Sqrt(v / dim + Epsilon);
-            for (int i = 0; i < dim; i++) yr[i] = (xr[i] - m) * s * gain[i] + bias[i];
+            TensorPrimitives.Subtract(xr, m, yr);
+            float s = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(yr) / dim + Epsilon);
+            TensorPrimitives.Multiply(yr, s, yr);
+            TensorPrimitives.MultiplyAdd(yr, gain, bias, yr);
             mean[n] = m;
             rstd[n] = s;
         }
@@ -28,28 +28,25 @@ public static class LayerNormLayer
     public static void Backward(ReadOnlySpan<float> dy, ReadOnlySpan<float> x, ReadOnlySpan<float> gain, ReadOnlySpan<float> mean, ReadOnlySpan<float> rstd,
         Span<float> dx, Span<float> dGain, Span<float> dBias, int rows, int dim)
     {
+        Span<float> norm = dim <= 1024 ? stackalloc float[dim] : new float[dim];
+        Span<float> dn = dim <= 1024 ? stackalloc float[dim] : new float[dim];
         for (int n = 0; n < rows; n++)
         {
             var dyr = dy.Slice(n * dim, dim);
             var xr = x.Slice(n * dim, dim);
             var dxr = dx.Slice(n * dim, dim);
-            float m = mean[n], s = rstd[n];
-            float meanDn = 0, meanDnNorm = 0;
-            for (int i = 0; i < dim; i++)
-            {
-                float norm = (xr[i] - m) * s, dn = gain[i] * dyr[i];
-                meanDn += dn;
-                meanDnNorm += dn * norm;
-            }
-            meanDn /= dim;
-            meanDnNorm /= dim;
-            for (int i = 0; i < dim; i++)
-            {
-                float norm = (xr[i] - m) * s, dn = gain[i] * dyr[i];
-                dGain[i] += norm * dyr[i];
-                dBias[i] += dyr[i];
-                dxr[i] += s * (dn - meanDn - norm * meanDnNorm);
-            }
+            float s = rstd[n];
+            TensorPrimitives.Subtract(xr, mean[n], norm);
+            TensorPrimitives.Multiply(norm, s, norm);
+            TensorPrimitives.Multiply(gain, dyr, dn);
+            float meanDn = TensorPrimitives.Sum(dn) / dim;
+            float meanDnNorm = TensorPrimitives.Dot(dn, norm) / dim;
+            TensorPrimitives.MultiplyAdd(norm, dyr, dGain, dGain);
+            TensorPrimitives.Add(dBias, dyr, dBias);
+            // dx += s (dn - meanDn - norm meanDnNorm)
+            TensorPrimitives.Subtract(dn, meanDn, dn);
+            TensorPrimitives.MultiplyAdd(norm, -meanDnNorm, dn, dn);
+            TensorPrimitives.MultiplyAdd(dn, s, dxr, dxr);
         }
     }
 }

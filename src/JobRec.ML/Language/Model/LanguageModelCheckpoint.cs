@@ -8,7 +8,12 @@ namespace JobRec.ML.Language.Model;
 public static class LanguageModelCheckpoint
 {
     private static readonly byte[] Magic = "JRLM"u8.ToArray();
-    private const int Version = 1;
+    // version 3: QA examples are laid out context first and answered with the posting sentence (QaPromptFormat, AnswerSentence);
+    // versions 1 and 2 were trained on other layouts and would answer in them
+    private const int Version = 3;
+
+    /// <summary>Where the QA model checkpoint lives by default: <c>$JOBREC_CACHE/models/qa/qa.jrlm</c> (default cache <c>~/.cache/jobrec</c>).</summary>
+    public static string DefaultPath => Path.Combine(JobRec.ML.Text.ModelCache.Root, "models", "qa", "qa.jrlm");
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (atomically: a temporary file is renamed into place).</summary>
     public static void Save(LanguageModel model, string path)
@@ -45,6 +50,7 @@ public static class LanguageModelCheckpoint
             var magic = reader.ReadBytes(4);
             if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: offset 0: not a JobRec language model checkpoint (magic {Convert.ToHexString(magic)})");
             int version = reader.ReadInt32();
+            if (version is 1 or 2) throw new InvalidDataException($"{path}: offset 4: checkpoint version {version} was trained on an older QA layout (version 3: context first, sentence answers); retrain it with `jobrec evaluate qa --model`");
             if (version != Version) throw new InvalidDataException($"{path}: offset 4: unsupported checkpoint version {version}, expected {Version}");
             var config = new TransformerConfig(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             try { config.Validate(); }

@@ -8,6 +8,7 @@ namespace JobRec.ML.Language.Training;
 public static class LanguageModelTrainer
 {
     private const int ScheduleFitStep = 4;
+    private const int ScheduleRefitEvery = 20;
 
     /// <summary>Runs <see cref="TrainingOptions.Steps"/> steps (or until the time limit or cancellation) and returns what was done.</summary>
     /// <exception cref="ArgumentException">The sequence length exceeds the model's context.</exception>
@@ -36,11 +37,15 @@ public static class LanguageModelTrainer
             float norm = GradientClipping.ClipByGlobalNorm(model.Gradients, options.MaxGradientNorm);
             float rate = schedule.RateAt(step);
             optimizer.Update(model.Parameters, model.Gradients, rate);
-            if (step == ScheduleFitStep && options.TimeLimit is { } budget)
+            if (step >= ScheduleFitStep && (step - ScheduleFitStep) % ScheduleRefitEvery == 0 && options.TimeLimit is { } budget)
             {
-                // fit the cosine to the steps that the time budget allows, so a time-limited run still decays
-                int affordable = (int)(budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1)));
-                if (affordable < options.Steps) schedule = schedule with { TotalSteps = Math.Max(step + 2, affordable), WarmupSteps = Math.Min(schedule.WarmupSteps, Math.Max(1, affordable / 10)) };
+                // fit the cosine to the steps that the time budget allows, so a time-limited run still decays; refitted as the
+                // measured step time settles (the first steps pay for JIT and allocation, and a shared machine's speed drifts)
+                int affordable = (int)Math.Min(int.MaxValue, budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1)));
+                int total = Math.Max(step + 2, Math.Min(options.Steps, affordable));
+                schedule = step == ScheduleFitStep
+                    ? schedule with { TotalSteps = total, WarmupSteps = Math.Min(schedule.WarmupSteps, Math.Max(1, total / 10)) }
+                    : schedule with { TotalSteps = total };
             }
             windowLoss += loss;
             windowSteps++;

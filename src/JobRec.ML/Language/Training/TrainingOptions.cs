@@ -13,7 +13,7 @@ public sealed record TrainingOptions
     public int WarmupSteps { get; init; } = 100;
     /// <summary>Total optimizer steps (the cosine schedule ends here).</summary>
     public int Steps { get; init; } = 2000;
-    /// <summary>Stop once this much time has passed; the cosine schedule is then fitted to the steps the time allows (estimated after the first steps).</summary>
+    /// <summary>Stop once this much time has passed; the cosine schedule is then fitted to the steps the time allows (estimated after the first steps, re-estimated every 20 steps).</summary>
     public TimeSpan? TimeLimit { get; init; }
     /// <summary>Global gradient norm limit.</summary>
     public float MaxGradientNorm { get; init; } = 1f;
