@@ -119,7 +119,17 @@ public sealed class ShardVectorIndex : IDisposable
         var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
         var most = Math.Min(_entries.Count, VectorIndexLimits.MaxK);
-        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (exclude?.Count ?? 0));
+        // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard).
+        var excludedHere = 0;
+        if (exclude is not null)
+        {
+            foreach (var id in exclude)
+            {
+                excludedHere += _slots.ContainsKey(id) ? 1 : 0;
+            }
+        }
+
+        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + excludedHere);
         while (true)
         {
             hits.Clear();
