@@ -110,7 +110,7 @@ internal static class QaCommands
         var model = new Option<string?>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model` (default: $JOBREC_QA_CHECKPOINT, else $JOBREC_CACHE/models/qa/qa.jrlm)" };
         var data = DataOption();
         data.Description = "Folder of job postings in any format the readers know (generated CSV, LinkedIn 2024, arshkon, Dice, CareerBuilder)";
-        var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins)", DefaultValueFactory = _ => 3 };
+        var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins; the model's confidence does not weigh how well a posting matches the question, so 1 trusts the retrieval)", DefaultValueFactory = _ => 1 };
         var retrieval = new Option<string>("--retrieval") { Description = "semantic (USE-Lite search, embeddings cached under $JOBREC_CACHE) or lexical (title/company/location overlap)", DefaultValueFactory = _ => "semantic" };
         var maxJobs = new Option<int>("--max-jobs") { Description = "Most postings loaded from --data", DefaultValueFactory = _ => int.MaxValue };
         var command = new Command("ask", "Answer a question from retrieved job postings, citing their ids");
@@ -132,7 +132,13 @@ internal static class QaCommands
                 return 2;
             }
             UseOneBlasThreadUnlessSet();
-            var lm = LanguageModelCheckpoint.Load(checkpoint);
+            JobRec.ML.Language.LanguageModel lm;
+            try { lm = LanguageModelCheckpoint.Load(checkpoint); }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                Console.Error.WriteLine($"jobrec ask: {e.Message}");
+                return 2;
+            }
             Console.Error.WriteLine($"jobrec ask: model {checkpoint}");
             var jobs = JobCorpus.Load(parseResult.GetValue(data)!, line => Console.Error.WriteLine(line), parseResult.GetValue(maxJobs));
             int k = Math.Max(1, parseResult.GetValue(read));

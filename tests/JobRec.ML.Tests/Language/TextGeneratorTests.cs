@@ -42,6 +42,31 @@ public class TextGeneratorTests
     }
 
     [Fact]
+    public void No_repeat_ngram_blocks_repeats_among_generated_tokens_only()
+    {
+        var model = RandomModel(64);
+        var generator = new TextGenerator(model);
+        var free = generator.Generate("The job", new GenerationOptions { MaxNewTokens = 40, StopAtEndOfText = false });
+        Assert.True(HasRepeatedNgram(free.Tokens, 3), "greedy decoding of a random model was expected to loop"); // the premise of the check below
+        foreach (int n in new[] { 1, 2, 3 })
+        {
+            var blocked = generator.Generate("The job", new GenerationOptions { MaxNewTokens = 40, StopAtEndOfText = false, NoRepeatNgramSize = n });
+            Assert.Equal(40, blocked.Tokens.Count);
+            Assert.False(HasRepeatedNgram(blocked.Tokens, n), $"a {n}-gram repeats in [{string.Join(", ", blocked.Tokens)}]");
+            // the prompt does not count: the first token is the free choice even if the prompt holds it
+            Assert.Equal(free.Tokens[0], blocked.Tokens[0]);
+        }
+    }
+
+    private static bool HasRepeatedNgram(IReadOnlyList<int> tokens, int n)
+    {
+        var seen = new HashSet<string>();
+        for (int i = 0; i + n <= tokens.Count; i++)
+            if (!seen.Add(string.Join(",", tokens.Skip(i).Take(n)))) return true;
+        return false;
+    }
+
+    [Fact]
     public void Generation_stops_at_a_stop_sequence_and_drops_it()
     {
         var model = RandomModel();

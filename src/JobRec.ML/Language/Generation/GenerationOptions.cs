@@ -15,6 +15,8 @@ public sealed record GenerationOptions
     public int Seed { get; init; } = 1;
     /// <summary>Generation ends when the text contains one of these; the stop text is not returned.</summary>
     public IReadOnlyList<string> StopSequences { get; init; } = [];
+    /// <summary>When n &gt; 0, never emit a token that would repeat an n-gram already among the generated tokens (the prompt is not counted, so copying from it stays possible); 0 = off.</summary>
+    public int NoRepeatNgramSize { get; init; }
     /// <summary>Generation ends at the end-of-text token.</summary>
     public bool StopAtEndOfText { get; init; } = true;
 }

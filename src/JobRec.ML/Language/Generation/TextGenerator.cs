@@ -28,12 +28,14 @@ public sealed class TextGenerator
         foreach (int t in promptTokens) logits = decoder.Step(t);
         int vocab = _model.Tokenizer.VocabSize;
         var generated = new List<int>();
+        float[]? banned = null;
         var reason = StopReason.MaxTokens;
         string text = "";
         double logProbability = 0;
         while (generated.Count < options.MaxNewTokens)
         {
             var usable = logits[..vocab]; // a transformer may have spare ids past the tokenizer's; never emit them
+            if (options.NoRepeatNgramSize > 0 && BanRepeats(usable, generated, options.NoRepeatNgramSize, ref banned)) usable = banned!;
             int next = sampler.Next(usable);
             logProbability += LogSoftmaxAt(usable, next);
             generated.Add(next);
@@ -47,6 +49,29 @@ public sealed class TextGenerator
         }
         if (reason == StopReason.EndOfText) text = _model.Tokenizer.Decode(generated.ToArray());
         return new GeneratedText(text, generated, reason, promptTokens.Length, generated.Count == 0 ? 0 : logProbability / generated.Count);
+    }
+
+    /// <summary>Copies <paramref name="logits"/> into <paramref name="scratch"/> with -infinity for every token that would complete an n-gram already in <paramref name="generated"/>; false (nothing copied) when no token is banned.</summary>
+    private static bool BanRepeats(ReadOnlySpan<float> logits, List<int> generated, int n, ref float[]? scratch)
+    {
+        int prefix = n - 1, count = generated.Count;
+        if (count < prefix) return false;
+        bool any = false;
+        for (int start = 0; start + prefix < count; start++)
+        {
+            bool match = true;
+            for (int j = 0; j < prefix && match; j++) match = generated[start + j] == generated[count - prefix + j];
+            if (!match) continue;
+            int next = generated[start + prefix];
+            if (!any)
+            {
+                scratch ??= new float[logits.Length];
+                logits.CopyTo(scratch);
+                any = true;
+            }
+            scratch![next] = float.NegativeInfinity;
+        }
+        return any;
     }
 
     private static double LogSoftmaxAt(ReadOnlySpan<float> logits, int index)
