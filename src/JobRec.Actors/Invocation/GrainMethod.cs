@@ -22,6 +22,7 @@ public sealed class GrainMethod
             : rt.IsGenericType && rt.GetGenericTypeDefinition() == typeof(ValueTask<>) ? (GrainMethodReturnKind.ValueTaskOfT, rt.GetGenericArguments()[0])
             : throw new ArgumentException($"Grain interface method {owner.Name}.{method.Name} returns {rt.Name}; grain methods must return Task, Task<T>, ValueTask or ValueTask<T>.");
         Timeout = method.GetCustomAttribute<ResponseTimeoutAttribute>()?.Timeout;
+        IsReadOnly = method.IsDefined(typeof(ReadOnlyAttribute), inherit: false);
         Invoker = CompileInvoker();
         ResultGetter = CompileResultGetter();
         ProxyReturn = CompileProxyReturn();
@@ -47,6 +48,9 @@ public sealed class GrainMethod
 
     /// <summary>The method's own timeout from [ResponseTimeout], or null for the default.</summary>
     public TimeSpan? Timeout { get; }
+
+    /// <summary>Whether the method is marked [ReadOnly]: its calls may run alongside each other on one activation.</summary>
+    public bool IsReadOnly { get; }
 
     /// <summary>Calls the method on a grain instance with boxed arguments and returns its completion as a Task.</summary>
     public Func<object, object?[], Task> Invoker { get; }

@@ -16,6 +16,8 @@ internal sealed class Activation : IGrainTarget, IGrainContext, IThreadPoolWorkI
     private ActivationState _state = ActivationState.Creating;
     private bool _scheduled;
     private DeactivationReason? _pendingDeactivation;
+    private int _readers;
+    private TaskCompletionSource? _readersDone;
 
     public Activation(GrainId grainId, GrainClassInfo grainClass, GrainRuntime runtime, IActivationOwner owner)
     {
@@ -65,7 +67,7 @@ internal sealed class Activation : IGrainTarget, IGrainContext, IThreadPoolWorkI
         {
             lock (_gate)
             {
-                return !_scheduled && _queue.Count == 0 && _state == ActivationState.Valid;
+                return !_scheduled && _queue.Count == 0 && _readers == 0 && _state == ActivationState.Valid;
             }
         }
     }
@@ -182,6 +184,20 @@ internal sealed class Activation : IGrainTarget, IGrainContext, IThreadPoolWorkI
                 }
             }
 
+            if (item is GrainRequest { Method.IsReadOnly: true } read)
+            {
+                // With more calls waiting the read starts on another thread, so the next ones can start too; otherwise it runs here
+                // up to its first await (no thread hop) and the loop goes on while it finishes.
+                if (StartRead(read))
+                {
+                    _ = RunReadAsync(read);
+                }
+
+                continue;
+            }
+
+            // Anything else runs alone: after every read-only turn started before it has finished.
+            await ReadersDoneAsync().ConfigureAwait(false);
             if (deactivate is { } why)
             {
                 CallContext.Current = null;
@@ -195,6 +211,66 @@ internal sealed class Activation : IGrainTarget, IGrainContext, IThreadPoolWorkI
             {
                 LastActivityMs = Environment.TickCount64;
             }
+        }
+    }
+
+    /// <summary>Counts a read-only turn as running; when more calls wait in the mailbox it is started on the thread pool, alongside
+    /// other read-only turns, and false is returned; otherwise true: the caller runs it in place.</summary>
+    private bool StartRead(GrainRequest read)
+    {
+        bool more;
+        lock (_gate)
+        {
+            _readers++;
+            more = _queue.Count > 0;
+        }
+
+        LastActivityMs = Environment.TickCount64;
+        if (!more)
+        {
+            return true;
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Activation.RunReadAsync(state.Read), (Activation: this, Read: read), preferLocal: false);
+        return false;
+    }
+
+    private async Task RunReadAsync(GrainRequest read)
+    {
+        try
+        {
+            CallContext.Current = ChainFor(read);
+            await read.ExecuteAsync(this).ConfigureAwait(false);
+        }
+        finally
+        {
+            CallContext.Current = null;
+            TaskCompletionSource? done = null;
+            lock (_gate)
+            {
+                if (--_readers == 0)
+                {
+                    done = _readersDone;
+                    _readersDone = null;
+                }
+            }
+
+            done?.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes when no read-only turn of this activation is running.</summary>
+    private Task ReadersDoneAsync()
+    {
+        lock (_gate)
+        {
+            if (_readers == 0)
+            {
+                return Task.CompletedTask;
+            }
+
+            _readersDone ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _readersDone.Task;
         }
     }
 

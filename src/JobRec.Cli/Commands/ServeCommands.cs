@@ -124,24 +124,26 @@ internal static class ServeCommands
         var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT tiering)", DefaultValueFactory = _ => 10 };
         var cached = new Option<bool>("--cached") { Description = "Let recommendations come from the user grains' caches and record an interaction in 1 of 10 calls (default: every recommend is computed)" };
         var shardIndex = ShardIndexOption();
+        var shards = new Option<int>("--shards") { Description = "Index shards the jobs are spread over", DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().ShardCount };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards })
         {
             command.Options.Add(o);
         }
 
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(jobs) < 1 || result.GetValue(users) < 1 || result.GetValue(concurrency) < 1 || result.GetValue(seconds) < 1 || result.GetValue(warmup) < 0)
-            {
-                result.AddError("--jobs, --users, --concurrency and --seconds must be at least 1 and --warmup at least 0");
-            }
-        });
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            // Checked here, not in a command validator: a validator sees 0 for options left at their defaults.
+            if (parseResult.GetValue(jobs) < 1 || parseResult.GetValue(users) < 1 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(seconds) < 1
+                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256)
+            {
+                Console.Error.WriteLine("error: --jobs, --users, --concurrency and --seconds must be at least 1, --warmup at least 0 and --shards within 1..256");
+                return 1;
+            }
+
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
-                ParseShardIndex(parseResult.GetValue(shardIndex)!), Console.Error, cancellationToken);
+                ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken);
             Console.WriteLine(line);
             return 0;
         });

@@ -12,17 +12,21 @@ public interface IIndexShardGrain : IGrainWithStringKey
     Task<bool> RemoveAsync(string jobId);
 
     /// <summary>The k best open jobs of this shard for the query that pass its filters, best first.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<ShardHit>> SearchAsync(ShardQuery query);
 
     /// <summary>The cards of the given jobs of this shard scored against the query (unknown, closed or filtered ids are left out).</summary>
+    [ReadOnly]
     Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query);
 
     /// <summary>The stored entries (card and embedding) of those of the given jobs this shard holds, closed or expired ones included.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<ShardEntry>> GetEntriesAsync(IReadOnlyList<string> jobIds);
 
     /// <summary>Rebuilds the in-memory index from the stored entries (compacting the log); returns the number of jobs indexed.</summary>
     Task<int> RebuildAsync();
 
     /// <summary>Size and kind of this shard.</summary>
+    [ReadOnly]
     Task<ShardStatus> GetStatusAsync();
 }

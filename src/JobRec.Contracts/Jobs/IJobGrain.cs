@@ -13,12 +13,15 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
+    [ReadOnly]
     Task<JobView?> GetAsync();
 
     /// <summary>The list fields of the job, or null when unknown.</summary>
+    [ReadOnly]
     Task<JobSummary?> GetSummaryAsync();
 
     /// <summary>The job's L2-normalised embedding, or null when unknown.</summary>
+    [ReadOnly]
     Task<float[]?> GetEmbeddingAsync();
 
     /// <summary>Closes the job and removes it from its shard; returns false when the job does not exist.</summary>
@@ -32,5 +35,6 @@ public interface IJobGrain : IGrainWithStringKey
     Task ImportStatisticsAsync(JobStatistics delta);
 
     /// <summary>Jobs most often touched by the same users as this one, most frequent first, at most <paramref name="count"/>.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<string>> GetCoInteractedAsync(int count);
 }

@@ -9,8 +9,10 @@ public interface IPopularityGrain : IGrainWithStringKey
     Task AddAsync(IReadOnlyDictionary<string, float> weights);
 
     /// <summary>The most popular jobs with their popularity normalised to 0..1, best first; the ranking is refreshed at most once a second while counts keep changing.</summary>
+    [ReadOnly]
     Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count);
 
     /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown).</summary>
+    [ReadOnly]
     Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds);
 }

@@ -10,7 +10,11 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 {
     private readonly IShardEntryStore _store;
     private readonly ServingOptions _options;
+    /// <summary>How often a shard takes jobs past their closing time out of its vector index.</summary>
+    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
+
     private ShardVectorIndex? _index;
+    private IDisposable? _expiryTimer;
     private int _shard;
 
     /// <summary>Created by the runtime.</summary>
@@ -32,13 +36,19 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
         }
 
         _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
-        _index.Upsert(_store.Load(_shard));
+        _index.Upsert(_store.Load(_shard), _options.Clock());
+        _expiryTimer = RegisterGrainTimer(_ =>
+        {
+            _index?.ExpireDue(_options.Clock());
+            return Task.CompletedTask;
+        }, ExpiryInterval, ExpiryInterval);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _expiryTimer?.Dispose();
         _index?.Dispose();
         _index = null;
         return Task.CompletedTask;
@@ -48,7 +58,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     public Task UpsertAsync(IReadOnlyList<ShardEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        Index.Upsert(entries);
+        Index.Upsert(entries, _options.Clock());
         _store.Append(_shard, entries);
         return Task.CompletedTask;
     }
@@ -99,7 +109,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
         _store.Compact(_shard, entries);
         _index?.Dispose();
         _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
-        _index.Upsert(entries);
+        _index.Upsert(entries, _options.Clock());
         return Task.FromResult(_index.Count);
     }
 

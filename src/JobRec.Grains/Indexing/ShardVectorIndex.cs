@@ -8,13 +8,18 @@ using JobRec.Vectors.Ivf;
 
 namespace JobRec.Grains.Indexing;
 
-/// <summary>The in-memory side of one shard: a vector index (inverted file, exact or FAISS flat) over slot ids plus the entry of every slot; not thread-safe (the shard grain is turn-based).</summary>
+/// <summary>
+/// The in-memory side of one shard: a vector index (inverted file, exact or FAISS flat) over slot ids plus the entry of every slot.
+/// Entries past their closing time stay held (for <see cref="Get"/>) but leave the vector index (<see cref="ExpireDue"/>), so
+/// searches do not scan and then discard them. Searches and lookups may run concurrently with each other, never with a change.
+/// </summary>
 public sealed class ShardVectorIndex : IDisposable
 {
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
     private readonly Dictionary<long, ShardEntry> _entries = [];
+    private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
     private IVectorIndex? _index;
     private long _nextSlot;
 
@@ -25,8 +30,11 @@ public sealed class ShardVectorIndex : IDisposable
         _invertedFile = invertedFile;
     }
 
-    /// <summary>Jobs indexed.</summary>
+    /// <summary>Jobs held (expired ones included).</summary>
     public int Count => _entries.Count;
+
+    /// <summary>Jobs in the vector index: those held and not yet expired by <see cref="ExpireDue"/> or <see cref="Upsert"/>.</summary>
+    public long Searchable => _index?.Count ?? 0;
 
     /// <summary>Embedding length, 0 while empty.</summary>
     public int Dimension => _index?.Dimension ?? 0;
@@ -37,9 +45,10 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>Every entry held.</summary>
     public IEnumerable<ShardEntry> Entries => _entries.Values;
 
-    /// <summary>Adds or replaces entries; every embedding must have the index's dimension.</summary>
+    /// <summary>Adds or replaces entries; every embedding must have the index's dimension. Entries closed at <paramref name="now"/> are
+    /// held but not searchable; the others leave the vector index at their closing time through <see cref="ExpireDue"/>.</summary>
     /// <exception cref="ArgumentException">An embedding is empty or of another dimension.</exception>
-    public void Upsert(IReadOnlyList<ShardEntry> entries)
+    public void Upsert(IReadOnlyList<ShardEntry> entries, DateTimeOffset now)
     {
         if (entries.Count == 0)
         {
@@ -84,13 +93,48 @@ public sealed class ShardVectorIndex : IDisposable
         foreach (var e in latest.Values)
         {
             var slot = _nextSlot++;
-            e.Embedding.CopyTo(vectors, n * dim);
-            ids[n++] = slot;
             _slots[e.Job.Id] = slot;
             _entries[slot] = e;
+            if (e.ClosesAt is { } closes)
+            {
+                if (closes <= now)
+                {
+                    continue; // held for Get, never searched
+                }
+
+                _expiries.Enqueue(slot, closes);
+            }
+
+            e.Embedding.CopyTo(vectors, n * dim);
+            ids[n++] = slot;
         }
 
-        _index.Add(vectors, ids);
+        if (n > 0)
+        {
+            _index.Add(vectors.AsSpan(0, n * dim), ids.AsSpan(0, n));
+        }
+    }
+
+    /// <summary>Takes every entry whose closing time is at or before <paramref name="now"/> out of the vector index (it stays held);
+    /// returns how many left.</summary>
+    public int ExpireDue(DateTimeOffset now)
+    {
+        if (_index is null)
+        {
+            return 0;
+        }
+
+        var due = new List<long>();
+        while (_expiries.TryPeek(out var slot, out var closes) && closes <= now)
+        {
+            _expiries.Dequeue();
+            if (_entries.ContainsKey(slot))
+            {
+                due.Add(slot); // a replaced or removed entry's slot is gone from _entries and from the index already
+            }
+        }
+
+        return due.Count == 0 ? 0 : (int)_index.Remove(due.ToArray());
     }
 
     /// <summary>Removes a job; false when it was not held.</summary>

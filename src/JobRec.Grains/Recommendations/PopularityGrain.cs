@@ -78,14 +78,18 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
 
     private List<KeyValuePair<string, float>> Sorted()
     {
-        if (_sorted is null || (_rankingStale && Stopwatch.GetElapsedTime(_sortedAt) >= RankingRefresh))
+        // TopAsync and PopularityOfAsync are [ReadOnly] and may run at once: two of them may both re-sort (same result), and the list
+        // is published whole; AddAsync never runs alongside them.
+        var sorted = Volatile.Read(ref _sorted);
+        if (sorted is null || (_rankingStale && Stopwatch.GetElapsedTime(_sortedAt) >= RankingRefresh))
         {
-            _sorted = State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
+            sorted = State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
             _sortedAt = Stopwatch.GetTimestamp();
             _rankingStale = false;
+            Volatile.Write(ref _sorted, sorted);
         }
 
-        return _sorted;
+        return sorted;
     }
 
     private async Task FlushAsync()

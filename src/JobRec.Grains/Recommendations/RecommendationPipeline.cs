@@ -42,7 +42,7 @@ public sealed class RecommendationPipeline
         var candidates = new Dictionary<string, Candidate>();
 
         // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
-        var perShard = Math.Max(k, k * _options.SemanticCandidatesPerK * 2 / _options.ShardCount);
+        var perShard = SemanticPerShard(k, _options.SemanticCandidatesPerK, _options.ShardCount);
         var semanticTask = query.Length == 0
             ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
             : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
@@ -124,6 +124,11 @@ public sealed class RecommendationPipeline
             explain ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
         return new RecommendationList(user.UserId, jobs, false, list.Count);
     }
+
+    /// <summary>How many semantic candidates each of <paramref name="shards"/> shards returns so their union holds about the global top k x <paramref name="perK"/>:
+    /// all of them from a single shard, otherwise twice the even share (hashing spreads a user's best jobs unevenly), never fewer than k.</summary>
+    public static int SemanticPerShard(int k, int perK, int shards) =>
+        shards == 1 ? k * perK : Math.Max(k, k * perK * 2 / shards);
 
     /// <summary>Weighted mean of recent job embeddings (apply 3, save 2, view 1; newer weigh more), unit length; empty when there are none.</summary>
     public static float[] HistoryVector(IReadOnlyList<RecentJob> recent)

@@ -16,7 +16,7 @@ namespace JobRec.Silo.Benchmarks;
 public static class ServeBenchmark
 {
     /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed.</summary>
-    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
@@ -29,7 +29,7 @@ public static class ServeBenchmark
             InMemoryState = true,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
-            Serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex },
+            Serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public static class ServeBenchmark
             await sink.AddInteractionsAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shardIndex} shards); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
+        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
             + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)") + $"; load average {LoadAverage()}");
         var queries = jobList.Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
         var samples = new ServeSamples();

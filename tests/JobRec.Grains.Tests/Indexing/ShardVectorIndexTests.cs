@@ -7,6 +7,8 @@ namespace JobRec.Grains.Tests.Indexing;
 
 public sealed class ShardVectorIndexTests
 {
+    private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
+
     public static TheoryData<ShardIndexKind> Kinds => new() { ShardIndexKind.InvertedFile, ShardIndexKind.Exact, ShardIndexKind.FaissFlat };
 
     [Theory]
@@ -20,7 +22,7 @@ public sealed class ShardVectorIndexTests
             Entry("ca-remote", [1, 0.2f, 0], region: "CA", remote: true),
             Entry("far", [0, 0, 1], region: "TX"),
             Entry("expired", [1, 0, 0], region: "TX", closes: DateTimeOffset.UtcNow.AddDays(-1)),
-        ]);
+        ], Now);
         var q = Unit(1, 0, 0);
 
         var all = index.Search(new ShardQuery(q, 3), DateTimeOffset.UtcNow);
@@ -48,8 +50,8 @@ public sealed class ShardVectorIndexTests
     public void ReplaceAndRemoveChangeWhatIsFound(ShardIndexKind kind)
     {
         using var index = new ShardVectorIndex(kind);
-        index.Upsert([Entry("a", [1, 0]), Entry("b", [0, 1])]);
-        index.Upsert([Entry("a", [0, 1])]);
+        index.Upsert([Entry("a", [1, 0]), Entry("b", [0, 1])], Now);
+        index.Upsert([Entry("a", [0, 1])], Now);
         Assert.Equal(2, index.Count);
 
         var hits = index.Search(new ShardQuery(Unit(0, 1), 2, ScoringVectors: [Unit(1, 0)]), DateTimeOffset.UtcNow);
@@ -66,9 +68,40 @@ public sealed class ShardVectorIndexTests
     public void WrongDimensionsAreRejectedWithTheJob()
     {
         using var index = new ShardVectorIndex(ShardIndexKind.Exact);
-        index.Upsert([Entry("a", [1, 0, 0])]);
-        var ex = Assert.Throws<ArgumentException>(() => index.Upsert([Entry("b", [1, 0])]));
+        index.Upsert([Entry("a", [1, 0, 0])], Now);
+        var ex = Assert.Throws<ArgumentException>(() => index.Upsert([Entry("b", [1, 0])], Now));
         Assert.Contains("job 'b'", ex.Message);
         Assert.Throws<ArgumentException>(() => index.Search(new ShardQuery([1, 0], 1), DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void JobsPastTheirClosingTimeLeaveTheVectorIndexButStayHeld(ShardIndexKind kind)
+    {
+        using var index = new ShardVectorIndex(kind);
+        index.Upsert([
+            Entry("closed", [1, 0], closes: Now.AddDays(-1)),
+            Entry("soon", [1, 0.1f], closes: Now.AddDays(1)),
+            Entry("later", [1, 0.2f], closes: Now.AddDays(3)),
+            Entry("open", [0, 1]),
+        ], Now);
+        Assert.Equal(4, index.Count);
+        Assert.Equal(3, index.Searchable); // closed on arrival: held, not indexed
+        Assert.Equal(0, index.ExpireDue(Now));
+
+        Assert.Equal(1, index.ExpireDue(Now.AddDays(2)));
+        Assert.Equal(2, index.Searchable);
+        // Even a search that asks for an earlier time no longer finds it: it left the vector index.
+        Assert.Equal(["later", "open"], index.Search(new ShardQuery(Unit(1, 0), 5), Now).Select(h => h.Job.Id));
+        Assert.NotNull(index.Get("soon"));
+        Assert.NotNull(index.Get("closed"));
+
+        // Re-posted with a later closing time: searchable again, and the old expiry does not take it out.
+        index.Upsert([Entry("soon", [1, 0.1f], closes: Now.AddDays(10))], Now.AddDays(2));
+        Assert.Equal(1, index.ExpireDue(Now.AddDays(4))); // only "later"
+        Assert.Equal(["soon", "open"], index.Search(new ShardQuery(Unit(1, 0), 5), Now.AddDays(4)).Select(h => h.Job.Id));
+        Assert.True(index.Remove("soon"));
+        Assert.Equal(0, index.ExpireDue(Now.AddDays(30)));
+        Assert.Equal(1, index.Searchable);
     }
 }
