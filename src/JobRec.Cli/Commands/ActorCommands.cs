@@ -35,7 +35,8 @@ internal static class ActorCommands
         encoder.AcceptOnlyFromAmong("hashed", "use-lite");
         var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs; silos of one machine may share it so a shard that moves restores its entries", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C / SIGTERM; with --cluster it joins a PostgreSQL-anchored cluster");
-        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease, encoder, indexDir })
+        var shards = new Option<int?>("--shards") { Description = "Index shards the jobs are spread over; every silo of a cluster must use the same (default: 8 with --cluster, else 1)" };
+        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease, encoder, indexDir, shards })
         {
             command.Options.Add(o);
         }
@@ -43,6 +44,14 @@ internal static class ActorCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             ClusterOptions? clusterOptions = null;
+            var shardCount = parseResult.GetValue(shards)
+                ?? (parseResult.GetResult(cluster) is not null ? Contracts.Indexing.ShardRouting.DefaultShardCount : Contracts.Indexing.ShardRouting.EmbeddedShardCount);
+            if (shardCount is < 1 or > 256)
+            {
+                Console.Error.WriteLine($"silo: --shards must be within 1..256 (was {shardCount})");
+                return 2;
+            }
+
             if (parseResult.GetResult(cluster) is not null)
             {
                 var connection = parseResult.GetValue(cluster);
@@ -83,7 +92,11 @@ internal static class ActorCommands
                 o.GatewayAddress = parseResult.GetValue(address)!;
                 o.GatewayPort = parseResult.GetValue(port);
                 o.SqliteStoragePath = parseResult.GetValue(storage)!;
-            }, clusterOptions, new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir) },
+            }, clusterOptions, new ServingOptions
+            {
+                IndexDirectory = parseResult.GetValue(indexDir),
+                ShardCount = shardCount,
+            },
                 parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             StopWhenParentExits(stop);

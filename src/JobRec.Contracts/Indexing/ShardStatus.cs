@@ -5,4 +5,6 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="Jobs">Jobs indexed.</param>
 /// <param name="Dimension">Embedding length, 0 while empty.</param>
 /// <param name="IndexKind">Index implementation ("ivf", "faiss-flat", "exact").</param>
-public sealed record ShardStatus(int Shard, int Jobs, int Dimension, string IndexKind);
+/// <param name="ShardCount">How many shards the silo's jobs are spread over.</param>
+/// <param name="Searchable">Jobs in the vector index (those not past their closing time).</param>
+public sealed record ShardStatus(int Shard, int Jobs, int Dimension, string IndexKind, int ShardCount, long Searchable);

@@ -15,15 +15,12 @@ namespace JobRec.Contracts.Operations;
 public sealed class JobRecOperations
 {
     private readonly IGrainFactory _grains;
-    private readonly int _shardCount;
 
-    /// <summary>Creates the facade over <paramref name="grains"/>; <paramref name="shardCount"/> must match the silo's.</summary>
-    public JobRecOperations(IGrainFactory grains, int shardCount = ShardRouting.DefaultShardCount)
+    /// <summary>Creates the facade over <paramref name="grains"/>.</summary>
+    public JobRecOperations(IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
         _grains = grains;
-        _shardCount = shardCount;
     }
 
     /// <summary>Creates or replaces a job posting.</summary>
@@ -105,7 +102,12 @@ public sealed class JobRecOperations
         return _grains.GetGrain<IInferenceWorkerGrain>("0").AskAsync(request);
     }
 
-    /// <summary>Size and kind of every index shard.</summary>
-    public async Task<IReadOnlyList<ShardStatus>> ShardStatusAsync() =>
-        await Task.WhenAll(Enumerable.Range(0, _shardCount).Select(s => _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).GetStatusAsync())).ConfigureAwait(false);
+    /// <summary>Size and kind of every index shard (shard 0 tells how many the silos run).</summary>
+    public async Task<IReadOnlyList<ShardStatus>> ShardStatusAsync()
+    {
+        var first = await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(0)).GetStatusAsync().ConfigureAwait(false);
+        var rest = await Task.WhenAll(Enumerable.Range(1, first.ShardCount - 1)
+            .Select(s => _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).GetStatusAsync())).ConfigureAwait(false);
+        return [first, .. rest];
+    }
 }

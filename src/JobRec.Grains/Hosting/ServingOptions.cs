@@ -7,8 +7,8 @@ namespace JobRec.Grains.Hosting;
 /// <summary>Settings of the serving grains: shard count, where shard logs live, batching and candidate sizes.</summary>
 public sealed record ServingOptions
 {
-    /// <summary>Number of index shards jobs hash into.</summary>
-    public int ShardCount { get; init; } = ShardRouting.DefaultShardCount;
+    /// <summary>Number of index shards jobs hash into (every silo of a cluster must use the same; the shard logs are redistributed when it changes).</summary>
+    public int ShardCount { get; init; } = ShardRouting.EmbeddedShardCount;
 
     /// <summary>Folder of the shard entry logs; null keeps shard entries in memory only (tests).</summary>
     public string? IndexDirectory { get; init; }
@@ -19,8 +19,9 @@ public sealed record ServingOptions
     /// <summary>Settings of the inverted-file shard index (when it clusters, lists, probes); null takes the defaults.</summary>
     public InvertedFileOptions? InvertedFile { get; init; }
 
-    /// <summary>How long the inference batcher waits for more requests before running a model.</summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>How long the inference batchers wait for more requests before running a model. Zero (the default) runs what is queued
+    /// at once: requests that arrive while a batch runs form the next one, so batches grow with load and a lone request never waits.</summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.Zero;
 
     /// <summary>Most requests one model call takes.</summary>
     public int MaxBatch { get; init; } = 64;

@@ -20,7 +20,7 @@ public static class ServingSiloBuilderExtensions
         silo.AddGrainsFromAssembly(typeof(ServingSiloBuilderExtensions).Assembly);
         silo.Services.TryAddSingleton(options);
         silo.Services.TryAddSingleton<IShardEntryStore>(_ => options.IndexDirectory is { Length: > 0 } dir
-            ? new FileShardEntryStore(dir)
+            ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
         silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier ?? Occupations.OnetClassifierConfiguration.FromEnvironment(encoder), options));
         return silo;

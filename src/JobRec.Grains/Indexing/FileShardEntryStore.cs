@@ -12,13 +12,21 @@ public sealed class FileShardEntryStore : IShardEntryStore
     private const byte RemoveRecord = 2;
     private readonly string _directory;
 
-    /// <summary>Stores logs under <paramref name="directory"/> (created when missing).</summary>
-    public FileShardEntryStore(string directory)
+    /// <summary>Stores logs under <paramref name="directory"/> (created when missing), laid out for <paramref name="shardCount"/> shards: logs
+    /// written for another shard count are redistributed first (<see cref="ShardLogLayout"/>).</summary>
+    public FileShardEntryStore(string directory, int shardCount)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         _directory = directory;
+        Resharded = ShardLogLayout.Ensure(this, shardCount);
     }
+
+    /// <summary>The folder of the logs.</summary>
+    public string Directory => _directory;
+
+    /// <summary>Entries redistributed on opening because the logs had been written for another shard count (0 when none).</summary>
+    public int Resharded { get; }
 
     /// <summary>The log file of a shard.</summary>
     public string PathOf(int shard) => Path.Combine(_directory, $"shard-{shard}.log");
@@ -105,7 +113,14 @@ public sealed class FileShardEntryStore : IShardEntryStore
     {
         var path = PathOf(shard);
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        WriteLog(temp, entries);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Writes a complete log holding exactly <paramref name="entries"/> at <paramref name="path"/> (replacing any file there).</summary>
+    public static void WriteLog(string path, IReadOnlyList<ShardEntry> entries)
+    {
+        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
             foreach (var e in entries)
@@ -115,8 +130,6 @@ public sealed class FileShardEntryStore : IShardEntryStore
                 WriteEntry(writer, e);
             }
         }
-
-        File.Move(temp, path, overwrite: true);
     }
 
     private static void WriteEntry(BinaryWriter w, ShardEntry e)

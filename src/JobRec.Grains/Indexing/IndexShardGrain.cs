@@ -115,5 +115,5 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 
     /// <inheritdoc />
     public Task<ShardStatus> GetStatusAsync() =>
-        Task.FromResult(new ShardStatus(_shard, Index.Count, Index.Dimension, Index.Kind.Length == 0 ? "empty" : Index.Kind));
+        Task.FromResult(new ShardStatus(_shard, Index.Count, Index.Dimension, Index.Kind.Length == 0 ? "empty" : Index.Kind, _options.ShardCount, Index.Searchable));
 }

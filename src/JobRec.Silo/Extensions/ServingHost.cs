@@ -46,7 +46,7 @@ public static class ServingHost
     {
         var services = builder.Services;
         services.AddSingleton(options);
-        services.AddSingleton(sp => new JobRecOperations(sp.GetRequiredService<IGrainFactory>(), serving.ShardCount));
+        services.AddSingleton(sp => new JobRecOperations(sp.GetRequiredService<IGrainFactory>()));
         services.AddProblemDetails();
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(o =>

@@ -12,25 +12,25 @@ public sealed class FileShardEntryStoreTests : IDisposable
     [Fact]
     public void ReplaysUpsertsAndRemovesLastWriteWins()
     {
-        var store = new FileShardEntryStore(_dir);
+        var store = new FileShardEntryStore(_dir, 8);
         store.Append(3, [Entry("a", [1, 0, 0], skills: ["sql"]), Entry("b", [0, 1, 0])]);
         store.Append(3, [Entry("a", [0, 0, 1], region: "CA", closes: new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero))]);
         store.Remove(3, "b");
 
-        var loaded = new FileShardEntryStore(_dir).Load(3);
+        var loaded = new FileShardEntryStore(_dir, 8).Load(3);
 
         var a = Assert.Single(loaded);
         Assert.Equal("a", a.Job.Id);
         Assert.Equal("CA", a.Job.Region);
         Assert.Equal([0f, 0f, 1f], a.Embedding);
         Assert.Equal(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero), a.ClosesAt);
-        Assert.Empty(new FileShardEntryStore(_dir).Load(4));
+        Assert.Empty(new FileShardEntryStore(_dir, 8).Load(4));
     }
 
     [Fact]
     public void ATornLastRecordIsDroppedAndCompactionRewrites()
     {
-        var store = new FileShardEntryStore(_dir);
+        var store = new FileShardEntryStore(_dir, 8);
         store.Append(0, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
         var path = store.PathOf(0);
         var bytes = File.ReadAllBytes(path);
@@ -47,7 +47,7 @@ public sealed class FileShardEntryStoreTests : IDisposable
     [Fact]
     public void ACorruptRecordInTheMiddleNamesFileAndOffset()
     {
-        var store = new FileShardEntryStore(_dir);
+        var store = new FileShardEntryStore(_dir, 8);
         store.Append(1, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
         var path = store.PathOf(1);
         var bytes = File.ReadAllBytes(path);

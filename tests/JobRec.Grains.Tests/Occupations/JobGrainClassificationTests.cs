@@ -21,7 +21,7 @@ public sealed class JobGrainClassificationTests
             o.ConfigureSilo = silo => silo.AddJobRecServing(options, new HashedTextEncoder(256), classifier: classifier);
         }))
         {
-            var ops = new JobRecOperations(cluster.GrainFactory, 2);
+            var ops = new JobRecOperations(cluster.GrainFactory);
             var nurse = await ops.PutJobAsync("onet-nurse", new JobInput { Title = "Registered Nurse", Description = "patient care on the hospital ward" });
             Assert.Equal("29-1141.00", nurse.OnetCode);
             Assert.Equal("Registered Nurses", nurse.OnetTitle);

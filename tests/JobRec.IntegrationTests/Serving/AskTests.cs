@@ -18,7 +18,7 @@ namespace JobRec.IntegrationTests.Serving;
 
 public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
-    private JobRecOperations Ops => new(api.Client, 4);
+    private JobRecOperations Ops => new(api.Client);
 
     [Fact]
     public async Task PostAskAnswersFromTheTopPostingAndCitesIt()
@@ -111,7 +111,7 @@ public sealed class AskLanguageModelTests
                 o.ConfigureSilo = silo => silo.AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(256));
             });
             cluster.Services.GetRequiredService<InferenceModels>().Answerer = QaCheckpointLocation.Load(checkpoint);
-            var ops = new JobRecOperations(cluster.GrainFactory, 2);
+            var ops = new JobRecOperations(cluster.GrainFactory);
             await ops.PutJobAsync("lm-glacier", new JobInput { Title = "Glacier drilling engineer", Skills = ["glaciology"], Description = "drill ice cores" });
             await ops.PutJobAsync("lm-baker", new JobInput { Title = "Bakery shift lead", Skills = ["baking"], Description = "bake bread at dawn" });
 

@@ -73,7 +73,7 @@ public sealed partial class DemoAndBenchTests
     public async Task ServeBenchmarkPrintsLatencyCpuAndCacheHitRate(bool cached)
     {
         var log = new StringWriter();
-        var line = await ServeBenchmark.RunAsync(300, 40, 4, 2, 1, cached, ShardIndexKind.InvertedFile, log, CancellationToken.None);
+        var line = await ServeBenchmark.RunAsync(300, 40, 4, 2, 1, cached, ShardIndexKind.InvertedFile, cached ? 2 : 1, log, CancellationToken.None);
 
         var match = ResultLine().Match(line);
         Assert.True(match.Success, $"unexpected result line: {line}");

@@ -8,7 +8,7 @@ namespace JobRec.IntegrationTests.Serving;
 
 public sealed class ServingClientSdkTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
-    private JobRecOperations Ops => new(api.Client, 4);
+    private JobRecOperations Ops => new(api.Client);
 
     [Fact]
     public async Task TypedCallsThroughTheGatewayRecommendRecordAndSearch()
