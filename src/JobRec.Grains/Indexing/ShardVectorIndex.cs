@@ -160,20 +160,22 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         CheckDimension(query);
-        var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
-        // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
-        var most = Math.Min(_entries.Count, VectorIndexLimits.MaxK);
-        // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard).
-        var excludedHere = 0;
-        if (exclude is not null)
+        // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard); compare slots, not ids.
+        HashSet<long>? excluded = null;
+        if (query.Exclude is { Count: > 0 } ex)
         {
-            foreach (var id in exclude)
+            foreach (var id in ex)
             {
-                excludedHere += _slots.ContainsKey(id) ? 1 : 0;
+                if (_slots.TryGetValue(id, out var held))
+                {
+                    (excluded ??= []).Add(held);
+                }
             }
         }
 
-        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + excludedHere);
+        // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
+        var most = Math.Min(_entries.Count, VectorIndexLimits.MaxK);
+        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (excluded?.Count ?? 0));
         while (true)
         {
             hits.Clear();
@@ -181,12 +183,12 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || !_entries.TryGetValue(slot, out var e))
+                if (slot < 0 || (excluded is not null && excluded.Contains(slot)) || !_entries.TryGetValue(slot, out var e))
                 {
                     continue;
                 }
 
-                if (Passes(e, query.Filters, exclude, now))
+                if (Passes(e, query.Filters, null, now))
                 {
                     hits.Add(ToHit(e, result.Scores[i], query));
                 }

@@ -2,11 +2,45 @@ using JobRec.Contracts.Indexing;
 
 namespace JobRec.Grains.Recommendations;
 
-/// <summary>A candidate job during ranking: its shard card and which generators proposed it.</summary>
+/// <summary>A candidate job during ranking: its shard card and which generators proposed it (a bit per generator: a recommend holds
+/// about a hundred candidates, so no set per candidate).</summary>
 internal sealed class Candidate(ShardHit hit)
 {
+    // In the ordinal order of the names, so SourceNames comes out sorted.
+    private static readonly string[] Names = [CandidateSources.CoInteraction, CandidateSources.Popular, CandidateSources.Semantic];
+    private byte _sources;
+
     public ShardHit Hit { get; set; } = hit;
-    public HashSet<string> Sources { get; } = [];
+
     public float Popularity { get; set; }
+
     public float Score { get; set; }
+
+    /// <summary>Records that the named generator proposed this job.</summary>
+    /// <exception cref="ArgumentException">The name is not one of <see cref="CandidateSources"/>.</exception>
+    public void AddSource(string source) => _sources |= Bit(source);
+
+    /// <summary>Whether the named generator proposed this job.</summary>
+    public bool HasSource(string source) => (_sources & Bit(source)) != 0;
+
+    /// <summary>The generators that proposed this job, in ordinal order of their names.</summary>
+    public List<string> SourceNames()
+    {
+        var names = new List<string>(3);
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if ((_sources & (1 << i)) != 0)
+            {
+                names.Add(Names[i]);
+            }
+        }
+
+        return names;
+    }
+
+    private static byte Bit(string source)
+    {
+        var i = Array.IndexOf(Names, source);
+        return i >= 0 ? (byte)(1 << i) : throw new ArgumentException($"'{source}' is not a candidate source", nameof(source));
+    }
 }

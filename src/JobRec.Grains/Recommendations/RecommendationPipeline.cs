@@ -12,6 +12,9 @@ namespace JobRec.Grains.Recommendations;
 /// <summary>recommend(user, k, explain): fan out to index shards plus co-interaction and popularity candidates, score them with the inference pool (FM), filter, keep the top k and explain them.</summary>
 public sealed class RecommendationPipeline
 {
+    /// <summary>Skill lists up to this long are de-duplicated by comparing pairs rather than through a set.</summary>
+    private const int SmallSkillList = 12;
+
     /// <summary>How many recent jobs each candidate is compared with for reasons.</summary>
     public const int RecentJobsCompared = 5;
 
@@ -78,7 +81,7 @@ public sealed class RecommendationPipeline
         {
             if (candidates.TryGetValue(id, out var known))
             {
-                known.Sources.Add(source);
+                known.AddSource(source);
             }
         }
 
@@ -120,7 +123,7 @@ public sealed class RecommendationPipeline
         }
 
         var top = list.OrderByDescending(c => c.Score).ThenBy(c => c.Hit.Job.Id, StringComparer.Ordinal).Take(k).ToList();
-        var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.Sources.OrderBy(s => s, StringComparer.Ordinal).ToList(),
+        var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
             explain ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
         return new RecommendationList(user.UserId, jobs, false, list.Count);
     }
@@ -179,16 +182,71 @@ public sealed class RecommendationPipeline
             candidates[hit.Job.Id] = c;
         }
 
-        c.Sources.Add(source);
+        c.AddSource(source);
     }
 
     private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> userSkills, HashSet<string> recentOnet, DateTimeOffset now,
         HashSet<string> scratch)
     {
         var hit = c.Hit;
+        var jaccard = SkillJaccard(hit.Skills, userSkills, scratch);
+        var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
+        return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
+            hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,
+            hit.Similarities.Length > 0 ? hit.Similarities[0] : 0f,
+            jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
+    }
+
+    /// <summary>Jaccard similarity of the job's distinct trimmed non-empty skills (ignoring case) and the user's; 0 when both are empty.</summary>
+    public static float SkillJaccard(IReadOnlyList<string> jobSkills, HashSet<string> userSkills, HashSet<string> scratch)
+    {
+        var (distinct, common) = jobSkills.Count <= SmallSkillList
+            ? CountSmall(jobSkills, userSkills)
+            : CountWithSet(jobSkills, userSkills, scratch);
+        var union = userSkills.Count + distinct - common;
+        return union > 0 ? (float)common / union : 0f;
+    }
+
+    /// <summary>Distinct non-empty trimmed skills of a short list and how many the user has; duplicates found by comparing pairs (no set to fill).</summary>
+    private static (int Distinct, int Common) CountSmall(IReadOnlyList<string> skills, HashSet<string> userSkills)
+    {
+        var distinct = 0;
+        var common = 0;
+        for (var i = 0; i < skills.Count; i++)
+        {
+            var span = skills[i].AsSpan().Trim();
+            if (span.IsEmpty)
+            {
+                continue;
+            }
+
+            var seen = false;
+            for (var j = 0; j < i && !seen; j++)
+            {
+                seen = skills[j].AsSpan().Trim().Equals(span, StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (seen)
+            {
+                continue;
+            }
+
+            distinct++;
+            var skill = span.Length == skills[i].Length ? skills[i] : span.ToString();
+            if (userSkills.Contains(skill))
+            {
+                common++;
+            }
+        }
+
+        return (distinct, common);
+    }
+
+    private static (int Distinct, int Common) CountWithSet(IReadOnlyList<string> skills, HashSet<string> userSkills, HashSet<string> scratch)
+    {
         scratch.Clear();
         var common = 0;
-        foreach (var skill in hit.Skills)
+        foreach (var skill in skills)
         {
             var s = skill.Trim();
             if (s.Length > 0 && scratch.Add(s) && userSkills.Contains(s))
@@ -197,13 +255,7 @@ public sealed class RecommendationPipeline
             }
         }
 
-        var union = userSkills.Count + scratch.Count - common;
-        var jaccard = union > 0 ? (float)common / union : 0f;
-        var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
-        return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
-            hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,
-            hit.Similarities.Length > 0 ? hit.Similarities[0] : 0f,
-            jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
+        return (scratch.Count, common);
     }
 
     internal static bool RegionMatches(UserContext user, ShardHit hit) =>
@@ -211,6 +263,6 @@ public sealed class RecommendationPipeline
         || (user.Profile.WantsRemote && hit.Job.Remote);
 
     /// <summary>Trimmed, non-empty skills compared ignoring case.</summary>
-    internal static HashSet<string> SkillSet(IEnumerable<string> skills) =>
+    public static HashSet<string> SkillSet(IEnumerable<string> skills) =>
         skills.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -28,7 +28,7 @@ internal static class RecommendationReasons
             }
         }
 
-        if (best is not null && (bestSim >= SimilarToThreshold || c.Sources.Contains(CandidateSources.CoInteraction)))
+        if (best is not null && (bestSim >= SimilarToThreshold || c.HasSource(CandidateSources.CoInteraction)))
         {
             var verb = best.Kind switch { InteractionKind.Apply => "applied to", InteractionKind.Save => "saved", _ => "viewed" };
             reasons.Add($"similar to \"{best.Job.Title}\" you {verb}");
@@ -43,7 +43,7 @@ internal static class RecommendationReasons
             reasons.Add("remote, as you prefer");
         }
 
-        if (c.Sources.Contains(CandidateSources.Popular))
+        if (c.HasSource(CandidateSources.Popular))
         {
             reasons.Add("popular right now");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using JobRec.Vectors.Exact;
 using JobRec.Vectors.Index;
 
@@ -128,13 +129,13 @@ public sealed class InvertedFileIndex : IVectorIndex
         var queryCount = VectorArguments.RequireRows(queries, Dimension, nameof(queries));
         var resultIds = new long[(long)queryCount * k];
         var resultScores = new float[(long)queryCount * k];
+        float[]? centroidScores = null;
         _lock.EnterReadLock();
         try
         {
             ThrowIfDisposed();
             var heap = new TopKHeap(k);
-            var order = _centroids is null ? null : new int[_lists.Length];
-            var centroidScores = _centroids is null ? null : new float[_lists.Length];
+            centroidScores = _centroids is null ? null : ArrayPool<float>.Shared.Rent(_lists.Length);
             for (var q = 0; q < queryCount; q++)
             {
                 var query = queries.Slice(q * Dimension, Dimension);
@@ -145,7 +146,7 @@ public sealed class InvertedFileIndex : IVectorIndex
                 }
                 else
                 {
-                    Probe(query, k, heap, order!, centroidScores!);
+                    Probe(query, k, heap, centroidScores.AsSpan(0, _lists.Length));
                 }
 
                 heap.DrainDescending(resultIds.AsSpan(q * k, k), resultScores.AsSpan(q * k, k));
@@ -154,6 +155,10 @@ public sealed class InvertedFileIndex : IVectorIndex
         finally
         {
             _lock.ExitReadLock();
+            if (centroidScores is not null)
+            {
+                ArrayPool<float>.Shared.Return(centroidScores);
+            }
         }
 
         return new SearchResult(resultIds, resultScores, k);
@@ -176,18 +181,17 @@ public sealed class InvertedFileIndex : IVectorIndex
         }
     }
 
-    private void Probe(ReadOnlySpan<float> query, int k, TopKHeap heap, int[] order, float[] centroidScores)
+    private void Probe(ReadOnlySpan<float> query, int k, TopKHeap heap, Span<float> centroidScores)
     {
         var centroids = _centroids!;
-        for (var c = 0; c < order.Length; c++)
+        for (var c = 0; c < centroidScores.Length; c++)
         {
-            order[c] = c;
             centroidScores[c] = -DotProduct.Of(query, centroids.AsSpan(c * Dimension, Dimension));
         }
 
         // Usually a handful of lists suffice: keep the nearest few in one pass, and sort every centroid only when they do not.
         var wanted = Math.Min((long)k * _options.MinScannedPerResult, _where.Count);
-        var nearest = Math.Min(order.Length, Math.Max(2 * _options.MinProbes, 16));
+        var nearest = Math.Min(centroidScores.Length, Math.Max(2 * _options.MinProbes, 16));
         Span<int> top = stackalloc int[nearest];
         Span<float> topKeys = stackalloc float[nearest];
         var kept = 0;
@@ -218,10 +222,18 @@ public sealed class InvertedFileIndex : IVectorIndex
             scanned += ScanList(top[p], query, heap);
         }
 
-        if (p == kept && kept < order.Length && scanned < wanted)
+        if (p == kept && kept < centroidScores.Length && scanned < wanted)
         {
+            // Rare: the nearest lists hold too few vectors; sort every centroid and go on in that order.
             var done = new HashSet<int>(top.ToArray());
-            Array.Sort(centroidScores, order);
+            var order = new int[centroidScores.Length];
+            for (var c = 0; c < order.Length; c++)
+            {
+                order[c] = c;
+            }
+
+            var keys = centroidScores.ToArray();
+            Array.Sort(keys, order);
             for (var i = 0; i < order.Length && scanned < wanted; i++)
             {
                 if (!done.Contains(order[i]))
