@@ -18,7 +18,9 @@ public sealed class ShardVectorIndex : IDisposable
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
-    private readonly Dictionary<long, ShardEntry> _entries = [];
+    // Entry of each slot, indexed by slot (slots are handed out in order and never reused; a replaced or removed slot is null).
+    private readonly List<ShardEntry?> _entries = [];
+    private int _held;
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
     private IVectorIndex? _index;
     private long _nextSlot;
@@ -31,7 +33,7 @@ public sealed class ShardVectorIndex : IDisposable
     }
 
     /// <summary>Jobs held (expired ones included).</summary>
-    public int Count => _entries.Count;
+    public int Count => _held;
 
     /// <summary>Jobs in the vector index: those held and not yet expired by <see cref="ExpireDue"/> or <see cref="Upsert"/>.</summary>
     public long Searchable => _index?.Count ?? 0;
@@ -43,7 +45,7 @@ public sealed class ShardVectorIndex : IDisposable
     public string Kind { get; private set; } = "";
 
     /// <summary>Every entry held.</summary>
-    public IEnumerable<ShardEntry> Entries => _entries.Values;
+    public IEnumerable<ShardEntry> Entries => _entries.OfType<ShardEntry>();
 
     /// <summary>Adds or replaces entries; every embedding must have the index's dimension. Entries closed at <paramref name="now"/> are
     /// held but not searchable; the others leave the vector index at their closing time through <see cref="ExpireDue"/>.</summary>
@@ -71,7 +73,8 @@ public sealed class ShardVectorIndex : IDisposable
             if (_slots.Remove(e.Job.Id, out var old))
             {
                 replaced.Add(old);
-                _entries.Remove(old);
+                _entries[(int)old] = null;
+                _held--;
             }
         }
 
@@ -94,7 +97,8 @@ public sealed class ShardVectorIndex : IDisposable
         {
             var slot = _nextSlot++;
             _slots[e.Job.Id] = slot;
-            _entries[slot] = e;
+            _entries.Add(e);
+            _held++;
             if (e.ClosesAt is { } closes)
             {
                 if (closes <= now)
@@ -128,7 +132,7 @@ public sealed class ShardVectorIndex : IDisposable
         while (_expiries.TryPeek(out var slot, out var closes) && closes <= now)
         {
             _expiries.Dequeue();
-            if (_entries.ContainsKey(slot))
+            if (_entries[(int)slot] is not null)
             {
                 due.Add(slot); // a replaced or removed entry's slot is gone from _entries and from the index already
             }
@@ -145,7 +149,8 @@ public sealed class ShardVectorIndex : IDisposable
             return false;
         }
 
-        _entries.Remove(slot);
+        _entries[(int)slot] = null;
+        _held--;
         _index.Remove([slot]);
         return true;
     }
@@ -154,7 +159,7 @@ public sealed class ShardVectorIndex : IDisposable
     public List<ShardHit> Search(ShardQuery query, DateTimeOffset now)
     {
         var hits = new List<ShardHit>();
-        if (_index is null || _entries.Count == 0)
+        if (_index is null || _held == 0)
         {
             return hits;
         }
@@ -174,7 +179,7 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
-        var most = Math.Min(_entries.Count, VectorIndexLimits.MaxK);
+        var most = Math.Min(_held, VectorIndexLimits.MaxK);
         var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (excluded?.Count ?? 0));
         while (true)
         {
@@ -183,7 +188,7 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || (excluded is not null && excluded.Contains(slot)) || !_entries.TryGetValue(slot, out var e))
+                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { } e)
                 {
                     continue;
                 }
@@ -216,7 +221,7 @@ public sealed class ShardVectorIndex : IDisposable
         var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
         foreach (var id in jobIds.Distinct())
         {
-            if (_slots.TryGetValue(id, out var slot) && _entries.TryGetValue(slot, out var e) && Passes(e, query.Filters, exclude, now))
+            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { } e && Passes(e, query.Filters, exclude, now))
             {
                 hits.Add(ToHit(e, VectorMath.Dot(query.Vector, e.Embedding), query));
             }
@@ -226,7 +231,7 @@ public sealed class ShardVectorIndex : IDisposable
     }
 
     /// <summary>The entry of a job, or null when not held.</summary>
-    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[slot] : null;
+    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[(int)slot] : null;
 
     /// <inheritdoc />
     public void Dispose() => _index?.Dispose();
