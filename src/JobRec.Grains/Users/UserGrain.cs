@@ -20,6 +20,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     private readonly ServingOptions _options;
     private readonly Dictionary<string, RecentJob> _recentJobCache = [];
     private CachedRecommendations? _cache;
+    private (long Version, UserContext Context)? _context;
 
     /// <summary>Created by the runtime.</summary>
     public UserGrain(ServingOptions options) => _options = options;
@@ -115,7 +116,10 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             return c.List with { Jobs = c.List.Jobs.Take(request.K).ToList(), FromCache = true };
         }
 
-        var context = await ContextAsync().ConfigureAwait(false);
+        // What the pipeline needs from the user (decoded resume, recent jobs with embeddings) only changes with the state version;
+        // a fresh recommend still runs candidate generation and scoring in full.
+        var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync().ConfigureAwait(false);
+        _context = (State.Version, context);
         var pipeline = new RecommendationPipeline(GrainFactory, _options);
         var list = await pipeline.RecommendAsync(context, request.K, request.Explain).ConfigureAwait(false);
         _cache = new CachedRecommendations(State.Version, request.K, request.Explain, list);
