@@ -73,10 +73,10 @@ async function cluster() {
   try {
     const c = await api("GET", "/cluster");
     const silos = c.silos.map((s) => `<tr><td>${esc(s.name)}</td><td>${esc(s.status)}</td><td>${Object.values(s.activations).reduce((a, b) => a + b, 0)}</td><td>${s.queueLength}</td></tr>`).join("");
-    const shards = c.shards.map((s) => `<tr><td>${s.shard}</td><td>${s.jobs}</td><td>${s.dimension}</td><td>${esc(s.indexKind)}</td></tr>`).join("");
+    const shards = c.shards.map((s) => `<tr><td>${s.shard}</td><td>${s.jobs}</td><td>${s.searchable}</td><td>${s.dimension}</td><td>${esc(s.indexKind)}</td></tr>`).join("");
     $("cluster-status").innerHTML =
       `<table><tr><th>silo</th><th>status</th><th>activations</th><th>queued</th></tr>${silos}</table>` +
-      `<table><tr><th>shard</th><th>jobs</th><th>dim</th><th>index</th></tr>${shards}</table>`;
+      `<table><tr><th>shard</th><th>jobs</th><th>open (searchable)</th><th>dim</th><th>index</th></tr>${shards}</table>`;
   } catch (e) { $("cluster-status").innerHTML = `<p class="error">${esc(e.message)}</p>`; }
 }
 
