@@ -165,9 +165,11 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         CheckDimension(query);
-        // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard); compare slots, not ids.
+        // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard); compare slots, not ids,
+        // unless the caller's own set arrived (same silo): then check hits against it and allow for all of it.
         HashSet<long>? excluded = null;
-        if (query.Exclude is { Count: > 0 } ex)
+        var seen = query.Exclude as ExclusionSet;
+        if (seen is null && query.Exclude is { Count: > 0 } ex)
         {
             foreach (var id in ex)
             {
@@ -180,7 +182,7 @@ public sealed class ShardVectorIndex : IDisposable
 
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
         var most = Math.Min(_held, VectorIndexLimits.MaxK);
-        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (excluded?.Count ?? 0));
+        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (seen?.Count ?? excluded?.Count ?? 0));
         while (true)
         {
             hits.Clear();
@@ -188,12 +190,13 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { } e)
+                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { } e
+                    || (seen is not null && seen.Contains(e.Job.Id)))
                 {
                     continue;
                 }
 
-                if (Passes(e, query.Filters, null, now))
+                if (Passes(e, query.Filters, now))
                 {
                     hits.Add(ToHit(e, result.Scores[i], query));
                 }
@@ -218,10 +221,10 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         CheckDimension(query);
-        var exclude = query.Exclude is { Count: > 0 } ex ? new HashSet<string>(ex) : null;
+        var exclude = query.Exclude is { Count: > 0 } ex ? ex as ExclusionSet ?? new ExclusionSet(ex) : null;
         foreach (var id in jobIds.Distinct())
         {
-            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { } e && Passes(e, query.Filters, exclude, now))
+            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { } e && (exclude is null || !exclude.Contains(id)) && Passes(e, query.Filters, now))
             {
                 hits.Add(ToHit(e, VectorMath.Dot(query.Vector, e.Embedding), query));
             }
@@ -244,13 +247,8 @@ public sealed class ShardVectorIndex : IDisposable
         }
     }
 
-    private static bool Passes(ShardEntry e, SearchFilters? f, HashSet<string>? exclude, DateTimeOffset now)
+    private static bool Passes(ShardEntry e, SearchFilters? f, DateTimeOffset now)
     {
-        if (exclude is not null && exclude.Contains(e.Job.Id))
-        {
-            return false;
-        }
-
         if (e.ClosesAt is { } closes && closes <= now)
         {
             return false;

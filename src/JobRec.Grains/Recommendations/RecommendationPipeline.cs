@@ -33,7 +33,7 @@ public sealed class RecommendationPipeline
     {
         var history = HistoryVector(user.RecentJobs);
         var query = QueryVector(user.ResumeEmbedding, history);
-        var exclude = user.Interactions.Select(i => i.JobId).Distinct().ToList();
+        var exclude = user.Seen;
         var filters = user.Profile.OnlyLocalOrRemote && user.Profile.Region.Length > 0
             ? new SearchFilters { Region = user.Profile.Region, IncludeRemote = true }
             : null;
@@ -85,7 +85,7 @@ public sealed class RecommendationPipeline
             }
         }
 
-        var missing = extra.Keys.Where(id => !candidates.ContainsKey(id)).ToList();
+        var missing = extra.Keys.Where(id => !candidates.ContainsKey(id) && !exclude.Contains(id)).ToList();
         if (missing.Count > 0 && shardQuery.Vector.Length > 0)
         {
             var lookups = await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>

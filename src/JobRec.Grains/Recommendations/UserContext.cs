@@ -1,3 +1,4 @@
+using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Users;
@@ -11,7 +12,11 @@ namespace JobRec.Grains.Recommendations;
 /// <param name="Interactions">Stored interactions, oldest first.</param>
 /// <param name="RecentJobs">Recent distinct jobs (newest first) with their embeddings and summaries; unknown jobs are left out.</param>
 public sealed record UserContext(string UserId, UserInput Profile, float[] ResumeEmbedding, IReadOnlyList<InteractionRecord> Interactions,
-    IReadOnlyList<RecentJob> RecentJobs);
+    IReadOnlyList<RecentJob> RecentJobs)
+{
+    /// <summary>Every job the user interacted with (never recommended again), built once per context.</summary>
+    public ExclusionSet Seen { get; } = new(Interactions.Select(i => i.JobId));
+}
 
 /// <summary>One of the user's recent jobs as the pipeline uses it.</summary>
 /// <param name="Job">Its list fields.</param>

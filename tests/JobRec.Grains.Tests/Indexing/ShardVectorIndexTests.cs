@@ -43,6 +43,14 @@ public sealed class ShardVectorIndexTests
 
         var excluded = index.Search(new ShardQuery(q, 2, null, ["ca-nearest"]), DateTimeOffset.UtcNow);
         Assert.Equal(["tx-near", "ca-remote"], excluded.Select(h => h.Job.Id));
+
+        // The caller's own set (same silo) excludes exactly what the plain list does, in search and lookup.
+        var seen = new ExclusionSet(["ca-nearest", "ca-nearest", "tx-near", ""]);
+        Assert.Equal(2, seen.Count);
+        Assert.Equal(["ca-remote", "far"], index.Search(new ShardQuery(q, 2, null, seen), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
+        Assert.Equal(["ca-remote", "far"], index.Search(new ShardQuery(q, 2, null, ["ca-nearest", "tx-near"]), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
+        Assert.Equal(["far"], index.Lookup(["tx-near", "far", "ca-nearest"], new ShardQuery(q, 1, null, seen), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
+        Assert.Equal(["far"], index.Lookup(["tx-near", "far", "ca-nearest"], new ShardQuery(q, 1, null, ["tx-near", "ca-nearest"]), DateTimeOffset.UtcNow).Select(h => h.Job.Id));
     }
 
     [Theory]
