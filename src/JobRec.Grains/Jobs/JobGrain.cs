@@ -17,6 +17,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     private const int MaxCoInteractions = 100;
     private readonly ServingOptions _options;
     private readonly InferenceModels _models;
+    private List<string>? _coRanking;
 
     /// <summary>Created by the runtime.</summary>
     public JobGrain(ServingOptions options, InferenceModels models)
@@ -100,9 +101,19 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetCoInteractedAsync(int count) =>
-        Task.FromResult<IReadOnlyList<string>>(State.CoInteractions.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)
-            .Take(Math.Max(0, count)).Select(p => p.Key).ToList());
+    public Task<IReadOnlyList<string>> GetCoInteractedAsync(int count)
+    {
+        // Read-only and called by every recommend that has this job among the user's recent ones: the ranking is sorted once per
+        // change (two concurrent first readers may both sort; the list is published whole).
+        var ranking = Volatile.Read(ref _coRanking);
+        if (ranking is null)
+        {
+            ranking = State.CoInteractions.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).ToList();
+            Volatile.Write(ref _coRanking, ranking);
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(ranking.Take(Math.Max(0, count)).ToList());
+    }
 
     /// <inheritdoc />
     public async Task ImportStatisticsAsync(JobStatistics delta)
@@ -165,8 +176,10 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         return View();
     }
 
+    /// <summary>Called after every change of the co-interaction counts: keeps the strongest when they grow large and drops the cached ranking.</summary>
     private void TrimCoInteractions()
     {
+        _coRanking = null;
         if (State.CoInteractions.Count > MaxCoInteractions * 2)
         {
             State.CoInteractions = State.CoInteractions.OrderByDescending(p => p.Value).Take(MaxCoInteractions).ToDictionary(p => p.Key, p => p.Value);

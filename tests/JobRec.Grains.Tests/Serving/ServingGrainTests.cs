@@ -138,4 +138,19 @@ public sealed class ServingGrainTests : IAsyncLifetime
         Assert.Equal(10, recs.Jobs.Count);
         Assert.DoesNotContain(recs.Jobs, j => j.Job.Id == "new-job");
     }
+
+    [Fact]
+    public async Task Co_interaction_ranking_follows_every_change()
+    {
+        var id = SyntheticMarket.JobId(3); // imported by the fixture
+        var job = _serving.Cluster.GrainFactory.GetGrain<IJobGrain>(id);
+        var before = await job.GetCoInteractedAsync(100);
+
+        await job.ImportStatisticsAsync(new JobStatistics(0, 0, 0, new Dictionary<string, int> { ["zz-b"] = 500, ["zz-c"] = 400 }));
+        Assert.Equal(["zz-b", "zz-c"], (await job.GetCoInteractedAsync(2)).ToArray());
+
+        await job.ImportStatisticsAsync(new JobStatistics(0, 0, 0, new Dictionary<string, int> { ["zz-c"] = 200 }));
+        Assert.Equal(["zz-c", "zz-b"], (await job.GetCoInteractedAsync(2)).ToArray()); // not the ranking read before the change
+        Assert.Equal(before.Count + 2, (await job.GetCoInteractedAsync(1000)).Count);
+    }
 }
