@@ -145,7 +145,10 @@ internal static class TextCommands
         var developmentOnly = new Option<bool>("--development-only") { Description = "Only tune and score on the development split of the training titles (the test titles are not scored)" };
         var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here" };
         var groups = new Option<bool>("--soc-groups") { Description = "Let the classifier share output weights within SOC groups" };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups }) command.Options.Add(o);
+        var seeds = new Option<int>("--classifier-seeds") { Description = "Learned classifiers (consecutive seeds) whose probabilities are averaged", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierSeeds };
+        var noRerank = new Option<bool>("--no-rerank") { Description = "Rank by the fused score alone, without the reranker trained on the development split" };
+        var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -159,20 +162,23 @@ internal static class TextCommands
             using var encoder = CachedEncoder(UseLiteEncoder.Load());
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
-                ClassifierSocGroups: parseResult.GetValue(groups));
+                ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
+                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
                 var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
                 var (train, heldOut) = TitleSplit.Split(all);
-                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log);
+                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log,
+                    heldOutTitles: heldOut.Select(t => t.Title));
                 if (parseResult.GetValue(predictions) is { } predictionsPath)
                 {
                     var titles = tuning.DevelopmentTitles;
                     var ranked = tuning.Classifier.Classify(titles.Select(t => t.Title).ToArray(), 5);
                     File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
                 }
-                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}");
+                if (tuning.Reranker is not null) Console.WriteLine($"development, fused order: {tuning.Fused} weights: {tuning.Weights}");
+                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}{(tuning.Reranker is null ? "" : " reranked (2-fold cross-fitted)")}");
                 return 0;
             }
             var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log, parseResult.GetValue(tune));

@@ -17,10 +17,14 @@ public static class OnetFusionTuning
     private static readonly float[] ClassifierGrid = [0.5f, 1f, 2f, 4f];
 
     /// <summary>Trains on the training titles less a <paramref name="developmentPercent"/>% development part, then returns the grid weights with the best
-    /// development MRR@10, their scores and the development model; the options' own weights are the fallback when nothing beats them.</summary>
+    /// development MRR@10, their scores and the development model; the options' own weights are the fallback when nothing beats them. With
+    /// <see cref="OnetClassifierOptions.Rerank"/> it then trains an <see cref="OnetReranker"/> on the development titles' candidate lists under those
+    /// weights; the reported development scores are then the 2-fold cross-fitted ones (<see cref="CrossFitted"/>).</summary>
     /// <exception cref="ArgumentException">The development part is empty.</exception>
+    /// <remarks><paramref name="heldOutTitles"/> (the test titles) and the development titles are kept out of the derived training titles.</remarks>
     public static OnetTuningResult Tune(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> training,
-        ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null)
+        ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null,
+        IEnumerable<string>? heldOutTitles = null)
     {
         var (rest, development) = TitleSplit.Split(training, developmentPercent, DevelopmentSalt);
         rest = TitleSplit.ExcludeTitles(rest, development);
@@ -28,7 +32,8 @@ public static class OnetFusionTuning
         development = development.Where(t => known.Contains(t.Code)).ToList();
         if (development.Count == 0) throw new ArgumentException("the development split of the training titles is empty", nameof(training));
         progress?.Invoke($"tuning: {rest.Count} titles train, {development.Count} development titles score");
-        var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress);
+        var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress,
+            (heldOutTitles ?? []).Concat(development.Select(t => t.Title)));
         var evidence = classifier.Evidence(development.Select(t => t.Title).ToArray());
         var column = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int o = 0; o < classifier.Occupations.Count; o++) column.TryAdd(classifier.Occupations[o].Code, o);
@@ -49,7 +54,37 @@ public static class OnetFusionTuning
                         if (scores.Mrr10 > bestScores.Mrr10 + 1e-9) (best, bestScores) = (weights, scores);
                     }
         progress?.Invoke($"tuning: best {best} on development {bestScores}");
-        return new OnetTuningResult(best, bestScores, classifier.WithWeights(best), development);
+        var model = classifier.WithWeights(best);
+        if (!options.Rerank) return new OnetTuningResult(best, bestScores, model, development, bestScores);
+        var lists = model.RerankLists(development.Select(t => t.Title).ToArray(), development.Select(t => t.Code).ToArray());
+        progress?.Invoke($"reranking: right code among the top {options.RerankCandidates} fused candidates for {lists.Count(l => l.Relevant >= 0)} of {lists.Count}");
+        var crossFit = CrossFitted(lists, development, options.Reranker, progress);
+        progress?.Invoke($"reranking: 2-fold cross-fitted on development {crossFit}");
+        var reranker = OnetReranker.Train(lists, RerankFeatures.Count, options.Reranker);
+        return new OnetTuningResult(best, crossFit, model.WithReranker(reranker), development, bestScores, reranker);
+    }
+
+    /// <summary>Scores of a reranker on the development lists when each half (split by title, so one title string stays in one half) is re-ranked by a
+    /// reranker trained on the other half: an estimate that never scores a list the reranker was trained on.</summary>
+    public static RankingScores CrossFitted(IReadOnlyList<RerankList> lists, IReadOnlyList<TitleLabel> titles, RerankerOptions? options = null,
+        Action<string>? progress = null)
+    {
+        if (lists.Count != titles.Count) throw new ArgumentException($"{lists.Count} lists for {titles.Count} titles", nameof(titles));
+        var fold = titles.Select(t => (int)(TitleSplit.StableHash("fold:" + t.Title.ToLowerInvariant()) % 2)).ToArray();
+        var ranks = new int[lists.Count];
+        for (int f = 0; f < 2; f++)
+        {
+            var reranker = OnetReranker.Train(lists.Where((_, i) => fold[i] != f).ToArray(), RerankFeatures.Count, options);
+            for (int i = 0; i < lists.Count; i++)
+            {
+                if (fold[i] != f || lists[i].Relevant < 0) continue;
+                var (candidates, _) = reranker.Rerank(lists[i]);
+                ranks[i] = Array.IndexOf(candidates, lists[i].Candidates[lists[i].Relevant]) + 1;
+            }
+        }
+        var scores = new RankingScores();
+        foreach (var r in ranks) scores.AddRank(r);
+        return scores;
     }
 
     /// <summary>Ranking quality of <paramref name="weights"/> on evidence whose query i has relevant column relevant[i] (rank = 1 + occupations scoring higher,
