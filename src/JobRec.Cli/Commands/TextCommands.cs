@@ -146,9 +146,10 @@ internal static class TextCommands
         var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here" };
         var groups = new Option<bool>("--soc-groups") { Description = "Let the classifier share output weights within SOC groups" };
         var seeds = new Option<int>("--classifier-seeds") { Description = "Learned classifiers (consecutive seeds) whose probabilities are averaged", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierSeeds };
+        var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the reranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
         var noRerank = new Option<bool>("--no-rerank") { Description = "Rank by the fused score alone, without the reranker trained on the development split" };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -163,7 +164,7 @@ internal static class TextCommands
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
                 ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
-                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds));
+                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
@@ -178,7 +179,7 @@ internal static class TextCommands
                     File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
                 }
                 if (tuning.Reranker is not null) Console.WriteLine($"development, fused order: {tuning.Fused} weights: {tuning.Weights}");
-                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}{(tuning.Reranker is null ? "" : " reranked (2-fold cross-fitted)")}");
+                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}{(tuning.Reranker is null ? "" : options.RerankFolds > 0 ? " reranked (reranker from the fold lists only)" : " reranked (2-fold cross-fitted)")}");
                 return 0;
             }
             var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log, parseResult.GetValue(tune));

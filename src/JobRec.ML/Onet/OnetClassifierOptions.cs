@@ -20,6 +20,8 @@ namespace JobRec.ML.Onet;
 /// <param name="Rerank">Re-order the top fused candidates with an <see cref="OnetReranker"/> trained on a development split of the training titles
 /// (<see cref="OnetFusionTuning"/>; the evaluation then always tunes first).</param>
 /// <param name="Reranker">Settings of the reranker.</param>
+/// <param name="RerankFolds">Parts of the non-development training titles that each get candidate lists from a model trained without them, as more
+/// reranker training data (one more model per part; 0 = the development titles only).</param>
 /// <param name="ClassifierSeeds">Learned classifiers trained with consecutive seeds whose probabilities are averaged.</param>
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.4f,
@@ -35,7 +37,8 @@ public sealed record OnetClassifierOptions(
     bool AugmentTitles = true,
     bool Rerank = true,
     RerankerOptions? Reranker = null,
-    int ClassifierSeeds = 1)
+    int ClassifierSeeds = 1,
+    int RerankFolds = 3)
 {
     /// <summary>Fused candidates the reranker re-orders per query.</summary>
     public int RerankCandidates => (Reranker ?? new RerankerOptions()).Candidates;

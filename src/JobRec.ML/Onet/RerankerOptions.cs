@@ -10,9 +10,9 @@ namespace JobRec.ML.Onet;
 /// <param name="Seed">Seed of initialisation and shuffling.</param>
 public sealed record RerankerOptions(
     int Candidates = 30,
-    int Hidden = 8,
-    int Epochs = 30,
+    int Hidden = 16,
+    int Epochs = 10,
     float LearningRate = 0.003f,
-    float L2 = 0.01f,
+    float L2 = 0.001f,
     int BatchSize = 64,
     int Seed = 17);

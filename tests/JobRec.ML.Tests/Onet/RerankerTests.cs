@@ -1,3 +1,4 @@
+using JobRec.Data.Model;
 using JobRec.ML.Onet;
 
 namespace JobRec.ML.Tests.Onet;
@@ -102,5 +103,27 @@ public sealed class RerankerTests
         Assert.Equal(120, scores.Count);
         // Lists without their right candidate can never be hits; the others are learnable from feature 5.
         Assert.InRange(scores.Top1, 0.8, 0.9 + 1e-9);
+    }
+
+    [Fact]
+    public void Fold_lists_score_each_title_with_a_model_that_never_saw_it()
+    {
+        Occupation[] occupations =
+        [
+            new("29-1141.00", "Registered Nurses", "Assess patient health problems and needs, administer nursing care."),
+            new("53-3032.00", "Heavy and Tractor-Trailer Truck Drivers", "Drive a tractor-trailer combination or truck."),
+        ];
+        var training = new[] { "Staff Nurse", "ICU Nurse", "Charge Nurse", "Night Nurse", "Ward Nurse", "Clinic Nurse" }.Select(t => new TitleLabel("29-1141.00", t))
+            .Concat(new[] { "Truck Driver", "Semi Driver", "CDL Driver", "Haul Driver", "Tanker Driver", "Freight Driver" }.Select(t => new TitleLabel("53-3032.00", t)))
+            .ToArray();
+        var rest = training.Where((_, i) => i % 2 == 0).ToArray();
+        var lists = OnetFusionTuning.FoldLists(occupations, training, rest, new HashingTextEncoder(),
+            new OnetClassifierOptions(FineTuneHead: false, ClassifierEpochs: 5, RerankFolds: 2, Reranker: new RerankerOptions(Candidates: 2)));
+        Assert.Equal(rest.Length, lists.Count);
+        Assert.All(lists, l => Assert.Equal(2, l.Candidates.Length));
+        Assert.All(lists, l => Assert.Equal(2 * RerankFeatures.Count, l.Features.Length));
+        Assert.All(lists, l => Assert.True(l.Relevant >= 0));
+        // Every list is scored by a model trained without its title, so no list can show a perfect lexical match (cosine 1) to its own title.
+        Assert.All(lists, l => Assert.True(l.Features[9 + RerankFeatures.Count * l.Relevant] < 0.999f));
     }
 }
