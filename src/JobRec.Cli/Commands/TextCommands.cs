@@ -143,9 +143,13 @@ internal static class TextCommands
         var hidden = new Option<int>("--classifier-hidden") { Description = "Width of the classifier's n-gram embeddings", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierHidden };
         var command = new Command("onet", "Train the O*NET classifier and score held-out titles (top-1/5/10, MRR@10) beside a TF-IDF kNN baseline");
         var developmentOnly = new Option<bool>("--development-only") { Description = "Only tune and score on the development split of the training titles (the test titles are not scored)" };
-        var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here" };
+        var predictions = new Option<string?>("--write-predictions") { Description = "With --development-only: write each development title's code, title and top-5 predictions (TSV) here (the reranker has seen these titles, so they are in-sample)" };
         var groups = new Option<bool>("--soc-groups") { Description = "Let the classifier share output weights within SOC groups" };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups }) command.Options.Add(o);
+        var seeds = new Option<int>("--classifier-seeds") { Description = "Learned classifiers (consecutive seeds) whose probabilities are averaged", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierSeeds };
+        var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the reranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
+        var noRerank = new Option<bool>("--no-rerank") { Description = "Rank by the fused score alone, without the reranker (trains one model instead of five)" };
+        var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -159,20 +163,23 @@ internal static class TextCommands
             using var encoder = CachedEncoder(UseLiteEncoder.Load());
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
-                ClassifierSocGroups: parseResult.GetValue(groups));
+                ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
+                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
                 var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
                 var (train, heldOut) = TitleSplit.Split(all);
-                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log);
+                var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log,
+                    heldOutTitles: heldOut.Select(t => t.Title));
                 if (parseResult.GetValue(predictions) is { } predictionsPath)
                 {
                     var titles = tuning.DevelopmentTitles;
                     var ranked = tuning.Classifier.Classify(titles.Select(t => t.Title).ToArray(), 5);
                     File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
                 }
-                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}");
+                if (tuning.Reranker is not null) Console.WriteLine($"development, fused order: {tuning.Fused} weights: {tuning.Weights}");
+                Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}{(tuning.Reranker is null ? "" : options.RerankFolds > 0 ? " reranked (reranker from the fold lists only)" : " reranked (2-fold cross-fitted)")}");
                 return 0;
             }
             var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, options, Log, parseResult.GetValue(tune));

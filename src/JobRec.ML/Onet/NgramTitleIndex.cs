@@ -41,11 +41,14 @@ public sealed class NgramTitleIndex
     /// <summary>Number of classes scored.</summary>
     public int Classes { get; }
 
-    /// <summary>Writes, for each query, the best cosine of each class (queries x <see cref="Classes"/>, 0 where no title shares a feature).</summary>
-    /// <exception cref="ArgumentException">The output does not have queries x Classes values.</exception>
-    public void ScoreClasses(IReadOnlyList<string> queries, Span<float> output)
+    /// <summary>Writes, for each query, the best cosine of each class (queries x <see cref="Classes"/>, 0 where no title shares a feature), and when
+    /// <paramref name="votes"/> is not empty the <see cref="NeighbourVotes"/> of the query's nearest titles (same shape).</summary>
+    /// <exception cref="ArgumentException">The output (or non-empty votes) does not have queries x Classes values.</exception>
+    public void ScoreClasses(IReadOnlyList<string> queries, Span<float> output, Span<float> votes = default)
     {
         if (output.Length != (long)queries.Count * Classes) throw new ArgumentException($"output needs {(long)queries.Count * Classes} values, has {output.Length}", nameof(output));
+        if (!votes.IsEmpty && votes.Length != output.Length) throw new ArgumentException($"votes need {output.Length} values, have {votes.Length}", nameof(votes));
+        votes.Clear();
         output.Clear();
         var accumulator = new float[_owner.Length];
         var touched = new List<int>();
@@ -65,6 +68,11 @@ public sealed class NgramTitleIndex
                 }
             }
             var row = output.Slice(q * Classes, Classes);
+            if (!votes.IsEmpty)
+            {
+                var accumulated = accumulator;
+                NeighbourVotes.Tally(touched.Select(t => (t, accumulated[t])).ToArray(), _owner, votes.Slice(q * Classes, Classes));
+            }
             foreach (var t in touched)
             {
                 ref var best = ref row[_owner[t]];

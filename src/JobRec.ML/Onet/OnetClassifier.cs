@@ -18,15 +18,18 @@ public sealed class OnetClassifier
     private readonly float[] _titleVectors;      // entries x d: occupation titles and alternate titles
     private readonly int[] _titleOccupation;      // entry -> occupation index
     private readonly float[] _descriptionVectors; // occupations x d
-    private readonly SubwordTitleClassifier? _classifier;
+    private readonly SubwordTitleClassifier[] _classifier; // seeds of the learned classifier (empty when off)
     private readonly NgramTitleIndex _lexical;
     private readonly OnetClassifierOptions _options;
+    private readonly OccupationProfiles _profiles;
+    private readonly OnetReranker? _reranker;
 
     private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, float[] titleVectors,
-        int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier? classifier, NgramTitleIndex lexical, OnetClassifierOptions options)
+        int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier[] classifier, NgramTitleIndex lexical, OnetClassifierOptions options,
+        OccupationProfiles profiles, OnetReranker? reranker)
     {
-        (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options) =
-            (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options);
+        (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker) =
+            (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker);
     }
 
     /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
@@ -35,7 +38,23 @@ public sealed class OnetClassifier
 
     /// <summary>The same trained model with other mixing weights (a classifier weight above 0 has effect only when one was trained).</summary>
     public OnetClassifier WithWeights(OnetFusionWeights weights) =>
-        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights));
+        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker);
+
+    /// <summary>The same trained model whose top fused candidates (<see cref="RerankerOptions.Candidates"/> of the options) are re-ordered by
+    /// <paramref name="reranker"/> (null: plain fused order). The reranker must have been trained on lists from <see cref="RerankLists"/> under the same weights.</summary>
+    /// <exception cref="ArgumentException">The reranker reads another number of features than <see cref="RerankFeatures.Count"/>.</exception>
+    public OnetClassifier WithReranker(OnetReranker? reranker)
+    {
+        if (reranker is not null && reranker.Features != RerankFeatures.Count)
+            throw new ArgumentException($"the reranker reads {reranker.Features} features, the candidates have {RerankFeatures.Count}", nameof(reranker));
+        return new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, reranker);
+    }
+
+    /// <summary>The reranker in use, if any.</summary>
+    public OnetReranker? Reranker => _reranker;
+
+    /// <summary>Per-occupation statistics of the training titles the re-ranking features read.</summary>
+    public OccupationProfiles Profiles => _profiles;
 
     /// <summary>The mixing weights in use.</summary>
     public OnetFusionWeights Weights => _options.Weights;
@@ -50,13 +69,21 @@ public sealed class OnetClassifier
     public IReadOnlyList<Occupation> Occupations => _occupations;
 
     /// <summary>Builds the classifier from occupations and labelled training titles (titles with an unknown code are skipped); the classifier is trained
-    /// when <see cref="OnetClassifierOptions.ClassifierWeight"/> is above 0.</summary>
+    /// when <see cref="OnetClassifierOptions.ClassifierWeight"/> is above 0. With <see cref="OnetClassifierOptions.AugmentTitles"/> the titles derived by
+    /// <see cref="TitleAugmentation"/> join the training titles, except any equal to one of <paramref name="heldOutTitles"/> (case-insensitive).</summary>
     /// <exception cref="ArgumentException">No occupations were given.</exception>
     public static OnetClassifier Train(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> trainingTitles, ITextEncoder encoder,
-        OnetClassifierOptions? options = null, Action<string>? progress = null)
+        OnetClassifierOptions? options = null, Action<string>? progress = null, IEnumerable<string>? heldOutTitles = null)
     {
         options ??= new OnetClassifierOptions();
         if (occupations.Count == 0) throw new ArgumentException("no occupations to classify into", nameof(occupations));
+        if (options.AugmentTitles)
+        {
+            var banned = new HashSet<string>(heldOutTitles ?? [], StringComparer.OrdinalIgnoreCase);
+            var derived = TitleAugmentation.Derive(occupations, trainingTitles, banned);
+            progress?.Invoke($"{derived.Count} derived training titles");
+            trainingTitles = trainingTitles.Concat(derived).ToList();
+        }
         int d = encoder.Dimension;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < occupations.Count; i++) index.TryAdd(occupations[i].Code, i);
@@ -92,16 +119,21 @@ public sealed class OnetClassifier
         var titleVectors = head?.Apply(rawTitles) ?? rawTitles;
         var descriptionVectors = head?.Apply(rawDescriptions) ?? rawDescriptions;
 
-        SubwordTitleClassifier? classifier = null;
+        var classifier = new List<SubwordTitleClassifier>();
         if (options.ClassifierWeight > 0)
         {
-            var settings = new SubwordClassifierOptions(Hidden: options.ClassifierHidden, Epochs: options.ClassifierEpochs, LearningRate: options.ClassifierLearningRate);
             var (groupsOfClass, groups) = options.ClassifierSocGroups ? SocHierarchy.Groups(occupations.Select(o => o.Code).ToArray()) : (null, 0);
-            classifier = SubwordTitleClassifier.Train(titles, titleVectors, d, owner, occupations.Count, settings,
-                (epoch, loss) => progress?.Invoke($"classifier epoch {epoch}: cross-entropy {loss:F4}"), groupsOfClass, groups);
+            for (int seed = 0; seed < Math.Max(1, options.ClassifierSeeds); seed++)
+            {
+                var settings = new SubwordClassifierOptions(Hidden: options.ClassifierHidden, Epochs: options.ClassifierEpochs,
+                    LearningRate: options.ClassifierLearningRate, Seed: new SubwordClassifierOptions().Seed + seed);
+                classifier.Add(SubwordTitleClassifier.Train(titles, titleVectors, d, owner, occupations.Count, settings,
+                    (epoch, loss) => progress?.Invoke($"classifier {seed + 1} epoch {epoch}: cross-entropy {loss:F4}"), groupsOfClass, groups));
+            }
         }
         var lexical = new NgramTitleIndex(titles, owner, occupations.Count);
-        return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier, lexical, options);
+        var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
+        return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options, profiles, null);
     }
 
     /// <summary>The k best occupations for each title (with the description at the same index mixed in when given and non-empty).</summary>
@@ -123,7 +155,7 @@ public sealed class OnetClassifier
             for (int i = 0; i < m; i++)
             {
                 evidence.Fuse(i, weights, scores);
-                results.Add(TopK(scores, order, k));
+                results.Add(_reranker is null ? TopK(scores, order, k) : Reranked(evidence, i, scores, titles[start + i], order, k));
             }
         }
         return results;
@@ -135,7 +167,7 @@ public sealed class OnetClassifier
     {
         CheckDescriptions(titles, descriptions);
         int c = _occupations.Count, n = titles.Count;
-        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
+        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
         for (int start = 0; start < n; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, n - start);
@@ -144,8 +176,44 @@ public sealed class OnetClassifier
             block.Description.CopyTo(all.Description, start * c);
             block.Lexical.CopyTo(all.Lexical, start * c);
             block.Classifier.CopyTo(all.Classifier, start * c);
+            block.SemanticVotes!.CopyTo(all.SemanticVotes!, start * c);
+            block.LexicalVotes!.CopyTo(all.LexicalVotes!, start * c);
         }
         return all;
+    }
+
+    /// <summary>Candidate lists of the titles for training or scoring a reranker: the top <see cref="RerankerOptions.Candidates"/> occupations by the
+    /// current weights, with their <see cref="RerankFeatures"/>; <paramref name="relevantCodes"/> (optional, one per title) marks the right candidate.</summary>
+    /// <exception cref="ArgumentException">relevantCodes has another count than titles.</exception>
+    public IReadOnlyList<RerankList> RerankLists(IReadOnlyList<string> titles, IReadOnlyList<string>? relevantCodes = null)
+    {
+        if (relevantCodes is not null && relevantCodes.Count != titles.Count)
+            throw new ArgumentException($"{relevantCodes.Count} codes for {titles.Count} titles", nameof(relevantCodes));
+        var column = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int o = 0; o < _occupations.Count; o++) column.TryAdd(_occupations[o].Code, o);
+        var lists = new List<RerankList>(titles.Count);
+        var scores = new float[_occupations.Count];
+        for (int start = 0; start < titles.Count; start += QueryChunk)
+        {
+            int m = Math.Min(QueryChunk, titles.Count - start);
+            var evidence = Evidence(titles, null, start, m);
+            for (int i = 0; i < m; i++)
+            {
+                evidence.Fuse(i, _options.Weights, scores);
+                int relevant = relevantCodes is not null && column.TryGetValue(relevantCodes[start + i], out var r) ? r : -1;
+                lists.Add(RerankFeatures.Build(evidence, i, scores, titles[start + i], _profiles, _options.RerankCandidates, relevant));
+            }
+        }
+        return lists;
+    }
+
+    /// <summary>The reranker's order of the top fused candidates, then the rest in fused order, as k predictions.</summary>
+    private List<OccupationPrediction> Reranked(OnetEvidence evidence, int query, float[] scores, string title, int[] order, int k)
+    {
+        var list = RerankFeatures.Build(evidence, query, scores, title, _profiles, Math.Max(k, _options.RerankCandidates));
+        var (candidates, reranked) = _reranker!.Rerank(list);
+        var result = candidates.Zip(reranked).Take(k).Select(p => new OccupationPrediction(_occupations[p.First].Code, _occupations[p.First].Title, p.Second)).ToList();
+        return result;
     }
 
     /// <summary>The indices of the k highest scores, best first (ties by lower index), as predictions.</summary>
@@ -164,6 +232,7 @@ public sealed class OnetClassifier
         var sims = new float[m * entries];
         CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
         var semantic = new float[m * c];
+        var semanticVotes = new float[m * c];
         Array.Fill(semantic, -1f);
         for (int i = 0; i < m; i++)
         {
@@ -171,13 +240,17 @@ public sealed class OnetClassifier
             var best = semantic.AsSpan(i * c, c);
             for (int e = 0; e < entries; e++)
                 if (row[e] > best[_titleOccupation[e]]) best[_titleOccupation[e]] = row[e];
+            NeighbourVotes.Tally(row, _titleOccupation, semanticVotes.AsSpan(i * c, c));
         }
         var description = new float[m * c];
         CpuComputeBackend.Instance.MatMul(false, true, m, c, d, 1f, q, _descriptionVectors, 0f, description);
         var lexical = new float[m * c];
-        _lexical.ScoreClasses(slice, lexical);
-        var classifier = _classifier?.PredictProbabilities(slice, q) ?? new float[m * c];
-        return new OnetEvidence(m, c, semantic, description, lexical, classifier);
+        var lexicalVotes = new float[m * c];
+        _lexical.ScoreClasses(slice, lexical, lexicalVotes);
+        var classifier = new float[m * c];
+        foreach (var model in _classifier)
+            TensorPrimitives.MultiplyAdd(model.PredictProbabilities(slice, q), 1f / _classifier.Length, classifier, classifier);
+        return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes);
     }
 
     private float[] QueryVectors(string[] titles, string[]? descriptions)

@@ -15,6 +15,14 @@ namespace JobRec.ML.Onet;
 /// <param name="SemanticWeight">Weight of the sentence-embedding cosine to the nearest title of the occupation.</param>
 /// <param name="ClassifierHidden">Width of the classifier's learned n-gram embeddings.</param>
 /// <param name="ClassifierSocGroups">Let the classifier share output weights within SOC major, minor, broad and detailed groups (<see cref="SocHierarchy"/>).</param>
+/// <param name="AugmentTitles">Add the training titles derived from the occupation titles by <see cref="TitleAugmentation"/> (singular forms,
+/// list members).</param>
+/// <param name="Rerank">Re-order the top fused candidates with an <see cref="OnetReranker"/> trained on a development split of the training titles
+/// (<see cref="OnetFusionTuning"/>; the evaluation then always tunes first).</param>
+/// <param name="Reranker">Settings of the reranker.</param>
+/// <param name="RerankFolds">Parts of the non-development training titles that each get candidate lists from a model trained without them, as more
+/// reranker training data (one more model per part; 0 = the development titles only).</param>
+/// <param name="ClassifierSeeds">Learned classifiers trained with consecutive seeds whose probabilities are averaged.</param>
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.4f,
     float LexicalWeight = 0.5f,
@@ -25,8 +33,16 @@ public sealed record OnetClassifierOptions(
     float ClassifierLearningRate = 1f,
     float SemanticWeight = 0.5f,
     int ClassifierHidden = 96,
-    bool ClassifierSocGroups = false)
+    bool ClassifierSocGroups = false,
+    bool AugmentTitles = true,
+    bool Rerank = true,
+    RerankerOptions? Reranker = null,
+    int ClassifierSeeds = 1,
+    int RerankFolds = 3)
 {
+    /// <summary>Fused candidates the reranker re-orders per query.</summary>
+    public int RerankCandidates => (Reranker ?? new RerankerOptions()).Candidates;
+
     /// <summary>The mixing weights as one value.</summary>
     public OnetFusionWeights Weights => new(SemanticWeight, DescriptionWeight, LexicalWeight, ClassifierWeight);
 

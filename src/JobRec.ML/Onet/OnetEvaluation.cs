@@ -12,8 +12,9 @@ public static class OnetEvaluation
     public const string AlternateTitlesFile = "ONET.AlternateTitles.tsv";
 
     /// <summary>Runs the evaluation; without <paramref name="testFile"/> the test titles are the deterministic 20% split of the folder's alternate titles.
-    /// Every title string present in the test set is removed from training under every code. With <paramref name="tune"/> the mixing weights are
-    /// first chosen on a development split of the training titles (<see cref="OnetFusionTuning"/>), never on the test titles.</summary>
+    /// Every title string present in the test set is removed from training under every code. With <paramref name="tune"/> or
+    /// <see cref="OnetClassifierOptions.Rerank"/> the mixing weights and the reranker are first chosen on a development split of the training titles
+    /// (<see cref="OnetFusionTuning"/>), never on the test titles.</summary>
     /// <exception cref="FileNotFoundException">An O*NET file or the test file is missing.</exception>
     public static (OnetEvaluationResult Result, OnetClassifier Classifier) Run(string onetDirectory, string? testFile, ITextEncoder encoder,
         OnetClassifierOptions? options = null, Action<string>? progress = null, bool tune = false)
@@ -30,13 +31,15 @@ public static class OnetEvaluation
         progress?.Invoke($"{occupations.Count} occupations, {train.Count} training titles, {test.Count} test titles");
 
         RankingScores? development = null;
-        if (tune)
+        OnetReranker? reranker = null;
+        if (tune || options.Rerank)
         {
-            var tuning = OnetFusionTuning.Tune(occupations, train, encoder, options, progress: progress);
+            var tuning = OnetFusionTuning.Tune(occupations, train, encoder, options, progress: progress, heldOutTitles: test.Select(t => t.Title));
             development = tuning.Development;
             options = options.With(tuning.Weights);
+            reranker = tuning.Reranker;
         }
-        var classifier = OnetClassifier.Train(occupations, train, encoder, options, progress);
+        var classifier = OnetClassifier.Train(occupations, train, encoder, options, progress, test.Select(t => t.Title)).WithReranker(reranker);
         var scores = new RankingScores();
         var anyCode = new RankingScores();
         var codesOfTitle = test.GroupBy(t => t.Title, StringComparer.OrdinalIgnoreCase)

@@ -7,7 +7,10 @@ namespace JobRec.ML.Onet;
 /// <param name="Description">Sentence-embedding cosine to the occupation text.</param>
 /// <param name="Lexical">Best n-gram TF-IDF cosine to a title of the occupation.</param>
 /// <param name="Classifier">Learned classifier probability (zeros when the classifier is off).</param>
-public sealed record OnetEvidence(int Queries, int Occupations, float[] Semantic, float[] Description, float[] Lexical, float[] Classifier)
+/// <param name="SemanticVotes">Votes of the nearest titles by sentence embedding (<see cref="NeighbourVotes"/>), when computed.</param>
+/// <param name="LexicalVotes">Votes of the nearest titles by n-gram TF-IDF, when computed.</param>
+public sealed record OnetEvidence(int Queries, int Occupations, float[] Semantic, float[] Description, float[] Lexical, float[] Classifier,
+    float[]? SemanticVotes = null, float[]? LexicalVotes = null)
 {
     /// <summary>Writes the weighted sum for query <paramref name="query"/> into <paramref name="scores"/> (Occupations values).</summary>
     public void Fuse(int query, OnetFusionWeights weights, Span<float> scores)

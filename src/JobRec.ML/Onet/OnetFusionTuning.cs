@@ -17,10 +17,16 @@ public static class OnetFusionTuning
     private static readonly float[] ClassifierGrid = [0.5f, 1f, 2f, 4f];
 
     /// <summary>Trains on the training titles less a <paramref name="developmentPercent"/>% development part, then returns the grid weights with the best
-    /// development MRR@10, their scores and the development model; the options' own weights are the fallback when nothing beats them.</summary>
+    /// development MRR@10, their scores and the development model; the options' own weights are the fallback when nothing beats them. With
+    /// <see cref="OnetClassifierOptions.Rerank"/> it then trains an <see cref="OnetReranker"/> on the development titles' candidate lists under those
+    /// weights. With <see cref="OnetClassifierOptions.RerankFolds"/> above 0 the reranker also learns from the cross-fitted lists of the other
+    /// training titles (<see cref="FoldLists"/>), and the reported development scores are those of a reranker trained on those lists alone; otherwise
+    /// they are 2-fold cross-fitted within the development titles (<see cref="CrossFitted"/>). The returned reranker learns from all lists.</summary>
     /// <exception cref="ArgumentException">The development part is empty.</exception>
+    /// <remarks><paramref name="heldOutTitles"/> (the test titles) and the development titles are kept out of the derived training titles.</remarks>
     public static OnetTuningResult Tune(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> training,
-        ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null)
+        ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null,
+        IEnumerable<string>? heldOutTitles = null)
     {
         var (rest, development) = TitleSplit.Split(training, developmentPercent, DevelopmentSalt);
         rest = TitleSplit.ExcludeTitles(rest, development);
@@ -28,7 +34,8 @@ public static class OnetFusionTuning
         development = development.Where(t => known.Contains(t.Code)).ToList();
         if (development.Count == 0) throw new ArgumentException("the development split of the training titles is empty", nameof(training));
         progress?.Invoke($"tuning: {rest.Count} titles train, {development.Count} development titles score");
-        var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress);
+        var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress,
+            (heldOutTitles ?? []).Concat(development.Select(t => t.Title)));
         var evidence = classifier.Evidence(development.Select(t => t.Title).ToArray());
         var column = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int o = 0; o < classifier.Occupations.Count; o++) column.TryAdd(classifier.Occupations[o].Code, o);
@@ -49,7 +56,81 @@ public static class OnetFusionTuning
                         if (scores.Mrr10 > bestScores.Mrr10 + 1e-9) (best, bestScores) = (weights, scores);
                     }
         progress?.Invoke($"tuning: best {best} on development {bestScores}");
-        return new OnetTuningResult(best, bestScores, classifier.WithWeights(best), development);
+        var model = classifier.WithWeights(best);
+        if (!options.Rerank) return new OnetTuningResult(best, bestScores, model, development, bestScores);
+        var lists = model.RerankLists(development.Select(t => t.Title).ToArray(), development.Select(t => t.Code).ToArray());
+        progress?.Invoke($"reranking: right code among the top {options.RerankCandidates} fused candidates for {lists.Count(l => l.Relevant >= 0)} of {lists.Count}");
+        if (options.RerankFolds <= 0)
+        {
+            var crossFit = CrossFitted(lists, development, options.Reranker, progress);
+            progress?.Invoke($"reranking: 2-fold cross-fitted on development {crossFit}");
+            var reranker = OnetReranker.Train(lists, RerankFeatures.Count, options.Reranker);
+            return new OnetTuningResult(best, crossFit, model.WithReranker(reranker), development, bestScores, reranker);
+        }
+        var folded = FoldLists(occupations, training, rest, encoder, options.With(best), heldOutTitles, progress);
+        var outside = OnetReranker.Train(folded, RerankFeatures.Count, options.Reranker);
+        var held = Score(outside, lists);
+        progress?.Invoke($"reranking: trained on {folded.Count} fold lists, on development {held}");
+        var all = OnetReranker.Train(folded.Concat(lists).ToArray(), RerankFeatures.Count, options.Reranker);
+        return new OnetTuningResult(best, held, model.WithReranker(all), development, bestScores, all);
+    }
+
+    /// <summary>Candidate lists of the non-development titles <paramref name="rest"/>, cross-fitted: the titles are cut by title string into
+    /// <see cref="OnetClassifierOptions.RerankFolds"/> parts, and each part's lists come from a model trained on all of <paramref name="training"/>
+    /// except that part's title strings (which also stay out of the derived titles, as do <paramref name="heldOutTitles"/>).</summary>
+    public static IReadOnlyList<RerankList> FoldLists(IReadOnlyList<Occupation> occupations, IReadOnlyList<TitleLabel> training, IReadOnlyList<TitleLabel> rest,
+        ITextEncoder encoder, OnetClassifierOptions options, IEnumerable<string>? heldOutTitles = null, Action<string>? progress = null)
+    {
+        var known = occupations.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        var banned = (heldOutTitles ?? []).ToArray();
+        var result = new List<RerankList>();
+        for (int part = 0; part < options.RerankFolds; part++)
+        {
+            int p = part;
+            var scored = rest.Where(t => FoldOf(t.Title, options.RerankFolds) == p && known.Contains(t.Code)).ToArray();
+            var fit = TitleSplit.ExcludeTitles(training, scored);
+            progress?.Invoke($"reranking: fold {part + 1} of {options.RerankFolds}: {fit.Count} titles train, {scored.Length} titles give lists");
+            var model = OnetClassifier.Train(occupations, fit, encoder, options, progress, banned.Concat(scored.Select(t => t.Title)));
+            result.AddRange(model.RerankLists(scored.Select(t => t.Title).ToArray(), scored.Select(t => t.Code).ToArray()));
+        }
+        return result;
+    }
+
+    /// <summary>Ranking quality of a reranker's order on candidate lists (a list without its relevant candidate is a miss).</summary>
+    public static RankingScores Score(OnetReranker reranker, IEnumerable<RerankList> lists)
+    {
+        var scores = new RankingScores();
+        foreach (var l in lists) scores.AddRank(Rank(reranker, l));
+        return scores;
+    }
+
+    private static int Rank(OnetReranker reranker, RerankList list)
+    {
+        if (list.Relevant < 0) return 0;
+        var (candidates, _) = reranker.Rerank(list);
+        return Array.IndexOf(candidates, list.Candidates[list.Relevant]) + 1;
+    }
+
+    /// <summary>Part 0..parts-1 of a title by a stable hash of its lower-cased string (one string, one part).</summary>
+    private static int FoldOf(string title, int parts) => (int)(TitleSplit.StableHash("fold:" + title.ToLowerInvariant()) % (uint)parts);
+
+    /// <summary>Scores of a reranker on the development lists when each half (split by title, so one title string stays in one half) is re-ranked by a
+    /// reranker trained on the other half: an estimate that never scores a list the reranker was trained on.</summary>
+    public static RankingScores CrossFitted(IReadOnlyList<RerankList> lists, IReadOnlyList<TitleLabel> titles, RerankerOptions? options = null,
+        Action<string>? progress = null)
+    {
+        if (lists.Count != titles.Count) throw new ArgumentException($"{lists.Count} lists for {titles.Count} titles", nameof(titles));
+        var fold = titles.Select(t => FoldOf(t.Title, 2)).ToArray();
+        var ranks = new int[lists.Count];
+        for (int f = 0; f < 2; f++)
+        {
+            var reranker = OnetReranker.Train(lists.Where((_, i) => fold[i] != f).ToArray(), RerankFeatures.Count, options);
+            for (int i = 0; i < lists.Count; i++)
+                if (fold[i] == f) ranks[i] = Rank(reranker, lists[i]);
+        }
+        var scores = new RankingScores();
+        foreach (var r in ranks) scores.AddRank(r);
+        return scores;
     }
 
     /// <summary>Ranking quality of <paramref name="weights"/> on evidence whose query i has relevant column relevant[i] (rank = 1 + occupations scoring higher,
