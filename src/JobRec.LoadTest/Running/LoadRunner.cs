@@ -14,6 +14,7 @@ public sealed class LoadRunner
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private long _measureStart;
     private long _started;
+    private long _cancelledAtGrace;
 
     /// <summary>Creates a runner; the options are validated here.</summary>
     public LoadRunner(WeightedScenario scenario, LoadTestOptions options)
@@ -50,10 +51,10 @@ public sealed class LoadRunner
 
         var pending = _inFlight.Keys.ToArray();
         var drained = Task.WhenAll(pending.Append(generator));
-        long cancelled = 0;
         if (await Task.WhenAny(drained, Task.Delay(_options.GraceTimeout, CancellationToken.None)).ConfigureAwait(false) != drained)
         {
-            cancelled = pending.LongCount(t => !t.IsCompleted);
+            // Every call still running is aborted, including one a virtual user issued just as the bound passed; each counts
+            // itself when its cancellation arrives.
             await abortCalls.CancelAsync().ConfigureAwait(false);
         }
 
@@ -65,7 +66,7 @@ public sealed class LoadRunner
         }
 
         var measured = Math.Max(0, Math.Min(Stopwatch.GetTimestamp(), end) - _measureStart) / (double)Stopwatch.Frequency;
-        return new LoadTestResult(_options, _stats.Values.ToArray(), measured, Interlocked.Read(ref _started), cancelled);
+        return new LoadTestResult(_options, _stats.Values.ToArray(), measured, Interlocked.Read(ref _started), Interlocked.Read(ref _cancelledAtGrace));
     }
 
     private async Task RunClosedAsync(long end, CancellationToken stop, CancellationToken abort)
@@ -146,6 +147,7 @@ public sealed class LoadRunner
         }
         catch (OperationCanceledException) when (abort.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _cancelledAtGrace);
             return;
         }
 #pragma warning disable CA1031 // Every failure of the target is a measured outcome, counted by type.
