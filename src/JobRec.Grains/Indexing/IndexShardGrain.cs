@@ -8,11 +8,11 @@ namespace JobRec.Grains.Indexing;
 /// <summary>One shard of the job vector index: entries persist in an <see cref="IShardEntryStore"/>, the FAISS index is rebuilt from them on activation.</summary>
 public sealed class IndexShardGrain : Grain, IIndexShardGrain
 {
-    private readonly IShardEntryStore _store;
-    private readonly ServingOptions _options;
     /// <summary>How often a shard takes jobs past their closing time out of its vector index.</summary>
     public static readonly TimeSpan ExpiryInterval = TimeSpan.FromSeconds(10);
 
+    private readonly IShardEntryStore _store;
+    private readonly ServingOptions _options;
     private ShardVectorIndex? _index;
     private IDisposable? _expiryTimer;
     private int _shard;

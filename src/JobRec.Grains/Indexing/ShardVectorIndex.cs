@@ -20,10 +20,9 @@ public sealed class ShardVectorIndex : IDisposable
     private readonly Dictionary<string, long> _slots = [];
     // Entry of each slot, indexed by slot (slots are handed out in order and never reused; a replaced or removed slot is null).
     private readonly List<ShardEntry?> _entries = [];
-    private int _held;
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
+    private int _held;
     private IVectorIndex? _index;
-    private long _nextSlot;
 
     /// <summary>Creates an empty index of the given kind (FAISS flat falls back to the managed exact index when the native library is missing).</summary>
     public ShardVectorIndex(ShardIndexKind kind, InvertedFileOptions? invertedFile = null)
@@ -95,7 +94,7 @@ public sealed class ShardVectorIndex : IDisposable
         var n = 0;
         foreach (var e in latest.Values)
         {
-            var slot = _nextSlot++;
+            long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
             _entries.Add(e);
             _held++;

@@ -12,9 +12,6 @@ namespace JobRec.Grains.Recommendations;
 /// <summary>recommend(user, k, explain): fan out to index shards plus co-interaction and popularity candidates, score them with the inference pool (FM), filter, keep the top k and explain them.</summary>
 public sealed class RecommendationPipeline
 {
-    /// <summary>Skill lists up to this long are de-duplicated by comparing pairs rather than through a set.</summary>
-    private const int SmallSkillList = 12;
-
     /// <summary>How many recent jobs each candidate is compared with for reasons.</summary>
     public const int RecentJobsCompared = 5;
 
@@ -197,56 +194,13 @@ public sealed class RecommendationPipeline
             jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
     }
 
-    /// <summary>Jaccard similarity of the job's distinct trimmed non-empty skills (ignoring case) and the user's; 0 when both are empty.</summary>
+    /// <summary>Jaccard similarity of the job's distinct trimmed non-empty skills (ignoring case) and the user's; 0 when both are empty.
+    /// <paramref name="scratch"/> is a reusable set (ignoring case) the job's skills are collected in.</summary>
     public static float SkillJaccard(IReadOnlyList<string> jobSkills, HashSet<string> userSkills, HashSet<string> scratch)
-    {
-        var (distinct, common) = jobSkills.Count <= SmallSkillList
-            ? CountSmall(jobSkills, userSkills)
-            : CountWithSet(jobSkills, userSkills, scratch);
-        var union = userSkills.Count + distinct - common;
-        return union > 0 ? (float)common / union : 0f;
-    }
-
-    /// <summary>Distinct non-empty trimmed skills of a short list and how many the user has; duplicates found by comparing pairs (no set to fill).</summary>
-    private static (int Distinct, int Common) CountSmall(IReadOnlyList<string> skills, HashSet<string> userSkills)
-    {
-        var distinct = 0;
-        var common = 0;
-        for (var i = 0; i < skills.Count; i++)
-        {
-            var span = skills[i].AsSpan().Trim();
-            if (span.IsEmpty)
-            {
-                continue;
-            }
-
-            var seen = false;
-            for (var j = 0; j < i && !seen; j++)
-            {
-                seen = skills[j].AsSpan().Trim().Equals(span, StringComparison.OrdinalIgnoreCase);
-            }
-
-            if (seen)
-            {
-                continue;
-            }
-
-            distinct++;
-            var skill = span.Length == skills[i].Length ? skills[i] : span.ToString();
-            if (userSkills.Contains(skill))
-            {
-                common++;
-            }
-        }
-
-        return (distinct, common);
-    }
-
-    private static (int Distinct, int Common) CountWithSet(IReadOnlyList<string> skills, HashSet<string> userSkills, HashSet<string> scratch)
     {
         scratch.Clear();
         var common = 0;
-        foreach (var skill in skills)
+        foreach (var skill in jobSkills)
         {
             var s = skill.Trim();
             if (s.Length > 0 && scratch.Add(s) && userSkills.Contains(s))
@@ -255,7 +209,8 @@ public sealed class RecommendationPipeline
             }
         }
 
-        return (scratch.Count, common);
+        var union = userSkills.Count + scratch.Count - common;
+        return union > 0 ? (float)common / union : 0f;
     }
 
     internal static bool RegionMatches(UserContext user, ShardHit hit) =>

@@ -151,7 +151,7 @@ public sealed class OnetClassifier
         for (int start = 0; start < titles.Count; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, titles.Count - start);
-            var evidence = Evidence(titles, descriptions, start, m);
+            var evidence = Evidence(titles, descriptions, start, m, votes: _reranker is not null);
             for (int i = 0; i < m; i++)
             {
                 evidence.Fuse(i, weights, scores);
@@ -167,17 +167,15 @@ public sealed class OnetClassifier
     {
         CheckDescriptions(titles, descriptions);
         int c = _occupations.Count, n = titles.Count;
-        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
+        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
         for (int start = 0; start < n; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, n - start);
-            var block = Evidence(titles, descriptions, start, m);
+            var block = Evidence(titles, descriptions, start, m, votes: false);
             block.Semantic.CopyTo(all.Semantic, start * c);
             block.Description.CopyTo(all.Description, start * c);
             block.Lexical.CopyTo(all.Lexical, start * c);
             block.Classifier.CopyTo(all.Classifier, start * c);
-            block.SemanticVotes!.CopyTo(all.SemanticVotes!, start * c);
-            block.LexicalVotes!.CopyTo(all.LexicalVotes!, start * c);
         }
         return all;
     }
@@ -196,7 +194,7 @@ public sealed class OnetClassifier
         for (int start = 0; start < titles.Count; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, titles.Count - start);
-            var evidence = Evidence(titles, null, start, m);
+            var evidence = Evidence(titles, null, start, m, votes: true);
             for (int i = 0; i < m; i++)
             {
                 evidence.Fuse(i, _options.Weights, scores);
@@ -224,7 +222,8 @@ public sealed class OnetClassifier
         return top.Select(o => new OccupationPrediction(_occupations[o].Code, _occupations[o].Title, scores[o])).ToList();
     }
 
-    private OnetEvidence Evidence(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions, int start, int m)
+    /// <summary>Evidence for titles start..start+m; the nearest titles' votes only with <paramref name="votes"/> (only the reranker reads them).</summary>
+    private OnetEvidence Evidence(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions, int start, int m, bool votes)
     {
         int d = _encoder.Dimension, c = _occupations.Count, entries = _titleOccupation.Length;
         var slice = titles.Skip(start).Take(m).ToArray();
@@ -232,7 +231,7 @@ public sealed class OnetClassifier
         var sims = new float[m * entries];
         CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
         var semantic = new float[m * c];
-        var semanticVotes = new float[m * c];
+        var semanticVotes = votes ? new float[m * c] : null;
         Array.Fill(semantic, -1f);
         for (int i = 0; i < m; i++)
         {
@@ -240,12 +239,12 @@ public sealed class OnetClassifier
             var best = semantic.AsSpan(i * c, c);
             for (int e = 0; e < entries; e++)
                 if (row[e] > best[_titleOccupation[e]]) best[_titleOccupation[e]] = row[e];
-            NeighbourVotes.Tally(row, _titleOccupation, semanticVotes.AsSpan(i * c, c));
+            if (semanticVotes is not null) NeighbourVotes.Tally(row, _titleOccupation, semanticVotes.AsSpan(i * c, c));
         }
         var description = new float[m * c];
         CpuComputeBackend.Instance.MatMul(false, true, m, c, d, 1f, q, _descriptionVectors, 0f, description);
         var lexical = new float[m * c];
-        var lexicalVotes = new float[m * c];
+        var lexicalVotes = votes ? new float[m * c] : null;
         _lexical.ScoreClasses(slice, lexical, lexicalVotes);
         var classifier = new float[m * c];
         foreach (var model in _classifier)

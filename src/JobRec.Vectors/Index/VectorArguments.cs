@@ -71,6 +71,24 @@ internal static class VectorArguments
         RequireFinite(vectors, dimension, nameof(vectors));
     }
 
+    /// <summary>Throws naming the first id that <paramref name="present"/> already holds or that repeats an earlier id of the batch.</summary>
+    public static void RequireNewIds<TValue>(ReadOnlySpan<long> ids, IReadOnlyDictionary<long, TValue> present)
+    {
+        var batch = new HashSet<long>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (present.ContainsKey(ids[i]))
+            {
+                throw new ArgumentException($"id {ids[i]} at position {i} is already in the index.", nameof(ids));
+            }
+
+            if (!batch.Add(ids[i]))
+            {
+                throw new ArgumentException($"id {ids[i]} at position {i} repeats an earlier id in the batch.", nameof(ids));
+            }
+        }
+    }
+
     /// <summary>Throws naming the row and component of the first NaN or infinite value.</summary>
     public static void RequireFinite(ReadOnlySpan<float> vectors, int dimension, string paramName)
     {

@@ -56,19 +56,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         try
         {
             ThrowIfDisposed();
-            var batch = new HashSet<long>();
-            for (var i = 0; i < ids.Length; i++)
-            {
-                if (_where.ContainsKey(ids[i]))
-                {
-                    throw new ArgumentException($"id {ids[i]} at position {i} is already in the index.", nameof(ids));
-                }
-
-                if (!batch.Add(ids[i]))
-                {
-                    throw new ArgumentException($"id {ids[i]} at position {i} repeats an earlier id in the batch.", nameof(ids));
-                }
-            }
+            VectorArguments.RequireNewIds(ids, _where);
 
             for (var i = 0; i < ids.Length; i++)
             {
