@@ -3,9 +3,10 @@ namespace JobRec.Actors.Runtime;
 using JobRec.Actors.Invocation;
 
 /// <summary>A grain call in a mailbox; it is also the completion the caller awaits.</summary>
-internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, ITimeoutTarget
+internal sealed class GrainRequest : PendingResponse, IWorkItem
 {
     public GrainRequest(GrainId target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout, GrainReference? reference = null, bool forwarded = false)
+        : base(timeout)
     {
         Reference = reference;
         Forwarded = forwarded;
@@ -13,8 +14,6 @@ internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, I
         Method = method;
         Arguments = arguments;
         Chain = chain;
-        Timeout = timeout;
-        DeadlineMs = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
     }
 
     public GrainId Target { get; }
@@ -31,15 +30,9 @@ internal sealed class GrainRequest : TaskCompletionSource<object?>, IWorkItem, I
 
     public CallChain? Chain { get; }
 
-    public TimeSpan Timeout { get; }
-
-    public long DeadlineMs { get; }
-
-    public bool IsDone => Task.IsCompleted;
-
     public bool CountsAsActivity => true;
 
-    public void OnTimeout() => TrySetException(new GrainCallTimeoutException(
+    public override void OnTimeout() => TrySetException(new GrainCallTimeoutException(
         $"Call {Method} on grain {Target} got no response within {Timeout.TotalMilliseconds:0} ms."));
 
     public ValueTask ExecuteAsync(Activation activation)

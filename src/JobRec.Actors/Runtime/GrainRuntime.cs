@@ -172,7 +172,7 @@ public sealed class GrainRuntime : IGrainCallInvoker, IAsyncDisposable
         }
 
         var request = new GrainRequest(route.GrainId, method, arguments, chain, wait, target, forwarded);
-        _timeouts.Register(request);
+        request.Registration = _timeouts.Register(request);
         Interlocked.Increment(ref _callsDispatched);
         _catalog.Dispatch(route, request);
         return request.Task;

@@ -7,7 +7,7 @@ internal sealed class ResponseTimeoutWheel : IDisposable
 {
     private const int SlotCount = 64;
     private readonly long _resolutionMs;
-    private readonly ConcurrentQueue<ITimeoutTarget>[] _slots;
+    private readonly ConcurrentQueue<TimeoutRegistration>[] _slots;
     private readonly Timer _timer;
     private readonly object _tickGate = new();
     private long _lastTick;
@@ -15,12 +15,20 @@ internal sealed class ResponseTimeoutWheel : IDisposable
     public ResponseTimeoutWheel(TimeSpan resolution)
     {
         _resolutionMs = Math.Max(1, (long)resolution.TotalMilliseconds);
-        _slots = Enumerable.Range(0, SlotCount).Select(_ => new ConcurrentQueue<ITimeoutTarget>()).ToArray();
+        _slots = Enumerable.Range(0, SlotCount).Select(_ => new ConcurrentQueue<TimeoutRegistration>()).ToArray();
         _lastTick = Environment.TickCount64 / _resolutionMs;
         _timer = new Timer(_ => Tick(), null, resolution, resolution);
     }
 
-    public void Register(ITimeoutTarget target) => _slots[(int)(target.DeadlineMs / _resolutionMs % SlotCount)].Enqueue(target);
+    /// <summary>Watches a pending call until its deadline; the call clears the returned entry when it completes.</summary>
+    public TimeoutRegistration Register(ITimeoutTarget target)
+    {
+        var registration = new TimeoutRegistration(target);
+        Enqueue(registration);
+        return registration;
+    }
+
+    private void Enqueue(TimeoutRegistration registration) => _slots[(int)(registration.DeadlineMs / _resolutionMs % SlotCount)].Enqueue(registration);
 
     public void Dispose() => _timer.Dispose();
 
@@ -39,20 +47,20 @@ internal sealed class ResponseTimeoutWheel : IDisposable
             for (var tick = from; tick <= current; tick++)
             {
                 var slot = _slots[(int)(tick % SlotCount)];
-                for (var n = slot.Count; n > 0 && slot.TryDequeue(out var target); n--)
+                for (var n = slot.Count; n > 0 && slot.TryDequeue(out var registration); n--)
                 {
-                    if (target.IsDone)
+                    if (registration.Target is not { IsDone: false } target)
                     {
                         continue;
                     }
 
-                    if (target.DeadlineMs <= now)
+                    if (registration.DeadlineMs <= now)
                     {
                         target.OnTimeout();
                     }
                     else
                     {
-                        Register(target);
+                        Enqueue(registration);
                     }
                 }
             }

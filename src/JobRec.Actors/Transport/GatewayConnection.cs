@@ -106,7 +106,7 @@ public sealed class GatewayConnection : IAsyncDisposable
             return call.Task;
         }
 
-        _timeouts.Register(call);
+        call.Registration = _timeouts.Register(call);
         return call.Task;
     }
 
@@ -273,12 +273,12 @@ public sealed class GatewayConnection : IAsyncDisposable
         }
     }
 
-    private sealed class PendingCall : TaskCompletionSource<object?>, ITimeoutTarget
+    private sealed class PendingCall : PendingResponse
     {
         private readonly GatewayConnection _owner;
 
         public PendingCall(GatewayConnection owner, long id, GrainReference target, GrainMethod method, object?[] arguments, CallChain? chain, TimeSpan timeout)
-            : base(TaskCreationOptions.RunContinuationsAsynchronously)
+            : base(timeout, TaskCreationOptions.RunContinuationsAsynchronously)
         {
             _owner = owner;
             Id = id;
@@ -286,8 +286,6 @@ public sealed class GatewayConnection : IAsyncDisposable
             Method = method;
             Arguments = arguments;
             Chain = chain;
-            Timeout = timeout;
-            DeadlineMs = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         }
 
         public long Id { get; }
@@ -300,13 +298,7 @@ public sealed class GatewayConnection : IAsyncDisposable
 
         public CallChain? Chain { get; }
 
-        public TimeSpan Timeout { get; }
-
-        public long DeadlineMs { get; }
-
-        public bool IsDone => Task.IsCompleted;
-
-        public void OnTimeout()
+        public override void OnTimeout()
         {
             _owner._pending.TryRemove(Id, out _);
             TrySetException(new GrainCallTimeoutException($"Call {Method} on grain {Target} via gateway {_owner.Endpoint} got no response within {Timeout.TotalMilliseconds:0} ms."));

@@ -125,8 +125,9 @@ internal static class ServeCommands
         var cached = new Option<bool>("--cached") { Description = "Let recommendations come from the user grains' caches and record an interaction in 1 of 10 calls (default: every recommend is computed)" };
         var shardIndex = ShardIndexOption();
         var shards = new Option<int>("--shards") { Description = "Index shards the jobs are spread over", DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().ShardCount };
+        var allocations = new Option<bool>("--allocations") { Description = "Also print which types the measured calls allocated most (sampled from the runtime's allocation events)" };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations })
         {
             command.Options.Add(o);
         }
@@ -143,7 +144,8 @@ internal static class ServeCommands
 
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
-                ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken);
+                ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken,
+                parseResult.GetValue(allocations));
             Console.WriteLine(line);
             return 0;
         });

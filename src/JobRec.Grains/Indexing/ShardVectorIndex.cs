@@ -18,9 +18,13 @@ public sealed class ShardVectorIndex : IDisposable
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
-    // Entry of each slot, indexed by slot (slots are handed out in order and never reused; a replaced or removed slot is null).
-    private readonly List<ShardEntry?> _entries = [];
+    // Entry of each slot with its skill keys, indexed by slot (slots are handed out in order and never reused; a replaced or removed
+    // slot's entry is null).
+    private readonly List<Slot> _entries = [];
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
+
+    // Up to this many excluded ids are resolved to slots before a search; a longer in-silo set is checked id by id against the hits.
+    private const int SlotResolvedExclusions = 64;
     private int _held;
     private IVectorIndex? _index;
 
@@ -44,7 +48,7 @@ public sealed class ShardVectorIndex : IDisposable
     public string Kind { get; private set; } = "";
 
     /// <summary>Every entry held.</summary>
-    public IEnumerable<ShardEntry> Entries => _entries.OfType<ShardEntry>();
+    public IEnumerable<ShardEntry> Entries => _entries.Where(s => s.Entry is not null).Select(s => s.Entry!);
 
     /// <summary>Adds or replaces entries; every embedding must have the index's dimension. Entries closed at <paramref name="now"/> are
     /// held but not searchable; the others leave the vector index at their closing time through <see cref="ExpireDue"/>.</summary>
@@ -72,7 +76,7 @@ public sealed class ShardVectorIndex : IDisposable
             if (_slots.Remove(e.Job.Id, out var old))
             {
                 replaced.Add(old);
-                _entries[(int)old] = null;
+                _entries[(int)old] = default;
                 _held--;
             }
         }
@@ -96,7 +100,7 @@ public sealed class ShardVectorIndex : IDisposable
         {
             long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
-            _entries.Add(e);
+            _entries.Add(new Slot(e, SkillKeys.Of(e.Skills)));
             _held++;
             if (e.ClosesAt is { } closes)
             {
@@ -131,7 +135,7 @@ public sealed class ShardVectorIndex : IDisposable
         while (_expiries.TryPeek(out var slot, out var closes) && closes <= now)
         {
             _expiries.Dequeue();
-            if (_entries[(int)slot] is not null)
+            if (_entries[(int)slot].Entry is not null)
             {
                 due.Add(slot); // a replaced or removed entry's slot is gone from _entries and from the index already
             }
@@ -148,7 +152,7 @@ public sealed class ShardVectorIndex : IDisposable
             return false;
         }
 
-        _entries[(int)slot] = null;
+        _entries[(int)slot] = default;
         _held--;
         _index.Remove([slot]);
         return true;
@@ -157,7 +161,7 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>The k best entries passing the filters (open at <paramref name="now"/>), best first.</summary>
     public List<ShardHit> Search(ShardQuery query, DateTimeOffset now)
     {
-        var hits = new List<ShardHit>();
+        var hits = new List<ShardHit>(Math.Min(query.K, _held));
         if (_index is null || _held == 0)
         {
             return hits;
@@ -165,11 +169,13 @@ public sealed class ShardVectorIndex : IDisposable
 
         CheckDimension(query);
         // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard); compare slots, not ids,
-        // unless the caller's own set arrived (same silo): then check hits against it and allow for all of it.
+        // unless the caller's own long set arrived (same silo): then check hits against it and allow for all of it (resolving hundreds
+        // of ids would cost more than hashing the id of each hit).
         HashSet<long>? excluded = null;
-        var seen = query.Exclude as ExclusionSet;
-        if (seen is null && query.Exclude is { Count: > 0 } ex)
+        var seen = query.Exclude is ExclusionSet { Count: > 0 } set ? set : null;
+        if (query.Exclude is { Count: > 0 } ex && (seen is null || ex.Count <= SlotResolvedExclusions))
         {
+            seen = null;
             foreach (var id in ex)
             {
                 if (_slots.TryGetValue(id, out var held))
@@ -189,7 +195,7 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { } e
+                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { Entry: { } e } held
                     || (seen is not null && seen.Contains(e.Job.Id)))
                 {
                     continue;
@@ -197,7 +203,7 @@ public sealed class ShardVectorIndex : IDisposable
 
                 if (Passes(e, query.Filters, now))
                 {
-                    hits.Add(ToHit(e, result.Scores[i], query));
+                    hits.Add(ToHit(held, result.Scores[i], query));
                 }
             }
 
@@ -221,11 +227,13 @@ public sealed class ShardVectorIndex : IDisposable
 
         CheckDimension(query);
         var exclude = query.Exclude is { Count: > 0 } ex ? ex as ExclusionSet ?? new ExclusionSet(ex) : null;
-        foreach (var id in jobIds.Distinct())
+        HashSet<long>? returned = null; // each job once, however often it is asked for
+        foreach (var id in jobIds)
         {
-            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { } e && (exclude is null || !exclude.Contains(id)) && Passes(e, query.Filters, now))
+            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { Entry: { } e } held && (exclude is null || !exclude.Contains(id))
+                && Passes(e, query.Filters, now) && (returned ??= new HashSet<long>(jobIds.Count)).Add(slot))
             {
-                hits.Add(ToHit(e, VectorMath.Dot(query.Vector, e.Embedding), query));
+                hits.Add(ToHit(held, VectorMath.Dot(query.Vector, e.Embedding), query));
             }
         }
 
@@ -233,7 +241,7 @@ public sealed class ShardVectorIndex : IDisposable
     }
 
     /// <summary>The entry of a job, or null when not held.</summary>
-    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[(int)slot] : null;
+    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[(int)slot].Entry : null;
 
     /// <inheritdoc />
     public void Dispose() => _index?.Dispose();
@@ -271,8 +279,9 @@ public sealed class ShardVectorIndex : IDisposable
         return f.OnetPrefix.Length == 0 || e.Job.OnetCode.StartsWith(f.OnetPrefix, StringComparison.Ordinal);
     }
 
-    private static ShardHit ToHit(ShardEntry e, float score, ShardQuery query)
+    private static ShardHit ToHit(Slot held, float score, ShardQuery query)
     {
+        var e = held.Entry!;
         var extra = query.ScoringVectors;
         var sims = new float[extra?.Count ?? 0];
         for (var i = 0; i < sims.Length; i++)
@@ -280,7 +289,7 @@ public sealed class ShardVectorIndex : IDisposable
             sims[i] = VectorMath.Dot(extra![i], e.Embedding);
         }
 
-        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt);
+        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt) { SkillKeys = held.SkillKeys };
     }
 
     private IVectorIndex CreateIndex(int dimension)
@@ -306,4 +315,7 @@ public sealed class ShardVectorIndex : IDisposable
         Kind = "exact";
         return new ExactInnerProductIndex(dimension, 1);
     }
+
+    /// <summary>A slot's entry (null once replaced or removed) and its skills as <see cref="SkillKeys"/>, computed once on upsert.</summary>
+    private readonly record struct Slot(ShardEntry? Entry, ulong[] SkillKeys);
 }

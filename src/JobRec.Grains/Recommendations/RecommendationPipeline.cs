@@ -15,6 +15,10 @@ public sealed class RecommendationPipeline
     /// <summary>How many recent jobs each candidate is compared with for reasons.</summary>
     public const int RecentJobsCompared = 5;
 
+    // Co-interaction candidates: the jobs most often co-interacted with each of the user's few most recent jobs.
+    private const int CoInteractionSources = 3;
+    private const int CoInteractionsPerJob = 10;
+
     private readonly IGrainFactory _grains;
     private readonly ServingOptions _options;
 
@@ -28,8 +32,9 @@ public sealed class RecommendationPipeline
     /// <summary>The user's top-k jobs, best first; jobs the user already interacted with, closed or expired jobs and (when the user asks) jobs outside the region never appear.</summary>
     public async Task<RecommendationList> RecommendAsync(UserContext user, int k, bool explain)
     {
-        var history = HistoryVector(user.RecentJobs);
-        var query = QueryVector(user.ResumeEmbedding, history);
+        // Both vectors depend only on the context, which the user grain keeps while its state is unchanged.
+        var history = user.History ??= HistoryVector(user.RecentJobs);
+        var query = user.Query ??= QueryVector(user.ResumeEmbedding, history);
         var exclude = user.Seen;
         var filters = user.Profile.OnlyLocalOrRemote && user.Profile.Region.Length > 0
             ? new SearchFilters { Region = user.Profile.Region, IncludeRemote = true }
@@ -39,16 +44,17 @@ public sealed class RecommendationPipeline
             ? [user.ResumeEmbedding, history, .. user.RecentJobs.Take(RecentJobsCompared).Select(r => r.Embedding)]
             : [user.ResumeEmbedding, history];
         var shardQuery = new ShardQuery(query.Length > 0 ? query : ZeroLike(user), 1, filters, exclude, scoring);
-        var candidates = new Dictionary<string, Candidate>();
-
         // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
         var perShard = SemanticPerShard(k, _options.SemanticCandidatesPerK, _options.ShardCount);
+        var coJobs = Math.Min(user.RecentJobs.Count, CoInteractionSources);
+        var extraCapacity = (coJobs * CoInteractionsPerJob) + _options.PopularCandidates;
+        var candidates = new Dictionary<string, Candidate>(Math.Min(perShard * _options.ShardCount, 4 * k * _options.SemanticCandidatesPerK) + extraCapacity);
         var semanticTask = query.Length == 0
             ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
             : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
                 _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).SearchAsync(shardQuery with { K = perShard })));
-        var coTask = Task.WhenAll(user.RecentJobs.Take(3).Select(r =>
-            _grains.GetGrain<Contracts.Jobs.IJobGrain>(r.Job.Id).GetCoInteractedAsync(10)));
+        var coTask = Task.WhenAll(user.RecentJobs.Take(coJobs).Select(r =>
+            _grains.GetGrain<Contracts.Jobs.IJobGrain>(r.Job.Id).GetCoInteractedAsync(CoInteractionsPerJob)));
         var popularity = _grains.GetGrain<IPopularityGrain>(PopularityGrain.GlobalKey);
         var popularTask = popularity.TopAsync(_options.PopularCandidates);
         foreach (var hits in await semanticTask.ConfigureAwait(false))
@@ -60,7 +66,7 @@ public sealed class RecommendationPipeline
         }
 
         // 2. Co-interaction and popular candidates: fetch their cards from their shards.
-        var extra = new Dictionary<string, string>();
+        var extra = new Dictionary<string, string>(extraCapacity);
         foreach (var coList in await coTask.ConfigureAwait(false))
         {
             foreach (var id in coList)
@@ -103,14 +109,12 @@ public sealed class RecommendationPipeline
         var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.Job.Id).ToList()).ConfigureAwait(false);
         var now = _options.Clock();
         var features = new CandidateFeatures[list.Count];
-        var userSkills = SkillSet(user.Profile.Skills);
         var recentOnet = user.RecentJobs.Select(r => r.Job.OnetCode).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
-        var scratch = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < list.Count; i++)
         {
             var c = list[i];
             c.Popularity = pops[i];
-            features[i] = Features(user, c, userSkills, recentOnet, now, scratch);
+            features[i] = Features(user, c, recentOnet, now);
         }
 
         var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(features).ConfigureAwait(false);
@@ -120,8 +124,9 @@ public sealed class RecommendationPipeline
         }
 
         var top = list.OrderByDescending(c => c.Score).ThenBy(c => c.Hit.Job.Id, StringComparer.Ordinal).Take(k).ToList();
+        var userSkills = explain ? SkillSet(user.Profile.Skills) : null;
         var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
-            explain ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
+            userSkills is not null ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
         return new RecommendationList(user.UserId, jobs, false, list.Count);
     }
 
@@ -182,11 +187,10 @@ public sealed class RecommendationPipeline
         c.AddSource(source);
     }
 
-    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> userSkills, HashSet<string> recentOnet, DateTimeOffset now,
-        HashSet<string> scratch)
+    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> recentOnet, DateTimeOffset now)
     {
         var hit = c.Hit;
-        var jaccard = SkillJaccard(hit.Skills, userSkills, scratch);
+        var jaccard = SkillKeys.Jaccard(hit.KeysOfSkills(), user.SkillKeys);
         var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
         return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
             hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,

@@ -16,6 +16,15 @@ public sealed record UserContext(string UserId, UserInput Profile, float[] Resum
 {
     /// <summary>Every job the user interacted with (never recommended again), built once per context.</summary>
     public ExclusionSet Seen { get; } = new(Interactions.Select(i => i.JobId));
+
+    /// <summary>The pipeline's weighted mean of the recent job embeddings, computed on the first recommend of this context.</summary>
+    internal float[]? History { get; set; }
+
+    /// <summary>The pipeline's query vector (resume and history mixed), computed on the first recommend of this context.</summary>
+    internal float[]? Query { get; set; }
+
+    /// <summary>The profile's skills as <see cref="Contracts.Indexing.SkillKeys"/>, built once per context.</summary>
+    public ulong[] SkillKeys { get; } = Contracts.Indexing.SkillKeys.Of(Profile.Skills);
 }
 
 /// <summary>One of the user's recent jobs as the pipeline uses it.</summary>

@@ -15,8 +15,9 @@ namespace JobRec.Silo.Benchmarks;
 /// <summary>Serving latency on an embedded silo: a synthetic market in the grains, then <c>concurrency</c> callers issuing recommend (top-20) and search (1 in 10) for a fixed time.</summary>
 public static class ServeBenchmark
 {
-    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed.</summary>
-    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types.</summary>
+    public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken,
+        bool sampleAllocations = false)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
@@ -58,7 +59,14 @@ public static class ServeBenchmark
         var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);
         var stop = warmUntil.AddSeconds(seconds);
         var cpuAtWarm = TimeSpan.Zero;
-        var warmTimer = Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken).ContinueWith(_ => cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime, TaskScheduler.Default);
+        using var sampler = sampleAllocations ? new AllocationSampler() : null;
+        var gcAtWarm = (Gen0: 0, Gen1: 0, Gen2: 0, Pause: TimeSpan.Zero, Allocated: 0L);
+        var warmTimer = Task.Delay(TimeSpan.FromSeconds(warmupSeconds), cancellationToken).ContinueWith(_ =>
+        {
+            cpuAtWarm = Process.GetCurrentProcess().TotalProcessorTime;
+            sampler?.Start();
+            gcAtWarm = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
+        }, TaskScheduler.Default);
         var workers = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var random = new Random(w);
@@ -99,6 +107,17 @@ public static class ServeBenchmark
         await Task.WhenAll(workers).ConfigureAwait(false);
         await warmTimer.ConfigureAwait(false);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtWarm;
+        var gcPause = GC.GetTotalPauseDuration() - gcAtWarm.Pause;
+        var allocated = GC.GetTotalAllocatedBytes() - gcAtWarm.Allocated;
+        var gcCounts = (GC.CollectionCount(0) - gcAtWarm.Gen0, GC.CollectionCount(1) - gcAtWarm.Gen1, GC.CollectionCount(2) - gcAtWarm.Gen2);
+        foreach (var (type, share) in sampler?.Top(25) ?? [])
+        {
+            log.WriteLine(FormattableString.Invariant($"allocated {share:P1}: {type}"));
+        }
+
+        var last = GC.GetGCMemoryInfo(GCKind.Ephemeral);
+        log.WriteLine(FormattableString.Invariant(
+            $"last ephemeral GC: gen{last.Generation} pause {last.PauseDurations[0].TotalMilliseconds:F1} ms, promoted {last.PromotedBytes / 1e6:F1} MB, heap {last.HeapSizeBytes / 1e6:F0} MB, compacted {last.Compacted}, generations before/after MB: {string.Join(" ", last.GenerationInfo.ToArray().Select(g => $"{g.SizeBeforeBytes / 1e6:F1}/{g.SizeAfterBytes / 1e6:F1}"))}"));
         var measured = (double)seconds;
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         try
@@ -116,7 +135,7 @@ public static class ServeBenchmark
         var calls = samples.Count;
         var hitRate = recommend.Count == 0 ? 0 : (double)(recommend.Count - uncached.Count) / recommend.Count;
         log.WriteLine(FormattableString.Invariant(
-            $"{recommend.Count} recommend calls ({recommend.Count - uncached.Count} from cache), {search.Count} search calls, {samples.Of(ServeOperation.Interaction).Count} interactions measured over {measured:F1}s; process CPU {cpu.TotalSeconds:F1}s = {cpu.TotalMilliseconds / Math.Max(1, calls):F2} ms per call; uncached recommend p50 {P(uncached, 0.50):F2} ms p95 {P(uncached, 0.95):F2} ms; load average {LoadAverage()}"));
+            $"{recommend.Count} recommend calls ({recommend.Count - uncached.Count} from cache), {search.Count} search calls, {samples.Of(ServeOperation.Interaction).Count} interactions measured over {measured:F1}s; process CPU {cpu.TotalSeconds:F1}s = {cpu.TotalMilliseconds / Math.Max(1, calls):F2} ms per call; allocated {allocated / 1024.0 / Math.Max(1, calls):F1} KiB per call; {gcCounts.Item1} GCs ({gcCounts.Item2} of gen1 or 2, {gcCounts.Item3} of gen2), paused {gcPause.TotalMilliseconds:F0} ms ({100 * gcPause.TotalSeconds / measured:F1}% of the time); uncached recommend p50 {P(uncached, 0.50):F2} ms p95 {P(uncached, 0.95):F2} ms; load average {LoadAverage()}"));
         return FormattableString.Invariant(
             $"serve: recommend_p50_ms={P(recommend, 0.50):F2} recommend_p95_ms={P(recommend, 0.95):F2} recommend_p99_ms={P(recommend, 0.99):F2} recommend_per_s={recommend.Count / measured:F0} search_p95_ms={P(search, 0.95):F2} cpu_ms_per_call={cpu.TotalMilliseconds / Math.Max(1, calls):F2} cache_hit_rate={hitRate:F2} uncached_recommend_p95_ms={P(uncached, 0.95):F2}");
     }

@@ -1,3 +1,4 @@
+using JobRec.Contracts.Indexing;
 using JobRec.Grains.Recommendations;
 
 namespace JobRec.Grains.Tests.Recommendations;
@@ -36,5 +37,41 @@ public sealed class SkillJaccardTests
         // job {SQL, Python}: common {SQL}, union {SQL, Excel, Python}
         Assert.Equal(1f / 3, RecommendationPipeline.SkillJaccard(["SQL", " sql ", "Python", "python", ""], user, new HashSet<string>(StringComparer.OrdinalIgnoreCase)), 5);
         Assert.Equal(0f, RecommendationPipeline.SkillJaccard([], RecommendationPipeline.SkillSet([]), new HashSet<string>(StringComparer.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void Skill_keys_give_the_set_definition_on_random_lists()
+    {
+        var random = new Random(5);
+        string[] pool = [.. Pool, "Ärzte", "ÄRZTE", "straße", "STRASSE", "C#", "c#", "C++", "Machine Learning", "machine  learning"];
+        for (var round = 0; round < 500; round++)
+        {
+            var job = Enumerable.Range(0, random.Next(0, 30)).Select(_ => pool[random.Next(pool.Length)]).ToList();
+            var userList = Enumerable.Range(0, random.Next(0, 6)).Select(_ => pool[random.Next(pool.Length)]).ToList();
+
+            Assert.Equal(Reference(job, RecommendationPipeline.SkillSet(userList)), SkillKeys.Jaccard(SkillKeys.Of(job), SkillKeys.Of(userList)), 5);
+        }
+    }
+
+    [Fact]
+    public void Skill_keys_are_sorted_distinct_and_ignore_case_and_spaces()
+    {
+        var keys = SkillKeys.Of(["SQL", " sql ", "Python", "python", "", "  "]);
+
+        Assert.Equal(2, keys.Length);
+        Assert.True(keys[0] < keys[1]);
+        Assert.Equal(SkillKeys.KeyOf("SQL"), SkillKeys.KeyOf("sql"));
+        Assert.NotEqual(SkillKeys.KeyOf("SQL"), SkillKeys.KeyOf("SQLite"));
+        Assert.Empty(SkillKeys.Of([]));
+        Assert.Equal(0f, SkillKeys.Jaccard([], []));
+    }
+
+    [Fact]
+    public void A_hit_without_keys_computes_them_from_its_skills()
+    {
+        var hit = new ShardHit(new JobRec.Contracts.Jobs.JobSummary("j", "Engineer", "Acme", "Berlin", "BE", false, ""), 1f, [], ["Go", "go", "Rust"], null);
+
+        Assert.Null(hit.SkillKeys);
+        Assert.Equal(SkillKeys.Of(["rust", "GO"]), hit.KeysOfSkills());
     }
 }
