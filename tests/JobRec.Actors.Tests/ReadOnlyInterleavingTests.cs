@@ -21,10 +21,11 @@ public sealed class ReadOnlyInterleavingTests : IClassFixture<ClusterFixture>
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => grain.Read(400, block)));
 
+        // Overlap is measured inside the grain, not by the wall clock: with blocking reads on a 2-core pool shared with other tests,
+        // thread injection can stretch the elapsed time past the sequential 1.6 s even when the reads did overlap.
         var (maxReaders, overlaps) = await grain.Stats();
-        Assert.True(maxReaders >= 2, $"at most {maxReaders} read ran at once");
+        Assert.True(maxReaders >= 2, $"at most {maxReaders} read ran at once (4 reads of 400 ms took {watch.ElapsedMilliseconds} ms)");
         Assert.Equal(0, overlaps);
-        Assert.True(watch.ElapsedMilliseconds < 4 * 400, $"4 reads of 400 ms took {watch.ElapsedMilliseconds} ms: they ran one after another");
     }
 
     [Fact]

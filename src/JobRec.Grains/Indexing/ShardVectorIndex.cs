@@ -188,6 +188,7 @@ public sealed class ShardVectorIndex : IDisposable
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
         var most = Math.Min(_held, VectorIndexLimits.MaxK);
         var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (seen?.Count ?? excluded?.Count ?? 0));
+        var block = new SimilarityBlock(query.K, query.ScoringVectors?.Count ?? 0);
         while (true)
         {
             hits.Clear();
@@ -203,7 +204,7 @@ public sealed class ShardVectorIndex : IDisposable
 
                 if (Passes(e, query.Filters, now))
                 {
-                    hits.Add(ToHit(held, result.Scores[i], query));
+                    hits.Add(ToHit(held, result.Scores[i], query, block));
                 }
             }
 
@@ -228,12 +229,13 @@ public sealed class ShardVectorIndex : IDisposable
         CheckDimension(query);
         var exclude = query.Exclude is { Count: > 0 } ex ? ex as ExclusionSet ?? new ExclusionSet(ex) : null;
         HashSet<long>? returned = null; // each job once, however often it is asked for
+        var block = new SimilarityBlock(jobIds.Count, query.ScoringVectors?.Count ?? 0);
         foreach (var id in jobIds)
         {
             if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { Entry: { } e } held && (exclude is null || !exclude.Contains(id))
                 && Passes(e, query.Filters, now) && (returned ??= new HashSet<long>(jobIds.Count)).Add(slot))
             {
-                hits.Add(ToHit(held, VectorMath.Dot(query.Vector, e.Embedding), query));
+                hits.Add(ToHit(held, VectorMath.Dot(query.Vector, e.Embedding), query, block));
             }
         }
 
@@ -279,17 +281,43 @@ public sealed class ShardVectorIndex : IDisposable
         return f.OnetPrefix.Length == 0 || e.Job.OnetCode.StartsWith(f.OnetPrefix, StringComparison.Ordinal);
     }
 
-    private static ShardHit ToHit(Slot held, float score, ShardQuery query)
+    private static ShardHit ToHit(Slot held, float score, ShardQuery query, SimilarityBlock block)
     {
         var e = held.Entry!;
         var extra = query.ScoringVectors;
-        var sims = new float[extra?.Count ?? 0];
-        for (var i = 0; i < sims.Length; i++)
+        var sims = block.Next(extra?.Count ?? 0);
+        var span = sims.Span;
+        for (var i = 0; i < span.Length; i++)
         {
-            sims[i] = VectorMath.Dot(extra![i], e.Embedding);
+            span[i] = VectorMath.Dot(extra![i], e.Embedding);
         }
 
         return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt) { SkillKeys = held.SkillKeys };
+    }
+
+    /// <summary>One array for the similarities of a search's hits, handed out a hit at a time (a new one if the search runs over).</summary>
+    private sealed class SimilarityBlock(int hits, int perHit)
+    {
+        private float[] _values = new float[Math.Max(0, hits) * perHit];
+        private int _used;
+
+        public Memory<float> Next(int count)
+        {
+            if (count == 0)
+            {
+                return Memory<float>.Empty;
+            }
+
+            if (_used + count > _values.Length)
+            {
+                _values = new float[Math.Max(count, _values.Length)];
+                _used = 0;
+            }
+
+            var slice = _values.AsMemory(_used, count);
+            _used += count;
+            return slice;
+        }
     }
 
     private IVectorIndex CreateIndex(int dimension)

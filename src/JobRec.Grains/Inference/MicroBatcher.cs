@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 
 namespace JobRec.Grains.Inference;
@@ -100,31 +102,55 @@ public sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
 
     private void Run(List<Pending> batch, int count)
     {
-        var items = new List<TItem>(count);
-        foreach (var p in batch)
+        // One request is its own batch: no copy in, and its results go back as they came. Several are gathered into a pooled array
+        // (the model does not keep the list past the call).
+        TItem[]? gathered = null;
+        IReadOnlyList<TItem> items;
+        if (batch.Count == 1)
         {
-            items.AddRange(p.Items);
+            items = batch[0].Items;
+        }
+        else
+        {
+            gathered = ArrayPool<TItem>.Shared.Rent(count);
+            var n = 0;
+            foreach (var p in batch)
+            {
+                foreach (var item in p.Items)
+                {
+                    gathered[n++] = item;
+                }
+            }
+
+            items = new ArraySegment<TItem>(gathered, 0, count);
         }
 
         try
         {
             var results = _run(items);
-            if (results.Count != items.Count)
+            if (results.Count != count)
             {
-                throw new InvalidOperationException($"batch model returned {results.Count} results for {items.Count} items");
+                throw new InvalidOperationException($"batch model returned {results.Count} results for {count} items");
             }
 
-            var offset = 0;
-            foreach (var p in batch)
+            if (batch.Count == 1 && results is TResult[] whole)
             {
-                var slice = new TResult[p.Items.Count];
-                for (var i = 0; i < slice.Length; i++)
+                batch[0].Completion.TrySetResult(whole);
+            }
+            else
+            {
+                var offset = 0;
+                foreach (var p in batch)
                 {
-                    slice[i] = results[offset + i];
-                }
+                    var slice = new TResult[p.Items.Count];
+                    for (var i = 0; i < slice.Length; i++)
+                    {
+                        slice[i] = results[offset + i];
+                    }
 
-                offset += slice.Length;
-                p.Completion.TrySetResult(slice);
+                    offset += slice.Length;
+                    p.Completion.TrySetResult(slice);
+                }
             }
         }
         catch (Exception ex)
@@ -134,9 +160,16 @@ public sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
                 p.Completion.TrySetException(ex);
             }
         }
+        finally
+        {
+            if (gathered is not null)
+            {
+                ArrayPool<TItem>.Shared.Return(gathered, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TItem>());
+            }
+        }
 
         Interlocked.Increment(ref _batches);
-        Interlocked.Add(ref _items, items.Count);
+        Interlocked.Add(ref _items, count);
     }
 
     private sealed record Pending(IReadOnlyList<TItem> Items, TaskCompletionSource<TResult[]> Completion);

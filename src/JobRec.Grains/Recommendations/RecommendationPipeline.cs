@@ -91,8 +91,10 @@ public sealed class RecommendationPipeline
         var missing = extra.Keys.Where(id => !candidates.ContainsKey(id) && !exclude.Contains(id)).ToList();
         if (missing.Count > 0 && shardQuery.Vector.Length > 0)
         {
-            var lookups = await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
-                _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
+            var lookups = _options.ShardCount == 1
+                ? [await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(0)).LookupAsync(missing, shardQuery).ConfigureAwait(false)]
+                : await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
+                    _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
             foreach (var hit in lookups.SelectMany(h => h))
             {
                 Add(candidates, hit, extra[hit.Job.Id]);
@@ -123,7 +125,8 @@ public sealed class RecommendationPipeline
             list[i].Score = scores[i];
         }
 
-        var top = list.OrderByDescending(c => c.Score).ThenBy(c => c.Hit.Job.Id, StringComparer.Ordinal).Take(k).ToList();
+        list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.Job.Id, b.Hit.Job.Id));
+        var top = list.Count > k ? list.GetRange(0, k) : list;
         var userSkills = explain ? SkillSet(user.Profile.Skills) : null;
         var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
             userSkills is not null ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
@@ -193,8 +196,8 @@ public sealed class RecommendationPipeline
         var jaccard = SkillKeys.Jaccard(hit.KeysOfSkills(), user.SkillKeys);
         var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
         return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
-            hit.Similarities.Length > 1 ? hit.Similarities[1] : 0f,
-            hit.Similarities.Length > 0 ? hit.Similarities[0] : 0f,
+            hit.Similarities.Length > 1 ? hit.Similarities.Span[1] : 0f,
+            hit.Similarities.Length > 0 ? hit.Similarities.Span[0] : 0f,
             jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
     }
 

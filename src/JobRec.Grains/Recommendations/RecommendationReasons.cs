@@ -20,7 +20,7 @@ internal static class RecommendationReasons
         var bestSim = float.MinValue;
         for (var i = 0; i < user.RecentJobs.Count && i + 2 < c.Hit.Similarities.Length; i++)
         {
-            var sim = c.Hit.Similarities[i + 2];
+            var sim = c.Hit.Similarities.Span[i + 2];
             if (sim > bestSim)
             {
                 bestSim = sim;
@@ -48,7 +48,7 @@ internal static class RecommendationReasons
             reasons.Add("popular right now");
         }
 
-        if (reasons.Count == 0 && c.Hit.Similarities.Length > 0 && c.Hit.Similarities[0] > 0)
+        if (reasons.Count == 0 && c.Hit.Similarities.Length > 0 && c.Hit.Similarities.Span[0] > 0)
         {
             reasons.Add("close to your profile");
         }

@@ -64,7 +64,7 @@ public sealed class ShardVectorIndexTests
 
         var hits = index.Search(new ShardQuery(Unit(0, 1), 2, ScoringVectors: [Unit(1, 0)]), DateTimeOffset.UtcNow);
         Assert.All(hits, h => Assert.Equal(1f, h.Score, 3));
-        Assert.All(hits, h => Assert.Equal(0f, h.Similarities[0], 3));
+        Assert.All(hits, h => Assert.Equal(0f, h.Similarities.Span[0], 3));
 
         Assert.True(index.Remove("a"));
         Assert.False(index.Remove("a"));

@@ -69,7 +69,7 @@ public sealed class SkillJaccardTests
     [Fact]
     public void A_hit_without_keys_computes_them_from_its_skills()
     {
-        var hit = new ShardHit(new JobRec.Contracts.Jobs.JobSummary("j", "Engineer", "Acme", "Berlin", "BE", false, ""), 1f, [], ["Go", "go", "Rust"], null);
+        var hit = new ShardHit(new JobRec.Contracts.Jobs.JobSummary("j", "Engineer", "Acme", "Berlin", "BE", false, ""), 1f, ReadOnlyMemory<float>.Empty, ["Go", "go", "Rust"], null);
 
         Assert.Null(hit.SkillKeys);
         Assert.Equal(SkillKeys.Of(["rust", "GO"]), hit.KeysOfSkills());
