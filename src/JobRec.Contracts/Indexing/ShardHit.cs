@@ -11,11 +11,11 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="PostedAt">When posted, when known.</param>
 public sealed record ShardHit(JobSummary Job, float Score, ReadOnlyMemory<float> Similarities, IReadOnlyList<string> Skills, DateTimeOffset? PostedAt)
 {
-    /// <summary>The skills as <see cref="Indexing.SkillKeys"/> (computed once per stored job by an in-silo shard); not sent between silos,
-    /// so null on a hit that crossed the wire: use <see cref="KeysOfSkills"/>.</summary>
+    /// <summary>The job's <see cref="JobKeys"/> (computed once per stored job by an in-silo shard); not sent between silos, so null on
+    /// a hit that crossed the wire: use <see cref="KeysOrComputed"/>.</summary>
     [JsonIgnore]
-    public ulong[]? SkillKeys { get; init; }
+    public JobKeys? Keys { get; init; }
 
-    /// <summary>The skills as sorted distinct keys: <see cref="SkillKeys"/> when the shard supplied them, else computed from <see cref="Skills"/>.</summary>
-    public ulong[] KeysOfSkills() => SkillKeys ?? Indexing.SkillKeys.Of(Skills);
+    /// <summary>The job's keys: <see cref="Keys"/> when the shard supplied them, else computed from the card and skills.</summary>
+    public JobKeys KeysOrComputed() => Keys ?? JobKeys.Of(Job, Skills);
 }

@@ -2,14 +2,11 @@ namespace JobRec.Contracts.Indexing;
 
 /// <summary>
 /// Skills as sorted distinct 64-bit keys, so the skill overlap of a user and a job is a merge of two short arrays instead of
-/// string hashing ignoring case. A key is the FNV-1a hash of the trimmed skill in upper case (invariant culture): stable across
+/// string hashing ignoring case. A key is the <see cref="StableKey"/> of the trimmed skill in upper case (invariant culture): stable across
 /// processes, so a shard on any silo computes the same keys; two different skills share a key with probability about n^2 / 2^65.
 /// </summary>
 public static class SkillKeys
 {
-    private const ulong OffsetBasis = 14695981039346656037UL;
-    private const ulong Prime = 1099511628211UL;
-
     /// <summary>The sorted distinct keys of the trimmed non-empty skills (case ignored).</summary>
     public static ulong[] Of(IEnumerable<string> skills)
     {
@@ -43,18 +40,7 @@ public static class SkillKeys
     }
 
     /// <summary>The key of one skill (already trimmed).</summary>
-    public static ulong KeyOf(string trimmedSkill)
-    {
-        var upper = trimmedSkill.ToUpperInvariant();
-        var h = OffsetBasis;
-        foreach (var c in upper)
-        {
-            h = (h ^ (c & 0xFFu)) * Prime;
-            h = (h ^ ((uint)c >> 8)) * Prime;
-        }
-
-        return h;
-    }
+    public static ulong KeyOf(string trimmedSkill) => StableKey.OfUpperInvariant(trimmedSkill);
 
     /// <summary>Jaccard similarity of two sorted distinct key arrays (as <see cref="Of"/> returns): shared keys over all keys; 0 when both are empty.</summary>
     public static float Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)

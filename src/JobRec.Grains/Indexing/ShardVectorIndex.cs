@@ -18,7 +18,7 @@ public sealed class ShardVectorIndex : IDisposable
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
-    // Entry of each slot with its skill keys, indexed by slot (slots are handed out in order and never reused; a replaced or removed
+    // Entry of each slot with its ranking keys, indexed by slot (slots are handed out in order and never reused; a replaced or removed
     // slot's entry is null).
     private readonly List<Slot> _entries = [];
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
@@ -100,7 +100,7 @@ public sealed class ShardVectorIndex : IDisposable
         {
             long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
-            _entries.Add(new Slot(e, SkillKeys.Of(e.Skills)));
+            _entries.Add(new Slot(e, JobKeys.Of(e.Job, e.Skills)));
             _held++;
             if (e.ClosesAt is { } closes)
             {
@@ -292,7 +292,7 @@ public sealed class ShardVectorIndex : IDisposable
             span[i] = VectorMath.Dot(extra![i], e.Embedding);
         }
 
-        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt) { SkillKeys = held.SkillKeys };
+        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt) { Keys = held.Keys };
     }
 
     /// <summary>One array for the similarities of a search's hits, handed out a hit at a time (a new one if the search runs over).</summary>
@@ -344,6 +344,6 @@ public sealed class ShardVectorIndex : IDisposable
         return new ExactInnerProductIndex(dimension, 1);
     }
 
-    /// <summary>A slot's entry (null once replaced or removed) and its skills as <see cref="SkillKeys"/>, computed once on upsert.</summary>
-    private readonly record struct Slot(ShardEntry? Entry, ulong[] SkillKeys);
+    /// <summary>A slot's entry (null once replaced or removed) and its <see cref="JobKeys"/>, computed once on upsert.</summary>
+    private readonly record struct Slot(ShardEntry? Entry, JobKeys Keys);
 }

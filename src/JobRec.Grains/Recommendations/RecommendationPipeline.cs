@@ -111,12 +111,11 @@ public sealed class RecommendationPipeline
         var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.Job.Id).ToList()).ConfigureAwait(false);
         var now = _options.Clock();
         var features = new CandidateFeatures[list.Count];
-        var recentOnet = user.RecentJobs.Select(r => r.Job.OnetCode).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < list.Count; i++)
         {
             var c = list[i];
             c.Popularity = pops[i];
-            features[i] = Features(user, c, recentOnet, now);
+            features[i] = Features(user, c, now);
         }
 
         var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(features).ConfigureAwait(false);
@@ -190,15 +189,19 @@ public sealed class RecommendationPipeline
         c.AddSource(source);
     }
 
-    private static CandidateFeatures Features(UserContext user, Candidate c, HashSet<string> recentOnet, DateTimeOffset now)
+    private static CandidateFeatures Features(UserContext user, Candidate c, DateTimeOffset now)
     {
+        // Everything compared comes from the hit's precomputed keys, not the job's card and strings (cold memory per candidate).
         var hit = c.Hit;
-        var jaccard = SkillKeys.Jaccard(hit.KeysOfSkills(), user.SkillKeys);
+        var keys = hit.KeysOrComputed();
         var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
-        return new CandidateFeatures(user.UserId, hit.Job.Id, RegionMatches(user, hit),
-            hit.Similarities.Length > 1 ? hit.Similarities.Span[1] : 0f,
-            hit.Similarities.Length > 0 ? hit.Similarities.Span[0] : 0f,
-            jaccard, hit.Job.OnetCode.Length > 0 && recentOnet.Contains(hit.Job.OnetCode), c.Popularity, recency);
+        var regionMatch = (user.RegionKey != 0 && keys.Region == user.RegionKey) || (user.Profile.WantsRemote && keys.Remote);
+        var onetMatch = keys.Onet != 0 && Array.IndexOf(user.RecentOnetKeys, keys.Onet) >= 0;
+        var sims = hit.Similarities.Span;
+        return new CandidateFeatures(user.UserId, hit.Job.Id, regionMatch,
+            sims.Length > 1 ? sims[1] : 0f,
+            sims.Length > 0 ? sims[0] : 0f,
+            SkillKeys.Jaccard(keys.Skills, user.SkillKeys), onetMatch, c.Popularity, recency);
     }
 
     /// <summary>Jaccard similarity of the job's distinct trimmed non-empty skills (ignoring case) and the user's; 0 when both are empty.

@@ -25,6 +25,12 @@ public sealed record UserContext(string UserId, UserInput Profile, float[] Resum
 
     /// <summary>The profile's skills as <see cref="Contracts.Indexing.SkillKeys"/>, built once per context.</summary>
     public ulong[] SkillKeys { get; } = Contracts.Indexing.SkillKeys.Of(Profile.Skills);
+
+    /// <summary>The profile's region as <see cref="JobKeys.RegionKey"/> (0 when none), built once per context.</summary>
+    public ulong RegionKey { get; } = JobKeys.RegionKey(Profile.Region);
+
+    /// <summary>The O*NET codes of the recent jobs as <see cref="JobKeys.OnetKey"/>, distinct, built once per context.</summary>
+    public ulong[] RecentOnetKeys { get; } = RecentJobs.Select(r => JobKeys.OnetKey(r.Job.OnetCode)).Where(k => k != 0).Distinct().ToArray();
 }
 
 /// <summary>One of the user's recent jobs as the pipeline uses it.</summary>

@@ -71,7 +71,27 @@ public sealed class SkillJaccardTests
     {
         var hit = new ShardHit(new JobRec.Contracts.Jobs.JobSummary("j", "Engineer", "Acme", "Berlin", "BE", false, ""), 1f, ReadOnlyMemory<float>.Empty, ["Go", "go", "Rust"], null);
 
-        Assert.Null(hit.SkillKeys);
-        Assert.Equal(SkillKeys.Of(["rust", "GO"]), hit.KeysOfSkills());
+        Assert.Null(hit.Keys);
+        var keys = hit.KeysOrComputed();
+        Assert.Equal(SkillKeys.Of(["rust", "GO"]), keys.Skills);
+        Assert.Equal(JobKeys.RegionKey("be"), keys.Region);
+        Assert.NotEqual(JobKeys.RegionKey("BY"), keys.Region);
+        Assert.Equal(0UL, keys.Onet);
+        Assert.Equal(0UL, JobKeys.RegionKey(""));
+        Assert.False(keys.Remote);
+    }
+
+    [Fact]
+    public void Region_and_onet_keys_match_exactly_when_the_strings_do()
+    {
+        string[] regions = ["BE", "be", "Bé", "BÉ", "BY", "NY", "ny ", "New York", "NEW YORK", "new-york"];
+        foreach (var a in regions)
+        {
+            foreach (var b in regions)
+            {
+                Assert.Equal(string.Equals(a, b, StringComparison.OrdinalIgnoreCase), JobKeys.RegionKey(a) == JobKeys.RegionKey(b));
+                Assert.Equal(string.Equals(a, b, StringComparison.Ordinal), JobKeys.OnetKey(a) == JobKeys.OnetKey(b));
+            }
+        }
     }
 }
