@@ -16,6 +16,10 @@ public sealed record ShardHit(JobSummary Job, float Score, ReadOnlyMemory<float>
     [JsonIgnore]
     public JobKeys? Keys { get; init; }
 
+    /// <summary>The job's id, read from the keys when the shard supplied them (no trip to the card).</summary>
+    [JsonIgnore]
+    public string JobId => Keys is { } keys ? keys.Id : Job.Id;
+
     /// <summary>The job's keys: <see cref="Keys"/> when the shard supplied them, else computed from the card and skills.</summary>
     public JobKeys KeysOrComputed() => Keys ?? JobKeys.Of(Job, Skills);
 }

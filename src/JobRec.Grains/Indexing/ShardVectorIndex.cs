@@ -197,7 +197,7 @@ public sealed class ShardVectorIndex : IDisposable
             {
                 var slot = result.Ids[i];
                 if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { Entry: { } e } held
-                    || (seen is not null && seen.Contains(e.Job.Id)))
+                    || (seen is not null && seen.Contains(held.Keys.Id)))
                 {
                     continue;
                 }

@@ -97,7 +97,7 @@ public sealed class RecommendationPipeline
                     _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
             foreach (var hit in lookups.SelectMany(h => h))
             {
-                Add(candidates, hit, extra[hit.Job.Id]);
+                Add(candidates, hit, extra[hit.JobId]);
             }
         }
 
@@ -108,7 +108,7 @@ public sealed class RecommendationPipeline
 
         // 3. Features, FM scores through the inference pool, top k.
         var list = candidates.Values.ToList();
-        var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.Job.Id).ToList()).ConfigureAwait(false);
+        var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.JobId).ToList()).ConfigureAwait(false);
         var now = _options.Clock();
         var features = new CandidateFeatures[list.Count];
         for (var i = 0; i < list.Count; i++)
@@ -124,7 +124,7 @@ public sealed class RecommendationPipeline
             list[i].Score = scores[i];
         }
 
-        list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.Job.Id, b.Hit.Job.Id));
+        list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.JobId, b.Hit.JobId));
         var top = list.Count > k ? list.GetRange(0, k) : list;
         var userSkills = explain ? SkillSet(user.Profile.Skills) : null;
         var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
@@ -180,10 +180,11 @@ public sealed class RecommendationPipeline
 
     private static void Add(Dictionary<string, Candidate> candidates, ShardHit hit, string source)
     {
-        if (!candidates.TryGetValue(hit.Job.Id, out var c))
+        var id = hit.JobId;
+        if (!candidates.TryGetValue(id, out var c))
         {
             c = new Candidate(hit);
-            candidates[hit.Job.Id] = c;
+            candidates[id] = c;
         }
 
         c.AddSource(source);
@@ -198,7 +199,7 @@ public sealed class RecommendationPipeline
         var regionMatch = (user.RegionKey != 0 && keys.Region == user.RegionKey) || (user.Profile.WantsRemote && keys.Remote);
         var onetMatch = keys.Onet != 0 && Array.IndexOf(user.RecentOnetKeys, keys.Onet) >= 0;
         var sims = hit.Similarities.Span;
-        return new CandidateFeatures(user.UserId, hit.Job.Id, regionMatch,
+        return new CandidateFeatures(user.UserId, keys.Id, regionMatch,
             sims.Length > 1 ? sims[1] : 0f,
             sims.Length > 0 ? sims[0] : 0f,
             SkillKeys.Jaccard(keys.Skills, user.SkillKeys), onetMatch, c.Popularity, recency);
