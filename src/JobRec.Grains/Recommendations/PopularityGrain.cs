@@ -13,6 +13,9 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <summary>How stale the ranking of the most popular jobs may get while interactions keep arriving (re-sorting every count on each interaction would cost more than the recommends).</summary>
     public static readonly TimeSpan RankingRefresh = TimeSpan.FromSeconds(1);
 
+    // How many of the most popular jobs are kept ranked (TopAsync serves at most these).
+    private const int RankedJobs = 1000;
+
     private List<KeyValuePair<string, float>>? _sorted;
     private long _sortedAt;
     private bool _rankingStale;
@@ -83,7 +86,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
         var sorted = Volatile.Read(ref _sorted);
         if (sorted is null || (_rankingStale && Stopwatch.GetElapsedTime(_sortedAt) >= RankingRefresh))
         {
-            sorted = State.Counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(1000).ToList();
+            sorted = Highest(State.Counts, RankedJobs);
             _sortedAt = Stopwatch.GetTimestamp();
             _rankingStale = false;
             Volatile.Write(ref _sorted, sorted);
@@ -92,12 +95,52 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
         return sorted;
     }
 
+    /// <summary>The <paramref name="count"/> highest counts, highest first (ties by id, ordinal), selected with a bounded heap: a full
+    /// sort of every count allocated several megabytes and took tens of milliseconds inside a read turn each refresh.</summary>
+    internal static List<KeyValuePair<string, float>> Highest(IReadOnlyDictionary<string, float> counts, int count)
+    {
+        // The heap's root is the worst kept entry: lowest count, and among equal counts the greatest id.
+        var heap = new PriorityQueue<string, (float Value, string Id)>(count + 1, WorstFirst.Instance);
+        foreach (var (id, value) in counts)
+        {
+            if (heap.Count < count)
+            {
+                heap.Enqueue(id, (value, id));
+            }
+            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((value, id), worst) > 0)
+            {
+                heap.DequeueEnqueue(id, (value, id));
+            }
+        }
+
+        var kept = new List<KeyValuePair<string, float>>(heap.Count);
+        while (heap.TryDequeue(out var id, out var key))
+        {
+            kept.Add(new KeyValuePair<string, float>(id, key.Value));
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
     private async Task FlushAsync()
     {
         if (_dirty)
         {
             _dirty = false;
             await WriteStateAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Orders (count, id) keys worst first: lower count first, and for equal counts the greater id (ordinal) first.</summary>
+    private sealed class WorstFirst : IComparer<(float Value, string Id)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((float Value, string Id) x, (float Value, string Id) y)
+        {
+            var byValue = x.Value.CompareTo(y.Value);
+            return byValue != 0 ? byValue : string.CompareOrdinal(y.Id, x.Id);
         }
     }
 }
