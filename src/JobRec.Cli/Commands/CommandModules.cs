@@ -14,6 +14,7 @@ internal static class CommandModules
         DataCommands.Register(root, bench, evaluate);
         VectorCommands.Register(root, bench, evaluate);
         TextCommands.Register(root, bench, evaluate);
+        OnetCommands.Register(root, bench, evaluate);
         RecommendCommands.Register(root, bench, evaluate);
         QaCommands.Register(root, bench, evaluate);
         ServeCommands.Register(root, bench, evaluate);

@@ -42,10 +42,12 @@ internal static class ServeCommands
         var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var onet = new Option<string?>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv): train the occupation classifier that labels jobs arriving without a code (default: JOBREC_ONET_DIR, else none)" };
         var onetMaxTitles = new Option<int?>("--onet-max-titles") { Description = "Most O*NET alternate titles the classifier trains on (0 = all; default JOBREC_ONET_MAX_TITLES, else all)" };
+        var onetRerank = new Option<bool>("--onet-rerank") { Description = "Train the O*NET classifier with its re-ranker (about 5x the training time, on the first run only: the model is saved under <dir>/models and reused)" };
+        var onetModel = new Option<string?>("--onet-model") { Description = "Load this saved O*NET model (jobrec onet train) instead of training one; it must have been trained with the demo's --encoder" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
         var demoShardIndex = ShardIndexOption();
         var command = new Command("demo", "The main job: embedded silo (SQLite under ./.jobrec), data into grains, train, index, evaluate (MAP@K table), serve on http://127.0.0.1:5080");
-        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, demoShardIndex, noServe })
+        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, onetRerank, onetModel, demoShardIndex, noServe })
         {
             command.Options.Add(o);
         }
@@ -68,11 +70,14 @@ internal static class ServeCommands
                     Url = new Uri(parseResult.GetValue(url)!),
                     OnetDirectory = parseResult.GetValue(onet),
                     OnetMaxTitles = parseResult.GetValue(onetMaxTitles),
+                    OnetRerank = parseResult.GetValue(onetRerank),
+                    OnetModel = parseResult.GetValue(onetModel),
                     ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
                     NoServe = parseResult.GetValue(noServe),
                 }, Console.Out, Console.Error, cancellationToken);
             }
-            catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or ModelNotFoundException)
+            catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or ModelNotFoundException
+                                          or InvalidDataException or JobRec.ML.Onet.OnetModelEncoderMismatchException)
             {
                 Console.Error.WriteLine($"demo: {e.Message}");
                 return 2;

@@ -21,6 +21,7 @@ internal static class TextCommands
         root.Subcommands.Add(FineTuneCommand());
         evaluate.Subcommands.Add(EvaluateOnetCommand());
         evaluate.Subcommands.Add(EvaluateEscoCommand());
+        evaluate.Subcommands.Add(OnetRerankExperiment.Command());
         bench.Subcommands.Add(BenchTextCommand());
     }
 
@@ -148,8 +149,11 @@ internal static class TextCommands
         var seeds = new Option<int>("--classifier-seeds") { Description = "Learned classifiers (consecutive seeds) whose probabilities are averaged", DefaultValueFactory = _ => new OnetClassifierOptions().ClassifierSeeds };
         var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the reranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
         var noRerank = new Option<bool>("--no-rerank") { Description = "Rank by the fused score alone, without the reranker (trains one model instead of five)" };
+        var candidates = new Option<int>("--rerank-candidates") { Description = "Fused candidates the reranker re-orders per title", DefaultValueFactory = _ => new RerankerOptions().Candidates };
+        var writeLists = new Option<string?>("--write-lists") { Description = "With --development-only: save the reranker's fold lists and development lists here (for jobrec evaluate onet-rerank)" };
+        var headEpochs = new Option<int>("--head-epochs") { Description = "Epochs of the head's contrastive training", DefaultValueFactory = _ => new ContrastiveOptions().Epochs };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -164,7 +168,9 @@ internal static class TextCommands
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
                 ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
-                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds));
+                Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds),
+                Reranker: new RerankerOptions(Candidates: parseResult.GetValue(candidates)),
+                Contrastive: new ContrastiveOptions(Epochs: parseResult.GetValue(headEpochs)));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
@@ -177,6 +183,11 @@ internal static class TextCommands
                     var titles = tuning.DevelopmentTitles;
                     var ranked = tuning.Classifier.Classify(titles.Select(t => t.Title).ToArray(), 5);
                     File.WriteAllLines(predictionsPath, titles.Select((t, i) => $"{t.Code}\t{t.Title}\t{string.Join('\t', ranked[i].Select(p => $"{p.Code}|{p.Title}|{p.Score:F3}"))}"));
+                }
+                if (parseResult.GetValue(writeLists) is { } listsPath && tuning.DevelopmentLists is { } devLists)
+                {
+                    RerankListFile.Write(listsPath, RerankFeatures.Count, tuning.FoldLists ?? [], devLists);
+                    Log($"wrote {tuning.FoldLists?.Count ?? 0} fold lists and {devLists.Count} development lists to {listsPath}");
                 }
                 if (tuning.Reranker is not null) Console.WriteLine($"development, fused order: {tuning.Fused} weights: {tuning.Weights}");
                 Console.WriteLine($"development: {tuning.Development} weights: {tuning.Weights}{(tuning.Reranker is null ? "" : options.RerankFolds > 0 ? " reranked (reranker from the fold lists only)" : " reranked (2-fold cross-fitted)")}");

@@ -4,7 +4,8 @@ using JobRec.ML.Text;
 
 namespace JobRec.Grains.Occupations;
 
-/// <summary>Builds the serving O*NET classifier when JOBREC_ONET_DIR names an O*NET folder; otherwise there is none (jobs keep the code their source gave).</summary>
+/// <summary>Builds the serving O*NET classifier: loaded from the file JOBREC_ONET_MODEL names, else trained when JOBREC_ONET_DIR names an O*NET folder;
+/// otherwise there is none (jobs keep the code their source gave).</summary>
 public static class OnetClassifierConfiguration
 {
     /// <summary>Environment variable naming the folder holding ONET.OccupationData.tsv and ONET.AlternateTitles.tsv.</summary>
@@ -13,21 +14,41 @@ public static class OnetClassifierConfiguration
     /// <summary>Environment variable capping the alternate titles trained on (default 0 = all), to bound start-up time.</summary>
     public const string MaxTitlesVariable = "JOBREC_ONET_MAX_TITLES";
 
-    /// <summary>A classifier trained with <paramref name="encoder"/> from the configured folder, or null when <see cref="DirectoryVariable"/> is unset.</summary>
+    /// <summary>Environment variable naming a saved model (<c>jobrec onet train</c>) to load instead of training; it wins over <see cref="DirectoryVariable"/>.</summary>
+    public const string ModelVariable = "JOBREC_ONET_MODEL";
+
+    /// <summary>The classifier the environment configures for <paramref name="encoder"/>, or null when neither <see cref="ModelVariable"/> nor <see cref="DirectoryVariable"/> is set.</summary>
     /// <exception cref="FormatException"><see cref="MaxTitlesVariable"/> is not a non-negative integer.</exception>
-    public static IOccupationClassifier? FromEnvironment(ITextEncoder encoder)
+    /// <exception cref="FileNotFoundException"><see cref="ModelVariable"/> names no file (the message names the variable and the path).</exception>
+    /// <exception cref="InvalidDataException">The model file is not a valid O*NET model (the message names the file and what was wrong).</exception>
+    /// <exception cref="OnetModelEncoderMismatchException">The model file was trained with another encoder.</exception>
+    public static IOccupationClassifier? FromEnvironment(ITextEncoder encoder) => From(Environment.GetEnvironmentVariable, encoder);
+
+    /// <summary>As <see cref="FromEnvironment"/>, reading the variables through <paramref name="variable"/>.</summary>
+    public static IOccupationClassifier? From(Func<string, string?> variable, ITextEncoder encoder)
     {
-        if (Environment.GetEnvironmentVariable(DirectoryVariable) is not { Length: > 0 } directory)
+        ArgumentNullException.ThrowIfNull(variable);
+        if (variable(ModelVariable) is { Length: > 0 } model)
+        {
+            if (!File.Exists(model))
+            {
+                throw new FileNotFoundException($"{ModelVariable}='{model}': no such file (make one with jobrec onet train)", model);
+            }
+
+            return OnetOccupationClassifier.Load(model, encoder);
+        }
+
+        if (variable(DirectoryVariable) is not { Length: > 0 } directory)
         {
             return null;
         }
 
         var maxTitles = 0;
-        if (Environment.GetEnvironmentVariable(MaxTitlesVariable) is { Length: > 0 } text && (!int.TryParse(text, out maxTitles) || maxTitles < 0))
+        if (variable(MaxTitlesVariable) is { Length: > 0 } text && (!int.TryParse(text, out maxTitles) || maxTitles < 0))
         {
             throw new FormatException($"{MaxTitlesVariable}='{text}' must be a non-negative integer");
         }
 
-        return OnetOccupationClassifier.Train(directory, encoder, new OnetClassifierOptions(FineTuneHead: false), maxTitles);
+        return OnetOccupationClassifier.Train(directory, encoder, new OnetClassifierOptions(FineTuneHead: false, Rerank: false), maxTitles);
     }
 }

@@ -5,7 +5,8 @@ using JobRec.ML.Text;
 
 namespace JobRec.Grains.Occupations;
 
-/// <summary>The serving <see cref="IOccupationClassifier"/> over a trained <see cref="OnetClassifier"/>: the best O*NET occupation of each posting's title and description.</summary>
+/// <summary>The serving <see cref="IOccupationClassifier"/> over a trained <see cref="OnetClassifier"/>: the best O*NET occupation of each posting's
+/// title and description, re-ranked when the model carries a re-ranker.</summary>
 public sealed class OnetOccupationClassifier : IOccupationClassifier
 {
     private readonly OnetClassifier _classifier;
@@ -20,14 +21,29 @@ public sealed class OnetOccupationClassifier : IOccupationClassifier
         _titles = occupationTitles;
     }
 
+    /// <summary>Wraps <paramref name="classifier"/>, naming each code by the title of the classifier's own occupation.</summary>
+    public OnetOccupationClassifier(OnetClassifier classifier)
+        : this(classifier, TitlesOf(classifier))
+    {
+    }
+
     /// <summary>Number of occupations the classifier chooses from.</summary>
     public int Occupations => _titles.Count;
 
-    /// <summary>Trains a classifier from ONET.OccupationData.tsv and ONET.AlternateTitles.tsv in <paramref name="onetDirectory"/>; <paramref name="maxTrainingTitles"/> (0 = all) keeps every n-th alternate title so that at most that many train.</summary>
+    /// <summary>The trained model (to save it with <see cref="OnetModelFile.Save"/>).</summary>
+    public OnetClassifier Model => _classifier;
+
+    /// <summary>Whether postings are ranked by the model's re-ranker (else by the fused score).</summary>
+    public bool Reranked => _classifier.Reranker is not null;
+
+    /// <summary>Trains a classifier from ONET.OccupationData.tsv and ONET.AlternateTitles.tsv in <paramref name="onetDirectory"/>; <paramref name="maxTrainingTitles"/>
+    /// (0 = all) keeps every n-th alternate title so that at most that many train. With <see cref="OnetClassifierOptions.Rerank"/> the weights and a re-ranker are
+    /// tuned first (<see cref="OnetModelTraining"/>: about five trainings instead of one); <paramref name="progress"/> receives progress lines.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="FileNotFoundException">One of the two O*NET files is missing.</exception>
     /// <exception cref="FormatException">A file is malformed; the message gives file:line.</exception>
-    public static OnetOccupationClassifier Train(string onetDirectory, ITextEncoder encoder, OnetClassifierOptions? options = null, int maxTrainingTitles = 0)
+    public static OnetOccupationClassifier Train(string onetDirectory, ITextEncoder encoder, OnetClassifierOptions? options = null, int maxTrainingTitles = 0,
+        Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentOutOfRangeException.ThrowIfNegative(maxTrainingTitles);
@@ -44,15 +60,15 @@ public sealed class OnetOccupationClassifier : IOccupationClassifier
             titles = titles.Where((_, i) => i % stride == 0).ToList();
         }
 
-        var classifier = OnetClassifier.Train(occupations, titles, encoder, options);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var o in occupations)
-        {
-            names.TryAdd(o.Code, o.Title);
-        }
-
-        return new OnetOccupationClassifier(classifier, names);
+        var (classifier, _) = OnetModelTraining.Train(occupations, titles, encoder, options, progress);
+        return new OnetOccupationClassifier(classifier);
     }
+
+    /// <summary>The classifier saved at <paramref name="path"/> by <see cref="OnetModelFile.Save"/>, querying through <paramref name="encoder"/> (the encoder it was trained with).</summary>
+    /// <exception cref="FileNotFoundException">No file at the path.</exception>
+    /// <exception cref="InvalidDataException">Not an O*NET model file, or truncated or corrupt (the message names the file and offset).</exception>
+    /// <exception cref="OnetModelEncoderMismatchException">The model was trained with another encoder.</exception>
+    public static OnetOccupationClassifier Load(string path, ITextEncoder encoder) => new(OnetModelFile.Load(path, encoder).Classifier);
 
     /// <summary>Occupation file read from the O*NET folder.</summary>
     public const string OccupationFile = "ONET.OccupationData.tsv";
@@ -77,4 +93,16 @@ public sealed class OnetOccupationClassifier : IOccupationClassifier
 
     /// <inheritdoc />
     public string TitleOf(string code) => code is not null && _titles.TryGetValue(code, out var title) ? title : "";
+
+    private static Dictionary<string, string> TitlesOf(OnetClassifier classifier)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var o in classifier.Occupations)
+        {
+            names.TryAdd(o.Code, o.Title);
+        }
+
+        return names;
+    }
 }

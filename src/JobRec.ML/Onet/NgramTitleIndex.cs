@@ -38,6 +38,11 @@ public sealed class NgramTitleIndex
         }
     }
 
+    private NgramTitleIndex(TitleVocabulary vocabulary, int[] postingStart, int[] postingTitle, float[] postingWeight, int[] owner, int classes)
+    {
+        (_vocabulary, _postingStart, _postingTitle, _postingWeight, _owner, Classes) = (vocabulary, postingStart, postingTitle, postingWeight, owner, classes);
+    }
+
     /// <summary>Number of classes scored.</summary>
     public int Classes { get; }
 
@@ -81,6 +86,35 @@ public sealed class NgramTitleIndex
             }
             touched.Clear();
         }
+    }
+
+    /// <summary>Writes the index (<see cref="OnetModelFile"/>).</summary>
+    internal void WriteTo(OnetModelWriter writer)
+    {
+        writer.Int32(Classes);
+        _vocabulary.WriteTo(writer);
+        writer.Ints(_postingStart);
+        writer.Ints(_postingTitle);
+        writer.Floats(_postingWeight);
+        writer.Ints(_owner);
+    }
+
+    /// <summary>Reads an index written by <see cref="WriteTo"/> over <paramref name="classes"/> classes.</summary>
+    /// <exception cref="InvalidDataException">A count or index is inconsistent.</exception>
+    internal static NgramTitleIndex ReadFrom(OnetModelReader reader, int classes)
+    {
+        reader.Int32("n-gram index classes", classes, classes);
+        var vocabulary = TitleVocabulary.ReadFrom(reader);
+        var start = reader.Ints("n-gram index posting starts", vocabulary.Count + 1, 0);
+        for (int f = 0; f < vocabulary.Count; f++)
+            if (start[f + 1] < start[f]) throw reader.Error($"n-gram index posting starts decrease at feature {f}");
+        if (start[0] != 0) throw reader.Error("n-gram index posting starts do not begin at 0");
+        var postingTitle = reader.Ints("n-gram index posting titles", start[^1], 0);
+        var postingWeight = reader.Floats("n-gram index posting weights", start[^1]);
+        var owner = reader.Ints("n-gram index title owners", null, 0, classes - 1);
+        foreach (var t in postingTitle)
+            if (t >= owner.Length) throw reader.Error($"n-gram index posting names title {t}, there are {owner.Length}");
+        return new NgramTitleIndex(vocabulary, start, postingTitle, postingWeight, owner, classes);
     }
 
     private float Norm(int[] ids)

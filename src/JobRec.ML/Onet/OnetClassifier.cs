@@ -9,7 +9,7 @@ namespace JobRec.ML.Onet;
 /// <summary>Title (+ optional description) to O*NET-SOC codes: a weighted sum of four kinds of evidence per occupation, namely the nearest
 /// occupation and alternate titles over sentence embeddings, the occupation description over sentence embeddings, the nearest titles over
 /// word and character n-gram TF-IDF, and a learned softmax classifier over n-gram embeddings joined with the sentence embedding.</summary>
-public sealed class OnetClassifier
+public sealed partial class OnetClassifier
 {
     private const int QueryChunk = 256;
     private readonly ITextEncoder _encoder;
@@ -23,13 +23,14 @@ public sealed class OnetClassifier
     private readonly OnetClassifierOptions _options;
     private readonly OccupationProfiles _profiles;
     private readonly OnetReranker? _reranker;
+    private readonly string[] _titleTexts;        // entry -> its text (occupation titles first), what the profiles were built from
 
-    private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, float[] titleVectors,
+    private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, string[] titleTexts, float[] titleVectors,
         int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier[] classifier, NgramTitleIndex lexical, OnetClassifierOptions options,
         OccupationProfiles profiles, OnetReranker? reranker)
     {
-        (_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker) =
-            (encoder, head, occupations, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker);
+        (_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker) =
+            (encoder, head, occupations, titleTexts, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker);
     }
 
     /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
@@ -38,7 +39,7 @@ public sealed class OnetClassifier
 
     /// <summary>The same trained model with other mixing weights (a classifier weight above 0 has effect only when one was trained).</summary>
     public OnetClassifier WithWeights(OnetFusionWeights weights) =>
-        new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker);
+        new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker);
 
     /// <summary>The same trained model whose top fused candidates (<see cref="RerankerOptions.Candidates"/> of the options) are re-ordered by
     /// <paramref name="reranker"/> (null: plain fused order). The reranker must have been trained on lists from <see cref="RerankLists"/> under the same weights.</summary>
@@ -47,7 +48,7 @@ public sealed class OnetClassifier
     {
         if (reranker is not null && reranker.Features != RerankFeatures.Count)
             throw new ArgumentException($"the reranker reads {reranker.Features} features, the candidates have {RerankFeatures.Count}", nameof(reranker));
-        return new(_encoder, _head, _occupations, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, reranker);
+        return new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, reranker);
     }
 
     /// <summary>The reranker in use, if any.</summary>
@@ -133,7 +134,7 @@ public sealed class OnetClassifier
         }
         var lexical = new NgramTitleIndex(titles, owner, occupations.Count);
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
-        return new OnetClassifier(encoder, head, occupations, titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options, profiles, null);
+        return new OnetClassifier(encoder, head, occupations, titles.ToArray(), titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options, profiles, null);
     }
 
     /// <summary>The k best occupations for each title (with the description at the same index mixed in when given and non-empty).</summary>

@@ -30,16 +30,7 @@ public static class OnetEvaluation
         test = test.Where(t => known.Contains(t.Code)).ToList();
         progress?.Invoke($"{occupations.Count} occupations, {train.Count} training titles, {test.Count} test titles");
 
-        RankingScores? development = null;
-        OnetReranker? reranker = null;
-        if (tune || options.Rerank)
-        {
-            var tuning = OnetFusionTuning.Tune(occupations, train, encoder, options, progress: progress, heldOutTitles: test.Select(t => t.Title));
-            development = tuning.Development;
-            options = options.With(tuning.Weights);
-            reranker = tuning.Reranker;
-        }
-        var classifier = OnetClassifier.Train(occupations, train, encoder, options, progress, test.Select(t => t.Title)).WithReranker(reranker);
+        var (classifier, development) = OnetModelTraining.Train(occupations, train, encoder, options, progress, test.Select(t => t.Title), tune);
         var scores = new RankingScores();
         var anyCode = new RankingScores();
         var codesOfTitle = test.GroupBy(t => t.Title, StringComparer.OrdinalIgnoreCase)

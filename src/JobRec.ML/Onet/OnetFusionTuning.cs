@@ -59,20 +59,21 @@ public static class OnetFusionTuning
         var model = classifier.WithWeights(best);
         if (!options.Rerank) return new OnetTuningResult(best, bestScores, model, development, bestScores);
         var lists = model.RerankLists(development.Select(t => t.Title).ToArray(), development.Select(t => t.Code).ToArray());
-        progress?.Invoke($"reranking: right code among the top {options.RerankCandidates} fused candidates for {lists.Count(l => l.Relevant >= 0)} of {lists.Count}");
+        progress?.Invoke($"reranking: right code among the top {options.RerankCandidates} fused candidates for {lists.Count(l => l.Relevant >= 0)} of {lists.Count}"
+            + string.Concat(new[] { 10, 20, 30, 40, 50 }.Where(k => k < options.RerankCandidates).Select(k => $"; top {k}: {lists.Count(l => l.Relevant >= 0 && l.Relevant < k)}")));
         if (options.RerankFolds <= 0)
         {
             var crossFit = CrossFitted(lists, development, options.Reranker, progress);
             progress?.Invoke($"reranking: 2-fold cross-fitted on development {crossFit}");
             var reranker = OnetReranker.Train(lists, RerankFeatures.Count, options.Reranker);
-            return new OnetTuningResult(best, crossFit, model.WithReranker(reranker), development, bestScores, reranker);
+            return new OnetTuningResult(best, crossFit, model.WithReranker(reranker), development, bestScores, reranker, lists);
         }
         var folded = FoldLists(occupations, training, rest, encoder, options.With(best), heldOutTitles, progress);
         var outside = OnetReranker.Train(folded, RerankFeatures.Count, options.Reranker);
         var held = Score(outside, lists);
         progress?.Invoke($"reranking: trained on {folded.Count} fold lists, on development {held}");
         var all = OnetReranker.Train(folded.Concat(lists).ToArray(), RerankFeatures.Count, options.Reranker);
-        return new OnetTuningResult(best, held, model.WithReranker(all), development, bestScores, all);
+        return new OnetTuningResult(best, held, model.WithReranker(all), development, bestScores, all, lists, folded);
     }
 
     /// <summary>Candidate lists of the non-development titles <paramref name="rest"/>, cross-fitted: the titles are cut by title string into

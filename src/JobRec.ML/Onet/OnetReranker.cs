@@ -24,6 +24,11 @@ public sealed class OnetReranker
         for (int h = 0; h < hidden; h++) _outer[h] = (float)(random.NextDouble() * 2 - 1) * 0.1f;
     }
 
+    private OnetReranker(int features, int hidden, float[] mean, float[] scale, float[] linear, float[] inner, float[] innerBias, float[] outer)
+    {
+        (_features, _hidden, _mean, _scale, _linear, _inner, _innerBias, _outer) = (features, hidden, mean, scale, linear, inner, innerBias, outer);
+    }
+
     /// <summary>Features per candidate the model reads.</summary>
     public int Features => _features;
 
@@ -96,6 +101,30 @@ public sealed class OnetReranker
         var scores = Score(list);
         var order = Enumerable.Range(0, scores.Length).OrderByDescending(j => scores[j]).ThenBy(j => j).ToArray();
         return (order.Select(j => list.Candidates[j]).ToArray(), order.Select(j => scores[j]).ToArray());
+    }
+
+    /// <summary>Writes the trained reranker (<see cref="OnetModelFile"/>).</summary>
+    internal void WriteTo(OnetModelWriter writer)
+    {
+        writer.Int32(_features);
+        writer.Int32(_hidden);
+        foreach (var values in new[] { _mean, _scale, _linear, _inner, _innerBias, _outer }) writer.Floats(values);
+    }
+
+    /// <summary>Reads a reranker written by <see cref="WriteTo"/>; it must read <paramref name="features"/> features per candidate.</summary>
+    /// <exception cref="InvalidDataException">The feature count or a size is not the expected one.</exception>
+    internal static OnetReranker ReadFrom(OnetModelReader reader, int features)
+    {
+        int stored = reader.Int32("reranker feature count");
+        if (stored != features) throw reader.Error($"the reranker reads {stored} features per candidate, this build computes {features}; train the model again");
+        int hidden = reader.Int32("reranker hidden units", 0, 1 << 16);
+        var mean = reader.Floats("reranker feature means", features);
+        var scale = reader.Floats("reranker feature scales", features);
+        var linear = reader.Floats("reranker linear weights", features);
+        var inner = reader.Floats("reranker hidden weights", (long)hidden * features);
+        var innerBias = reader.Floats("reranker hidden bias", hidden);
+        var outer = reader.Floats("reranker output weights", hidden);
+        return new OnetReranker(features, hidden, mean, scale, linear, inner, innerBias, outer);
     }
 
     private float Forward(ReadOnlySpan<float> x, float[] z, float[] a)

@@ -29,6 +29,13 @@ public sealed class SubwordTitleClassifier
         _bias = new float[classes];
     }
 
+    private SubwordTitleClassifier(TitleVocabulary vocabulary, int hidden, int dense, int classes, float denseScale, float[] embeddings, float[] output,
+        float[] bias, float[] groupOutput, float[] groupBias, int[][] groupsOfClass, int groups)
+    {
+        (_vocabulary, Hidden, Dense, Classes, _denseScale, _embeddings, _output, _bias, _groupOutput, _groupBias, _groupsOfClass, Groups) =
+            (vocabulary, hidden, dense, classes, denseScale, embeddings, output, bias, groupOutput, groupBias, groupsOfClass, groups);
+    }
+
     /// <summary>Width of the n-gram embedding part of the input.</summary>
     public int Hidden { get; }
 
@@ -140,6 +147,46 @@ public sealed class SubwordTitleClassifier
         Logits(x, m, output, new float[m * Math.Max(Groups, 1)]);
         Softmax.RowsInPlace(output, Classes);
         return output;
+    }
+
+    /// <summary>Writes the trained classifier (<see cref="OnetModelFile"/>).</summary>
+    internal void WriteTo(OnetModelWriter writer)
+    {
+        writer.Int32(Hidden);
+        writer.Int32(Dense);
+        writer.Int32(Classes);
+        writer.Int32(Groups);
+        writer.Single(_denseScale);
+        _vocabulary.WriteTo(writer);
+        writer.Floats(_embeddings);
+        writer.Floats(_output);
+        writer.Floats(_bias);
+        writer.Floats(_groupOutput);
+        writer.Floats(_groupBias);
+        foreach (var groups in _groupsOfClass) writer.Ints(groups);
+    }
+
+    /// <summary>Reads a classifier written by <see cref="WriteTo"/> over <paramref name="classes"/> classes whose sentence-embedding part has
+    /// <paramref name="dense"/> values (0 when trained without one).</summary>
+    /// <exception cref="InvalidDataException">A size or group index is inconsistent.</exception>
+    internal static SubwordTitleClassifier ReadFrom(OnetModelReader reader, int classes, int dense)
+    {
+        int hidden = reader.Int32("classifier hidden width", 1, 1 << 16);
+        int storedDense = reader.Int32("classifier dense width", 0, 1 << 16);
+        if (storedDense != 0 && storedDense != dense) throw reader.Error($"classifier reads {storedDense}-d sentence embeddings, the model's are {dense}-d");
+        reader.Int32("classifier classes", classes, classes);
+        int groups = reader.Int32("classifier groups", 0, 1 << 20);
+        float denseScale = reader.Single("classifier dense scale");
+        var vocabulary = TitleVocabulary.ReadFrom(reader);
+        int width = hidden + storedDense;
+        var embeddings = reader.Floats("classifier n-gram embeddings", (long)vocabulary.Count * hidden);
+        var output = reader.Floats("classifier output weights", (long)classes * width);
+        var bias = reader.Floats("classifier output bias", classes);
+        var groupOutput = reader.Floats("classifier group weights", (long)groups * width);
+        var groupBias = reader.Floats("classifier group bias", groups);
+        var groupsOfClass = new int[classes][];
+        for (int c = 0; c < classes; c++) groupsOfClass[c] = reader.Ints($"classifier groups of class {c}", null, 0, Math.Max(0, groups - 1));
+        return new SubwordTitleClassifier(vocabulary, hidden, storedDense, classes, denseScale, embeddings, output, bias, groupOutput, groupBias, groupsOfClass, groups);
     }
 
     private void Input(int[] ids, ReadOnlySpan<float> dense, Span<float> x)

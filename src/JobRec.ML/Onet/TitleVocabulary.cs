@@ -16,6 +16,12 @@ public sealed class TitleVocabulary
         _idf = df.Select(d => (float)(Math.Log((1.0 + titles.Count) / (1.0 + d)) + 1.0)).ToArray();
     }
 
+    private TitleVocabulary(string[] features, float[] idf)
+    {
+        for (int i = 0; i < features.Length; i++) _ids[features[i]] = i;
+        _idf = idf;
+    }
+
     /// <summary>Number of distinct features.</summary>
     public int Count => _ids.Count;
 
@@ -41,5 +47,26 @@ public sealed class TitleVocabulary
             if (seen.Add(id)) result.Add(id);
         }
         return result;
+    }
+
+    /// <summary>Writes the features in id order and their IDF (<see cref="OnetModelFile"/>).</summary>
+    internal void WriteTo(OnetModelWriter writer)
+    {
+        var features = new string[_ids.Count];
+        foreach (var (feature, id) in _ids) features[id] = feature;
+        writer.Strings(features);
+        writer.Floats(_idf);
+    }
+
+    /// <summary>Reads a vocabulary written by <see cref="WriteTo"/>.</summary>
+    /// <exception cref="InvalidDataException">A feature repeats or the IDF count differs.</exception>
+    internal static TitleVocabulary ReadFrom(OnetModelReader reader)
+    {
+        var features = reader.Strings("vocabulary features");
+        var idf = reader.Floats("vocabulary IDF", features.Length);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in features)
+            if (!seen.Add(f)) throw reader.Error($"vocabulary feature '{f}' appears twice");
+        return new TitleVocabulary(features, idf);
     }
 }

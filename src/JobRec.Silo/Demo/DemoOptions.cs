@@ -25,8 +25,12 @@ public sealed record DemoOptions
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
     /// <summary>O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv) to train the occupation classifier from; null falls back to JOBREC_ONET_DIR, and without either jobs keep the code their source gave.</summary>
     public string? OnetDirectory { get; init; }
-    /// <summary>Most O*NET alternate titles the classifier trains on (every n-th kept; 0 = all); null reads JOBREC_ONET_MAX_TITLES, else all (the classifier is trained again on every run: all 45k titles took 45 s at load average 17 and 214 s at 45 on the shared 2-core box).</summary>
+    /// <summary>Most O*NET alternate titles the classifier trains on (every n-th kept; 0 = all); null reads JOBREC_ONET_MAX_TITLES, else all (all 45k titles took 45 s at load average 17 and 214 s at 45 on the shared 2-core box; the model is saved under models/ and reused by the next run with the same files and settings).</summary>
     public int? OnetMaxTitles { get; init; }
+    /// <summary>Train the O*NET classifier with its re-ranker (weights and re-ranker tuned on a development split: about five trainings instead of one, on the first run only).</summary>
+    public bool OnetRerank { get; init; }
+    /// <summary>A saved O*NET model (<c>jobrec onet train</c>) to load instead of training; it must have been trained with the demo's encoder.</summary>
+    public string? OnetModel { get; init; }
     /// <summary>Vector index of the shards (the inverted file by default; exact for comparison).</summary>
     public JobRec.Grains.Indexing.ShardIndexKind ShardIndex { get; init; } = JobRec.Grains.Indexing.ShardIndexKind.InvertedFile;
     /// <summary>Exit after evaluation instead of serving.</summary>

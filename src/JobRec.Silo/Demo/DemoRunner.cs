@@ -19,6 +19,7 @@ public static class DemoRunner
 {
     private const string StateFile = "demo-state.json";
     private const string ModelFile = "fm.model";
+    private const string OnetModelFileName = "onet.model";
 
     /// <summary>Runs the demo; returns once evaluated (<see cref="DemoOptions.NoServe"/>) or when <paramref name="cancellationToken"/> stops serving.</summary>
     public static async Task<int> RunAsync(DemoOptions options, TextWriter output, TextWriter log, CancellationToken cancellationToken)
@@ -36,7 +37,7 @@ public static class DemoRunner
             "use-lite" => UseLiteEncoder.Load(),
             var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
         };
-        var classifier = OnetForDemo.Train(options.OnetDirectory, options.OnetMaxTitles, encoder, log, clock);
+        var classifier = OnetForDemo.LoadOrTrain(options, Path.Combine(options.DataDirectory, "models", $"{options.Encoder}-{OnetModelFileName}"), encoder, log, clock);
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = options.DataDirectory,

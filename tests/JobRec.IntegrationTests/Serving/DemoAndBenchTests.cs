@@ -32,10 +32,25 @@ public sealed partial class DemoAndBenchTests
             Assert.Contains("| popularity |", first);
             Assert.Matches(@"O\*NET classifier: \d+ occupations", firstLog);
             Assert.Contains("trained factorization machine", firstLog);
+            var onetModel = Path.Combine(dir, "models", "hashed-onet.model");
+            Assert.True(File.Exists(onetModel), firstLog);
 
             var (second, secondLog) = await RunDemoAsync(options);
             Assert.Contains("reusing stored grains and index", secondLog);
             Assert.Contains("loaded factorization machine", secondLog);
+            Assert.Contains($"loaded O*NET classifier from {onetModel}", secondLog);
+            Assert.DoesNotContain("O*NET: ", secondLog);
+
+            // Other training inputs (a title cap) make the stored model stale: it is trained again, not reused.
+            var (_, thirdLog) = await RunDemoAsync(options with { OnetMaxTitles = 1200 });
+            Assert.Contains("was trained from other inputs", thirdLog);
+            Assert.Matches(@"O\*NET classifier: \d+ occupations", thirdLog);
+
+            // A damaged stored model is an error naming the file, not a crash or a silently wrong model.
+            File.WriteAllBytes(onetModel, File.ReadAllBytes(onetModel)[..1000]);
+            var damaged = await Assert.ThrowsAsync<InvalidDataException>(() => RunDemoAsync(options with { OnetMaxTitles = 1200 }));
+            Assert.Contains(onetModel, damaged.Message);
+            Assert.Contains("truncated", damaged.Message);
             Assert.Contains("| served (grains + FM re-rank) |", second);
         }
         finally

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using JobRec.Grains.Occupations;
+using JobRec.ML.Onet;
+using JobRec.ML.Text;
+using JobRec.ML.Text.UseLite;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the O*NET model: <c>jobrec onet train</c> (train on every alternate title, re-ranker included, and save) and
+/// <c>jobrec onet classify</c> (load a saved model and classify titles).</summary>
+internal static class OnetCommands
+{
+    /// <summary>Adds <c>onet train</c> and <c>onet classify</c> under <paramref name="root"/>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        var onet = new Command("onet", "Train, save and use the O*NET occupation classifier (title -> O*NET-SOC codes)");
+        onet.Subcommands.Add(TrainCommand());
+        onet.Subcommands.Add(ClassifyCommand());
+        root.Subcommands.Add(onet);
+    }
+
+    /// <summary>Where <c>onet train</c> saves and <c>onet classify</c> looks by default: $JOBREC_CACHE/models/onet.model.</summary>
+    public static string DefaultModelPath => Path.Combine(ModelCache.Root, "models", "onet.model");
+
+    private static Command TrainCommand()
+    {
+        var onet = new Option<string>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
+        var output = new Option<string>("--out") { Description = "Where to save the model", DefaultValueFactory = _ => DefaultModelPath };
+        var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 };
+        var noRerank = new Option<bool>("--no-rerank") { Description = "Save the fused-order model without the re-ranker (one training instead of five)" };
+        var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
+        var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
+        var command = new Command("train", "Train the O*NET classifier (USE-Lite) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
+        foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var clock = Stopwatch.StartNew();
+            void Log(string line) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1}s] {line}"));
+            var directory = parseResult.GetValue(onet)!;
+            var path = parseResult.GetValue(output)!;
+            int max = parseResult.GetValue(maxTitles);
+            if (max < 0) { Console.Error.WriteLine($"onet train: --max-titles {max} must be 0 (all) or more"); return 2; }
+            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
+                RerankFolds: parseResult.GetValue(folds));
+            try
+            {
+                using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+                Log($"training from {Path.GetFullPath(directory)} ({(options.Rerank ? $"re-ranked: development model, {options.RerankFolds} fold models, final model" : "fused order, one model")})");
+                var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
+                var source = string.Create(CultureInfo.InvariantCulture,
+                    $"onet={Path.GetFullPath(directory)};max-titles={max};rerank={(options.Rerank ? "yes" : "no")};rerank-folds={options.RerankFolds};head={(options.FineTuneHead ? "yes" : "no")};encoder=use-lite");
+                long bytes = OnetModelFile.Save(classifier.Model, path, source);
+                Log($"saved {Path.GetFullPath(path)} ({bytes / 1e6:F1} MB); weights {classifier.Model.Weights}");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"onet-model: file={path} occupations={classifier.Occupations} title_entries={classifier.Model.TitleEntries} reranker={(classifier.Reranked ? "yes" : "no")} bytes={bytes} seconds={clock.Elapsed.TotalSeconds:F1}"));
+                return 0;
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException or FormatException or ModelNotFoundException)
+            {
+                Console.Error.WriteLine($"onet train: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command ClassifyCommand()
+    {
+        var titles = new Argument<string[]>("titles") { Description = "Job titles to classify", Arity = ArgumentArity.OneOrMore };
+        var model = new Option<string>("--model") { Description = "Saved model (jobrec onet train)", DefaultValueFactory = _ => DefaultModelPath };
+        var k = new Option<int>("--k") { Description = "Occupations per title", DefaultValueFactory = _ => 5 };
+        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (USE-Lite)");
+        command.Arguments.Add(titles);
+        foreach (var o in new Option[] { model, k }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            int top = parseResult.GetValue(k);
+            if (top <= 0) { Console.Error.WriteLine($"onet classify: --k {top} must be 1 or more"); return 2; }
+            try
+            {
+                using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), null);
+                var stored = OnetModelFile.Load(parseResult.GetValue(model)!, encoder);
+                var input = parseResult.GetValue(titles)!;
+                var predictions = stored.Classifier.Classify(input, top);
+                for (int i = 0; i < input.Length; i++)
+                {
+                    Console.WriteLine(input[i]);
+                    foreach (var p in predictions[i]) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {p.Code}  {p.Score,8:F4}  {p.Title}"));
+                }
+                return 0;
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or OnetModelEncoderMismatchException or ModelNotFoundException)
+            {
+                Console.Error.WriteLine($"onet classify: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}
