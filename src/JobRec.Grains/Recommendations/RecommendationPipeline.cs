@@ -205,29 +205,6 @@ public sealed class RecommendationPipeline
             SkillKeys.Jaccard(keys.Skills, user.SkillKeys), onetMatch, c.Popularity, recency);
     }
 
-    /// <summary>Jaccard similarity of the job's distinct trimmed non-empty skills (ignoring case) and the user's; 0 when both are empty.
-    /// <paramref name="scratch"/> is a reusable set (ignoring case) the job's skills are collected in.</summary>
-    public static float SkillJaccard(IReadOnlyList<string> jobSkills, HashSet<string> userSkills, HashSet<string> scratch)
-    {
-        scratch.Clear();
-        var common = 0;
-        foreach (var skill in jobSkills)
-        {
-            var s = skill.Trim();
-            if (s.Length > 0 && scratch.Add(s) && userSkills.Contains(s))
-            {
-                common++;
-            }
-        }
-
-        var union = userSkills.Count + scratch.Count - common;
-        return union > 0 ? (float)common / union : 0f;
-    }
-
-    internal static bool RegionMatches(UserContext user, ShardHit hit) =>
-        (user.Profile.Region.Length > 0 && string.Equals(user.Profile.Region, hit.Job.Region, StringComparison.OrdinalIgnoreCase))
-        || (user.Profile.WantsRemote && hit.Job.Remote);
-
     /// <summary>Trimmed, non-empty skills compared ignoring case.</summary>
     public static HashSet<string> SkillSet(IEnumerable<string> skills) =>
         skills.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
