@@ -27,7 +27,8 @@ internal abstract class PendingResponse : TaskCompletionSource<object?>, ITimeou
     {
         set
         {
-            _registration = value;
+            // A full fence between this write and the completion check: a completion racing with it either sees the entry or is seen here.
+            Interlocked.Exchange(ref _registration, value);
             if (Task.IsCompleted)
             {
                 value?.Clear(); // completed before the entry was handed over

@@ -15,6 +15,9 @@ namespace JobRec.Grains.Indexing;
 /// </summary>
 public sealed class ShardVectorIndex : IDisposable
 {
+    // Up to this many excluded ids are resolved to slots before a search; a longer in-silo set is checked id by id against the hits.
+    private const int SlotResolvedExclusions = 64;
+
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions? _invertedFile;
     private readonly Dictionary<string, long> _slots = [];
@@ -22,10 +25,6 @@ public sealed class ShardVectorIndex : IDisposable
     // slot's entry is null).
     private readonly List<Slot> _entries = [];
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
-
-    // Up to this many excluded ids are resolved to slots before a search; a longer in-silo set is checked id by id against the hits.
-    private const int SlotResolvedExclusions = 64;
-    private int _held;
     private IVectorIndex? _index;
 
     /// <summary>Creates an empty index of the given kind (FAISS flat falls back to the managed exact index when the native library is missing).</summary>
@@ -36,7 +35,7 @@ public sealed class ShardVectorIndex : IDisposable
     }
 
     /// <summary>Jobs held (expired ones included).</summary>
-    public int Count => _held;
+    public int Count => _slots.Count;
 
     /// <summary>Jobs in the vector index: those held and not yet expired by <see cref="ExpireDue"/> or <see cref="Upsert"/>.</summary>
     public long Searchable => _index?.Count ?? 0;
@@ -77,7 +76,6 @@ public sealed class ShardVectorIndex : IDisposable
             {
                 replaced.Add(old);
                 _entries[(int)old] = default;
-                _held--;
             }
         }
 
@@ -101,7 +99,6 @@ public sealed class ShardVectorIndex : IDisposable
             long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
             _entries.Add(new Slot(e, JobKeys.Of(e.Job, e.Skills)));
-            _held++;
             if (e.ClosesAt is { } closes)
             {
                 if (closes <= now)
@@ -153,7 +150,6 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         _entries[(int)slot] = default;
-        _held--;
         _index.Remove([slot]);
         return true;
     }
@@ -161,8 +157,8 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>The k best entries passing the filters (open at <paramref name="now"/>), best first.</summary>
     public List<ShardHit> Search(ShardQuery query, DateTimeOffset now)
     {
-        var hits = new List<ShardHit>(Math.Min(query.K, _held));
-        if (_index is null || _held == 0)
+        var hits = new List<ShardHit>(Math.Min(query.K, _slots.Count));
+        if (_index is null || _slots.Count == 0)
         {
             return hits;
         }
@@ -186,7 +182,7 @@ public sealed class ShardVectorIndex : IDisposable
         }
 
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
-        var most = Math.Min(_held, VectorIndexLimits.MaxK);
+        var most = Math.Min(_slots.Count, VectorIndexLimits.MaxK);
         var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (seen?.Count ?? excluded?.Count ?? 0));
         var block = new SimilarityBlock(query.K, query.ScoringVectors?.Count ?? 0);
         while (true)

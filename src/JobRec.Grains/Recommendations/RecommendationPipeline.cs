@@ -91,10 +91,8 @@ public sealed class RecommendationPipeline
         var missing = extra.Keys.Where(id => !candidates.ContainsKey(id) && !exclude.Contains(id)).ToList();
         if (missing.Count > 0 && shardQuery.Vector.Length > 0)
         {
-            var lookups = _options.ShardCount == 1
-                ? [await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(0)).LookupAsync(missing, shardQuery).ConfigureAwait(false)]
-                : await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
-                    _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
+            var lookups = await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
+                _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
             foreach (var hit in lookups.SelectMany(h => h))
             {
                 Add(candidates, hit, extra[hit.JobId]);
@@ -206,6 +204,6 @@ public sealed class RecommendationPipeline
     }
 
     /// <summary>Trimmed, non-empty skills compared ignoring case.</summary>
-    public static HashSet<string> SkillSet(IEnumerable<string> skills) =>
+    internal static HashSet<string> SkillSet(IEnumerable<string> skills) =>
         skills.Select(s => s.Trim()).Where(s => s.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
 }
