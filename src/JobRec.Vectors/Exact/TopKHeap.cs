@@ -3,8 +3,13 @@ namespace JobRec.Vectors.Exact;
 /// <summary>Keeps the k best (score, id) pairs seen so far in a min-heap: higher score wins, lower id breaks ties.</summary>
 internal sealed class TopKHeap
 {
-    private readonly float[] _scores;
-    private readonly long[] _ids;
+    // One spare heap per thread for searches that run to completion on it (no await inside), so a search allocates no heap.
+    [ThreadStatic]
+    private static TopKHeap? t_spare;
+
+    private float[] _scores;
+    private long[] _ids;
+    private int _k;
     private int _count;
 
     /// <summary>Creates an empty heap holding at most <paramref name="k"/> entries.</summary>
@@ -12,10 +17,36 @@ internal sealed class TopKHeap
     {
         _scores = new float[k];
         _ids = new long[k];
+        _k = k;
     }
 
     /// <summary>Lowest score kept once the heap is full; negative infinity before.</summary>
-    public float Threshold => _count == _scores.Length ? _scores[0] : float.NegativeInfinity;
+    public float Threshold => _count == _k ? _scores[0] : float.NegativeInfinity;
+
+    /// <summary>An empty heap of <paramref name="k"/> entries: this thread's spare one (grown when too small) or a new one. Hand it
+    /// back with <see cref="Return"/> on the same thread.</summary>
+    public static TopKHeap Rent(int k)
+    {
+        var heap = t_spare;
+        if (heap is null)
+        {
+            return new TopKHeap(k);
+        }
+
+        t_spare = null;
+        if (heap._scores.Length < k)
+        {
+            heap._scores = new float[k];
+            heap._ids = new long[k];
+        }
+
+        heap._k = k;
+        heap._count = 0;
+        return heap;
+    }
+
+    /// <summary>Makes a rented heap this thread's spare again; it must not be used after.</summary>
+    public static void Return(TopKHeap heap) => t_spare = heap;
 
     /// <summary>Empties the heap for the next query.</summary>
     public void Clear() => _count = 0;
@@ -23,7 +54,7 @@ internal sealed class TopKHeap
     /// <summary>Offers a candidate; keeps it if it beats the worst kept entry.</summary>
     public void Offer(float score, long id)
     {
-        if (_count < _scores.Length)
+        if (_count < _k)
         {
             var i = _count++;
             _scores[i] = score;

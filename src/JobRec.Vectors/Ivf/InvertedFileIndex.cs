@@ -30,9 +30,14 @@ public sealed class InvertedFileIndex : IVectorIndex
         VectorArguments.RequireDimension(dimension);
         _options = options ?? new InvertedFileOptions();
         _options.Validate();
+        if (_options.Encoding == InvertedListEncoding.Int8 && dimension > Int8Codes.MaxDimension)
+        {
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"int8 inverted lists hold at most {Int8Codes.MaxDimension} dimensions");
+        }
+
         Dimension = dimension;
         _random = new Random(_options.Seed);
-        _lists = [new InvertedList(dimension)];
+        _lists = [new InvertedList(dimension, _options.Encoding)];
     }
 
     /// <inheritdoc />
@@ -118,23 +123,26 @@ public sealed class InvertedFileIndex : IVectorIndex
         var resultIds = new long[(long)queryCount * k];
         var resultScores = new float[(long)queryCount * k];
         float[]? centroidScores = null;
+        short[]? queryCodes = _options.Encoding == InvertedListEncoding.Int8 ? ArrayPool<short>.Shared.Rent(Dimension) : null;
+        TopKHeap? heap = null;
         _lock.EnterReadLock();
         try
         {
             ThrowIfDisposed();
-            var heap = new TopKHeap(k);
+            heap = TopKHeap.Rent(k);
             centroidScores = _centroids is null ? null : ArrayPool<float>.Shared.Rent(_lists.Length);
             for (var q = 0; q < queryCount; q++)
             {
                 var query = queries.Slice(q * Dimension, Dimension);
+                var scan = new ScanQuery(query, queryCodes, queryCodes is null ? 0f : Int8Codes.EncodeQuery(query, queryCodes));
                 heap.Clear();
                 if (_centroids is null)
                 {
-                    Scan(_lists[0], query, heap);
+                    Scan(_lists[0], scan, heap);
                 }
                 else
                 {
-                    Probe(query, k, heap, centroidScores.AsSpan(0, _lists.Length));
+                    Probe(scan, k, heap, centroidScores.AsSpan(0, _lists.Length));
                 }
 
                 heap.DrainDescending(resultIds.AsSpan(q * k, k), resultScores.AsSpan(q * k, k));
@@ -143,9 +151,19 @@ public sealed class InvertedFileIndex : IVectorIndex
         finally
         {
             _lock.ExitReadLock();
+            if (heap is not null)
+            {
+                TopKHeap.Return(heap);
+            }
+
             if (centroidScores is not null)
             {
                 ArrayPool<float>.Shared.Return(centroidScores);
+            }
+
+            if (queryCodes is not null)
+            {
+                ArrayPool<short>.Shared.Return(queryCodes);
             }
         }
 
@@ -159,7 +177,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         try
         {
             _disposed = true;
-            _lists = [new InvertedList(Dimension)];
+            _lists = [new InvertedList(Dimension, _options.Encoding)];
             _centroids = null;
             _where.Clear();
         }
@@ -169,8 +187,9 @@ public sealed class InvertedFileIndex : IVectorIndex
         }
     }
 
-    private void Probe(ReadOnlySpan<float> query, int k, TopKHeap heap, Span<float> centroidScores)
+    private void Probe(ScanQuery scan, int k, TopKHeap heap, Span<float> centroidScores)
     {
+        var query = scan.Vector;
         var centroids = _centroids!;
         for (var c = 0; c < centroidScores.Length; c++)
         {
@@ -207,7 +226,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         var p = 0;
         for (; p < kept && (p < _options.MinProbes || scanned < wanted); p++)
         {
-            scanned += ScanList(top[p], query, heap);
+            scanned += ScanList(top[p], scan, heap);
         }
 
         if (p == kept && kept < centroidScores.Length && scanned < wanted)
@@ -226,26 +245,49 @@ public sealed class InvertedFileIndex : IVectorIndex
             {
                 if (!done.Contains(order[i]))
                 {
-                    scanned += ScanList(order[i], query, heap);
+                    scanned += ScanList(order[i], scan, heap);
                 }
             }
         }
     }
 
-    private int ScanList(int index, ReadOnlySpan<float> query, TopKHeap heap)
+    private int ScanList(int index, ScanQuery scan, TopKHeap heap)
     {
         var list = _lists[index];
-        Scan(list, query, heap);
+        Scan(list, scan, heap);
         return list.Count;
     }
 
-    private void Scan(InvertedList list, ReadOnlySpan<float> query, TopKHeap heap)
+    private void Scan(InvertedList list, ScanQuery scan, TopKHeap heap)
     {
+        if (list.Encoding == InvertedListEncoding.Int8)
+        {
+            ScanCodes(list, scan, heap);
+            return;
+        }
+
+        var query = scan.Vector;
         var vectors = list.Vectors;
         var ids = list.Ids;
         for (var row = 0; row < list.Count; row++)
         {
             var score = DotProduct.Of(query, vectors.AsSpan(row * Dimension, Dimension));
+            if (score >= heap.Threshold)
+            {
+                heap.Offer(score, ids[row]);
+            }
+        }
+    }
+
+    private void ScanCodes(InvertedList list, ScanQuery scan, TopKHeap heap)
+    {
+        var codes = list.Codes;
+        var scales = list.Scales;
+        var ids = list.Ids;
+        var query = scan.Codes.AsSpan(0, Dimension);
+        for (var row = 0; row < list.Count; row++)
+        {
+            var score = Int8Codes.Dot(codes.AsSpan(row * Dimension, Dimension), query) * (scales[row] * scan.Scale);
             if (score >= heap.Threshold)
             {
                 heap.Offer(score, ids[row]);
@@ -262,7 +304,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         var next = 0;
         foreach (var list in _lists)
         {
-            list.Vectors.AsSpan(0, list.Count * Dimension).CopyTo(all.AsSpan(next * Dimension));
+            list.CopyRowsTo(all.AsSpan(next * Dimension, list.Count * Dimension));
             list.Ids.AsSpan(0, list.Count).CopyTo(allIds.AsSpan(next));
             next += list.Count;
         }
@@ -281,7 +323,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         var lists = new InvertedList[listCount];
         for (var c = 0; c < listCount; c++)
         {
-            lists[c] = new InvertedList(Dimension);
+            lists[c] = new InvertedList(Dimension, _options.Encoding);
         }
 
         for (var i = 0; i < n; i++)
@@ -310,4 +352,14 @@ public sealed class InvertedFileIndex : IVectorIndex
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>A query as a scan reads it: the floats, and for code lists its 15-bit codes with their scale.</summary>
+    private readonly ref struct ScanQuery(ReadOnlySpan<float> vector, short[]? codes, float scale)
+    {
+        public ReadOnlySpan<float> Vector { get; } = vector;
+
+        public short[]? Codes { get; } = codes;
+
+        public float Scale { get; } = scale;
+    }
 }

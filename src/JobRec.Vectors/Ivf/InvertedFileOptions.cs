@@ -24,6 +24,9 @@ public sealed record InvertedFileOptions
     /// <summary>Spherical k-means iterations.</summary>
     public int Iterations { get; init; } = 6;
 
+    /// <summary>How the lists store their vectors (floats by default: exact scores).</summary>
+    public InvertedListEncoding Encoding { get; init; } = InvertedListEncoding.Float32;
+
     /// <summary>Seed of the training sample and the initial centroids.</summary>
     public int Seed { get; init; } = 17;
 
@@ -37,6 +40,7 @@ public sealed record InvertedFileOptions
         Require(MinScannedPerResult >= 1, nameof(MinScannedPerResult), MinScannedPerResult, "at least 1");
         Require(TrainPointsPerList >= 1, nameof(TrainPointsPerList), TrainPointsPerList, "at least 1");
         Require(Iterations >= 1, nameof(Iterations), Iterations, "at least 1");
+        Require(Enum.IsDefined(Encoding), nameof(Encoding), Encoding, "a defined encoding");
     }
 
     private static void Require(bool ok, string name, object value, string what)

@@ -1,15 +1,31 @@
+using JobRec.Vectors.Index;
+
 namespace JobRec.Vectors.Ivf;
 
-/// <summary>One list of an inverted file: its vectors stored contiguously (row-major) with their ids; removal moves the last row into the gap.</summary>
+/// <summary>One list of an inverted file: its rows stored contiguously (floats, or signed-byte codes with one scale per row) with their
+/// ids; removal moves the last row into the gap.</summary>
 internal sealed class InvertedList
 {
     private readonly int _dimension;
 
-    /// <summary>Creates an empty list of <paramref name="dimension"/>-vectors.</summary>
-    public InvertedList(int dimension) => _dimension = dimension;
+    /// <summary>Creates an empty list of <paramref name="dimension"/>-vectors stored as <paramref name="encoding"/>.</summary>
+    public InvertedList(int dimension, InvertedListEncoding encoding = InvertedListEncoding.Float32)
+    {
+        _dimension = dimension;
+        Encoding = encoding;
+    }
 
-    /// <summary>Row-major vectors; the first <see cref="Count"/> rows are valid.</summary>
+    /// <summary>How the rows are stored.</summary>
+    public InvertedListEncoding Encoding { get; }
+
+    /// <summary>Row-major float rows (<see cref="InvertedListEncoding.Float32"/>); the first <see cref="Count"/> rows are valid.</summary>
     public float[] Vectors { get; private set; } = [];
+
+    /// <summary>Row-major codes (<see cref="InvertedListEncoding.Int8"/>); the first <see cref="Count"/> rows are valid.</summary>
+    public sbyte[] Codes { get; private set; } = [];
+
+    /// <summary>Decoding scale of each code row (<see cref="InvertedListEncoding.Int8"/>).</summary>
+    public float[] Scales { get; private set; } = [];
 
     /// <summary>Id of each row; the first <see cref="Count"/> are valid.</summary>
     public long[] Ids { get; private set; } = [];
@@ -22,16 +38,18 @@ internal sealed class InvertedList
     {
         if (Count == Ids.Length)
         {
-            var capacity = Math.Max(8, Ids.Length * 2);
-            var ids = Ids;
-            var vectors = Vectors;
-            Array.Resize(ref ids, capacity);
-            Array.Resize(ref vectors, checked(capacity * _dimension));
-            Ids = ids;
-            Vectors = vectors;
+            Grow(Math.Max(8, Ids.Length * 2));
         }
 
-        vector.CopyTo(Vectors.AsSpan(Count * _dimension, _dimension));
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            Scales[Count] = Int8Codes.Encode(vector, Codes.AsSpan(Count * _dimension, _dimension));
+        }
+        else
+        {
+            vector.CopyTo(Vectors.AsSpan(Count * _dimension, _dimension));
+        }
+
         Ids[Count] = id;
         return Count++;
     }
@@ -46,11 +64,55 @@ internal sealed class InvertedList
             return -1;
         }
 
-        Vectors.AsSpan(last * _dimension, _dimension).CopyTo(Vectors.AsSpan(row * _dimension, _dimension));
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            Codes.AsSpan(last * _dimension, _dimension).CopyTo(Codes.AsSpan(row * _dimension, _dimension));
+            Scales[row] = Scales[last];
+        }
+        else
+        {
+            Vectors.AsSpan(last * _dimension, _dimension).CopyTo(Vectors.AsSpan(row * _dimension, _dimension));
+        }
+
         Ids[row] = Ids[last];
         return Ids[row];
     }
 
-    /// <summary>The vector at a row.</summary>
-    public ReadOnlySpan<float> Row(int row) => Vectors.AsSpan(row * _dimension, _dimension);
+    /// <summary>Writes every row (decoded when stored as codes) into <paramref name="destination"/>, row-major.</summary>
+    public void CopyRowsTo(Span<float> destination)
+    {
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            for (var row = 0; row < Count; row++)
+            {
+                Int8Codes.Decode(Codes.AsSpan(row * _dimension, _dimension), Scales[row], destination.Slice(row * _dimension, _dimension));
+            }
+        }
+        else
+        {
+            Vectors.AsSpan(0, Count * _dimension).CopyTo(destination);
+        }
+    }
+
+    private void Grow(int capacity)
+    {
+        var ids = Ids;
+        Array.Resize(ref ids, capacity);
+        Ids = ids;
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            var codes = Codes;
+            var scales = Scales;
+            Array.Resize(ref codes, checked(capacity * _dimension));
+            Array.Resize(ref scales, capacity);
+            Codes = codes;
+            Scales = scales;
+        }
+        else
+        {
+            var vectors = Vectors;
+            Array.Resize(ref vectors, checked(capacity * _dimension));
+            Vectors = vectors;
+        }
+    }
 }

@@ -108,4 +108,72 @@ public sealed class InvertedFileIndexTests
         var options = Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedFileIndex(Dim, new InvertedFileOptions { MinProbes = 0 }));
         Assert.Contains("MinProbes", options.Message);
     }
+
+    [Fact]
+    public void Int8ListsFindAboutTheSameNeighboursAsFloatListsWithScoresCloseToExact()
+    {
+        const int dim = 128;
+        var vectors = new JobRec.Vectors.Benchmarks.UnitVectorGenerator(dim, 21, JobRec.Vectors.Benchmarks.VectorDistribution.Clustered, clusters: 60).Next(6000);
+        var queries = new JobRec.Vectors.Benchmarks.UnitVectorGenerator(dim, 22, JobRec.Vectors.Benchmarks.VectorDistribution.Clustered, clusters: 60).Next(50);
+        var options = new InvertedFileOptions { MinTrainSize = 1000 };
+        using var floats = new InvertedFileIndex(dim, options);
+        using var codes = new InvertedFileIndex(dim, options with { Encoding = InvertedListEncoding.Int8 });
+        using var exact = new ExactInnerProductIndex(dim, 1);
+        for (var start = 0; start < 6000; start += 1500)
+        {
+            var rows = vectors.AsSpan(start * dim, 1500 * dim);
+            floats.Add(rows, TestVectors.Ids(1500, start));
+            codes.Add(rows, TestVectors.Ids(1500, start));
+        }
+
+        exact.Add(vectors, TestVectors.Ids(6000));
+        Assert.True(codes.IsClustered);
+        Assert.Equal(floats.ListCount, codes.ListCount);
+
+        const int k = 20;
+        var truth = exact.Search(queries, k);
+        var fromFloats = floats.Search(queries, k);
+        var fromCodes = codes.Search(queries, k);
+        double Recall(JobRec.Vectors.Index.SearchResult r) =>
+            Enumerable.Range(0, 50).Sum(q => r.Ids.AsSpan(q * k, k).ToArray().Intersect(truth.Ids.AsSpan(q * k, k).ToArray()).Count()) / (50.0 * k);
+
+        Assert.InRange(Recall(fromCodes), Recall(fromFloats) - 0.02, 1.0);
+        for (var q = 0; q < 50; q++)
+        {
+            for (var i = 0; i < k; i++)
+            {
+                var id = fromCodes.Ids[(q * k) + i];
+                var exactScore = JobRec.Vectors.Index.DotProduct.Of(queries.AsSpan(q * dim, dim), vectors.AsSpan((int)id * dim, dim));
+                Assert.InRange(fromCodes.Scores[(q * k) + i], exactScore - 4e-3f, exactScore + 4e-3f); // 128-d: larger values, coarser steps
+            }
+        }
+    }
+
+    [Fact]
+    public void Int8ListsKeepRemovalsAndReclusteringRight()
+    {
+        var vectors = TestVectors.Unit(3000, Dim, seed: 23);
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000, Encoding = InvertedListEncoding.Int8 });
+        ivf.Add(vectors.AsSpan(0, 1200 * Dim), TestVectors.Ids(1200));
+        ivf.Add(vectors.AsSpan(1200 * Dim), TestVectors.Ids(1800, 1200)); // grows past 2x: clusters again from the decoded codes
+        var removed = Enumerable.Range(0, 3000).Where(i => i % 4 == 0).Select(i => (long)i).ToArray();
+
+        Assert.Equal(removed.Length, ivf.Remove(removed));
+        for (var i = 1; i < 3000; i += 37)
+        {
+            var result = ivf.Search(vectors.AsSpan(i * Dim, Dim), 1);
+            Assert.NotEqual(0, result.Ids[0] % 4); // removed ids never come back
+            if (i % 4 != 0)
+            {
+                Assert.Equal(i, result.Ids[0]); // a held vector is still its own best match
+            }
+        }
+    }
+
+    [Fact]
+    public void Int8ListsRefuseDimensionsTheirIntegerSumsCannotHold()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedFileIndex(5000, new InvertedFileOptions { Encoding = InvertedListEncoding.Int8 }));
+        Assert.Contains("4096", error.Message, StringComparison.Ordinal);
+    }
 }
