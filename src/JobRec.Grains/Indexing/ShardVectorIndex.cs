@@ -18,20 +18,29 @@ public sealed class ShardVectorIndex : IDisposable
     // Up to this many excluded ids are resolved to slots before a search; a longer in-silo set is checked id by id against the hits.
     private const int SlotResolvedExclusions = 64;
 
+    // A lookup of up to this many ids checks for repeats among the slots it returned on the stack.
+    private const int LookupSlotsOnStack = 128;
+
     private readonly ShardIndexKind _kind;
-    private readonly InvertedFileOptions? _invertedFile;
+    private readonly InvertedFileOptions _invertedFile;
+    private readonly bool _approximateScores;
     private readonly Dictionary<string, long> _slots = [];
-    // Entry of each slot with its ranking keys, indexed by slot (slots are handed out in order and never reused; a replaced or removed
-    // slot's entry is null).
+    // Entry of each slot with its card and closing time, indexed by slot (slots are handed out in order and never reused; a replaced or
+    // removed slot's entry is null). A search reads the slot and the embedding of each hit, never the entry record itself.
     private readonly List<Slot> _entries = [];
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
     private IVectorIndex? _index;
+
+    /// <summary>The inverted-file settings a shard takes when given none: the defaults with signed-byte lists (a recommend's scan reads a
+    /// quarter of the memory; hits are re-scored exactly, see docs/BENCHMARKS.md, Serving).</summary>
+    public static InvertedFileOptions DefaultInvertedFile { get; } = new() { Encoding = InvertedListEncoding.Int8 };
 
     /// <summary>Creates an empty index of the given kind (FAISS flat falls back to the managed exact index when the native library is missing).</summary>
     public ShardVectorIndex(ShardIndexKind kind, InvertedFileOptions? invertedFile = null)
     {
         _kind = kind;
-        _invertedFile = invertedFile;
+        _invertedFile = invertedFile ?? DefaultInvertedFile;
+        _approximateScores = kind == ShardIndexKind.InvertedFile && _invertedFile.Encoding != InvertedListEncoding.Float32;
     }
 
     /// <summary>Jobs held (expired ones included).</summary>
@@ -98,7 +107,7 @@ public sealed class ShardVectorIndex : IDisposable
         {
             long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
-            _entries.Add(new Slot(e, JobKeys.Of(e.Job, e.Skills)));
+            _entries.Add(new Slot(e, new JobCard(e.Job, e.Skills, e.PostedAt)));
             if (e.ClosesAt is { } closes)
             {
                 if (closes <= now)
@@ -166,25 +175,41 @@ public sealed class ShardVectorIndex : IDisposable
         CheckDimension(query);
         // Only excluded jobs held by this shard can take a place (a user's history is spread over every shard); compare slots, not ids,
         // unless the caller's own long set arrived (same silo): then check hits against it and allow for all of it (resolving hundreds
-        // of ids would cost more than hashing the id of each hit).
+        // of ids would cost more than hashing the id of each hit). A short list is resolved into sorted slots on the stack; only a long
+        // one from another silo needs a set.
+        Span<long> resolved = stackalloc long[SlotResolvedExclusions];
+        var resolvedCount = 0;
         HashSet<long>? excluded = null;
         var seen = query.Exclude is ExclusionSet { Count: > 0 } set ? set : null;
         if (query.Exclude is { Count: > 0 } ex && (seen is null || ex.Count <= SlotResolvedExclusions))
         {
             seen = null;
+            var fits = ex.Count <= SlotResolvedExclusions;
             foreach (var id in ex)
             {
                 if (_slots.TryGetValue(id, out var held))
                 {
-                    (excluded ??= []).Add(held);
+                    if (fits)
+                    {
+                        resolved[resolvedCount++] = held;
+                    }
+                    else
+                    {
+                        (excluded ??= []).Add(held);
+                    }
                 }
             }
+
+            resolved[..resolvedCount].Sort();
         }
+
+        ReadOnlySpan<long> excludedSlots = resolved[..resolvedCount];
 
         // Ask the index for enough that excluded (and, with filters, filtered-out) entries still leave k; the loop widens when they do not.
         var most = Math.Min(_slots.Count, VectorIndexLimits.MaxK);
-        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (seen?.Count ?? excluded?.Count ?? 0));
+        var want = Math.Min(most, (query.Filters is { IsEmpty: false } ? query.K * 4 : query.K + (query.K / 4)) + (seen?.Count ?? excluded?.Count ?? resolvedCount));
         var block = new SimilarityBlock(query.K, query.ScoringVectors?.Count ?? 0);
+        var nowTicks = now.UtcTicks;
         while (true)
         {
             hits.Clear();
@@ -192,20 +217,26 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || slot >= _entries.Count || (excluded is not null && excluded.Contains(slot)) || _entries[(int)slot] is not { Entry: { } e } held
-                    || (seen is not null && seen.Contains(held.Keys.Id)))
+                if (slot < 0 || slot >= _entries.Count || (excluded is not null ? excluded.Contains(slot) : excludedSlots.Length > 0 && excludedSlots.BinarySearch(slot) >= 0) || _entries[(int)slot] is not { Entry: not null } held
+                    || (seen is not null && seen.Contains(held.Card!.Keys.Id)))
                 {
                     continue;
                 }
 
-                if (Passes(e, query.Filters, now))
+                if (held.Passes(query.Filters, nowTicks))
                 {
-                    hits.Add(ToHit(held, result.Scores[i], query, block));
+                    // Code lists give approximate scores: the hit gets the exact one (its embedding is read for the similarities anyway).
+                    hits.Add(ToHit(held, _approximateScores ? VectorMath.Dot(query.Vector, held.Embedding!) : result.Scores[i], query, block));
                 }
             }
 
             if (hits.Count >= query.K || want >= most)
             {
+                if (_approximateScores)
+                {
+                    hits.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.JobId, b.JobId));
+                }
+
                 return hits;
             }
 
@@ -216,7 +247,7 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>The entries of the given ids that are held and pass the filters, scored against the query.</summary>
     public List<ShardHit> Lookup(IReadOnlyList<string> jobIds, ShardQuery query, DateTimeOffset now)
     {
-        var hits = new List<ShardHit>();
+        var hits = new List<ShardHit>(jobIds.Count);
         if (_index is null)
         {
             return hits;
@@ -224,13 +255,27 @@ public sealed class ShardVectorIndex : IDisposable
 
         CheckDimension(query);
         var exclude = query.Exclude is { Count: > 0 } ex ? ex as ExclusionSet ?? new ExclusionSet(ex) : null;
-        HashSet<long>? returned = null; // each job once, however often it is asked for
+        // Each job once, however often it is asked for: the slots returned so far are checked on the stack for the usual few dozen
+        // ids, in a set beyond that.
+        Span<long> returnedSlots = stackalloc long[LookupSlotsOnStack];
+        HashSet<long>? returned = jobIds.Count > LookupSlotsOnStack ? new HashSet<long>(jobIds.Count) : null;
         var block = new SimilarityBlock(jobIds.Count, query.ScoringVectors?.Count ?? 0);
+        var nowTicks = now.UtcTicks;
         foreach (var id in jobIds)
         {
             if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { Entry: { } e } held && (exclude is null || !exclude.Contains(id))
-                && Passes(e, query.Filters, now) && (returned ??= new HashSet<long>(jobIds.Count)).Add(slot))
+                && held.Passes(query.Filters, nowTicks))
             {
+                if (returned is not null ? !returned.Add(slot) : returnedSlots[..hits.Count].Contains(slot))
+                {
+                    continue;
+                }
+
+                if (returned is null)
+                {
+                    returnedSlots[hits.Count] = slot;
+                }
+
                 hits.Add(ToHit(held, VectorMath.Dot(query.Vector, e.Embedding), query, block));
             }
         }
@@ -252,43 +297,18 @@ public sealed class ShardVectorIndex : IDisposable
         }
     }
 
-    private static bool Passes(ShardEntry e, SearchFilters? f, DateTimeOffset now)
-    {
-        if (e.ClosesAt is { } closes && closes <= now)
-        {
-            return false;
-        }
-
-        if (f is null || f.IsEmpty)
-        {
-            return true;
-        }
-
-        if (f.RemoteOnly && !e.Job.Remote)
-        {
-            return false;
-        }
-
-        if (f.Region.Length > 0 && !string.Equals(e.Job.Region, f.Region, StringComparison.OrdinalIgnoreCase) && !(f.IncludeRemote && e.Job.Remote))
-        {
-            return false;
-        }
-
-        return f.OnetPrefix.Length == 0 || e.Job.OnetCode.StartsWith(f.OnetPrefix, StringComparison.Ordinal);
-    }
-
     private static ShardHit ToHit(Slot held, float score, ShardQuery query, SimilarityBlock block)
     {
-        var e = held.Entry!;
+        var embedding = held.Embedding!;
         var extra = query.ScoringVectors;
         var sims = block.Next(extra?.Count ?? 0);
         var span = sims.Span;
         for (var i = 0; i < span.Length; i++)
         {
-            span[i] = VectorMath.Dot(extra![i], e.Embedding);
+            span[i] = VectorMath.Dot(extra![i], embedding);
         }
 
-        return new ShardHit(e.Job, score, sims, e.Skills, e.PostedAt) { Keys = held.Keys };
+        return new ShardHit(held.Card!, score, sims);
     }
 
     /// <summary>One array for the similarities of a search's hits, handed out a hit at a time (a new one if the search runs over).</summary>
@@ -340,6 +360,51 @@ public sealed class ShardVectorIndex : IDisposable
         return new ExactInnerProductIndex(dimension, 1);
     }
 
-    /// <summary>A slot's entry (null once replaced or removed) and its <see cref="JobKeys"/>, computed once on upsert.</summary>
-    private readonly record struct Slot(ShardEntry? Entry, JobKeys Keys);
+    /// <summary>A slot: its entry (null once replaced or removed), the entry's embedding, card and closing time (UTC ticks, max when
+    /// none), so a search touches the slot and the embedding, not the entry.</summary>
+    private readonly struct Slot
+    {
+        public Slot(ShardEntry entry, JobCard card)
+        {
+            Entry = entry;
+            Embedding = entry.Embedding;
+            Card = card;
+            ClosesAtTicks = entry.ClosesAt is { } closes ? closes.UtcTicks : long.MaxValue;
+        }
+
+        public ShardEntry? Entry { get; }
+
+        public float[]? Embedding { get; }
+
+        public JobCard? Card { get; }
+
+        public long ClosesAtTicks { get; }
+
+        /// <summary>Whether the entry is open at <paramref name="nowTicks"/> (UTC) and passes the filters.</summary>
+        public bool Passes(SearchFilters? f, long nowTicks)
+        {
+            if (ClosesAtTicks <= nowTicks)
+            {
+                return false;
+            }
+
+            if (f is null || f.IsEmpty)
+            {
+                return true;
+            }
+
+            var job = Card!.Job;
+            if (f.RemoteOnly && !job.Remote)
+            {
+                return false;
+            }
+
+            if (f.Region.Length > 0 && !string.Equals(job.Region, f.Region, StringComparison.OrdinalIgnoreCase) && !(f.IncludeRemote && job.Remote))
+            {
+                return false;
+            }
+
+            return f.OnetPrefix.Length == 0 || job.OnetCode.StartsWith(f.OnetPrefix, StringComparison.Ordinal);
+        }
+    }
 }

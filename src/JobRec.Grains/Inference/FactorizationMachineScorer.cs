@@ -28,11 +28,20 @@ public sealed class FactorizationMachineScorer : ICandidateScorer
     public void Score(IReadOnlyList<CandidateFeatures> candidates, Span<float> scores)
     {
         var inputs = new FmFeatureInputs[candidates.Count];
+        // A batch is runs of one user's candidates: look the user up once per run.
+        string? lastUser = null;
+        var u = -1;
         for (var i = 0; i < inputs.Length; i++)
         {
             var c = candidates[i];
+            if (!ReferenceEquals(c.UserId, lastUser))
+            {
+                lastUser = c.UserId;
+                u = _users.TryGetValue(c.UserId, out var found) ? found : -1;
+            }
+
             inputs[i] = new FmFeatureInputs(
-                _users.TryGetValue(c.UserId, out var u) ? u : -1,
+                u,
                 _jobs.TryGetValue(c.JobId, out var j) ? j : -1,
                 c.RegionMatch, c.HistoryTextSimilarity, c.ProfileTextSimilarity, c.SkillOverlap, c.OnetMatch, c.Popularity, c.Recency);
         }

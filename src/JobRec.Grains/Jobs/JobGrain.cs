@@ -18,6 +18,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     private readonly ServingOptions _options;
     private readonly InferenceModels _models;
     private List<string>? _coRanking;
+    private CoInteractionPrefix? _coPrefix;
 
     /// <summary>Created by the runtime.</summary>
     public JobGrain(ServingOptions options, InferenceModels models)
@@ -112,7 +113,21 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
             Volatile.Write(ref _coRanking, ranking);
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(ranking.Take(Math.Max(0, count)).ToList());
+        // Callers ask for the same few counts: the last prefix handed out is kept with the ranking (both replaced on a change).
+        count = Math.Clamp(count, 0, ranking.Count);
+        if (count == ranking.Count)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(ranking);
+        }
+
+        var prefix = Volatile.Read(ref _coPrefix);
+        if (prefix is null || prefix.Count != count || !ReferenceEquals(prefix.Ranking, ranking))
+        {
+            prefix = new CoInteractionPrefix(ranking, ranking.GetRange(0, count));
+            Volatile.Write(ref _coPrefix, prefix);
+        }
+
+        return Task.FromResult(prefix.Ids);
     }
 
     /// <inheritdoc />
@@ -205,4 +220,10 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         Applies = State.Applies,
         Shard = Shard,
     };
+
+    /// <summary>A prefix of a co-interaction ranking (the lists are never changed once published).</summary>
+    private sealed record CoInteractionPrefix(List<string> Ranking, IReadOnlyList<string> Ids)
+    {
+        public int Count => Ids.Count;
+    }
 }

@@ -23,20 +23,14 @@ internal sealed class Candidate(ShardHit hit)
     /// <summary>Whether the named generator proposed this job.</summary>
     public bool HasSource(string source) => (_sources & Bit(source)) != 0;
 
-    /// <summary>The generators that proposed this job, in ordinal order of their names.</summary>
-    public List<string> SourceNames()
-    {
-        var names = new List<string>(3);
-        for (var i = 0; i < Names.Length; i++)
-        {
-            if ((_sources & (1 << i)) != 0)
-            {
-                names.Add(Names[i]);
-            }
-        }
+    // The name list of every combination of sources, shared by all candidates (a served list is cached by its user grain for as long
+    // as the user's state is unchanged, so a list per recommended job would be long-lived garbage).
+    private static readonly IReadOnlyList<string>[] NamesOf = Enumerable.Range(0, 1 << Names.Length)
+        .Select(mask => (IReadOnlyList<string>)Array.AsReadOnly(Names.Where((_, i) => (mask & (1 << i)) != 0).ToArray()))
+        .ToArray();
 
-        return names;
-    }
+    /// <summary>The generators that proposed this job, in ordinal order of their names (a shared read-only list).</summary>
+    public IReadOnlyList<string> SourceNames() => NamesOf[_sources];
 
     private static byte Bit(string source)
     {

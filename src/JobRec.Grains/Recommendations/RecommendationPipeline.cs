@@ -1,3 +1,4 @@
+using System.Buffers;
 using JobRec.Actors;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
@@ -32,6 +33,19 @@ public sealed class RecommendationPipeline
     /// <summary>The user's top-k jobs, best first; jobs the user already interacted with, closed or expired jobs and (when the user asks) jobs outside the region never appear.</summary>
     public async Task<RecommendationList> RecommendAsync(UserContext user, int k, bool explain)
     {
+        var set = CandidateSet.Rent();
+        try
+        {
+            return await RecommendAsync(user, k, explain, set).ConfigureAwait(false);
+        }
+        finally
+        {
+            CandidateSet.Return(set);
+        }
+    }
+
+    private async Task<RecommendationList> RecommendAsync(UserContext user, int k, bool explain, CandidateSet set)
+    {
         // Both vectors depend only on the context, which the user grain keeps while its state is unchanged.
         var history = user.History ??= HistoryVector(user.RecentJobs);
         var query = user.Query ??= QueryVector(user.ResumeEmbedding, history);
@@ -47,8 +61,7 @@ public sealed class RecommendationPipeline
         // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
         var perShard = SemanticPerShard(k, _options.SemanticCandidatesPerK, _options.ShardCount);
         var coJobs = Math.Min(user.RecentJobs.Count, CoInteractionSources);
-        var extraCapacity = (coJobs * CoInteractionsPerJob) + _options.PopularCandidates;
-        var candidates = new Dictionary<string, Candidate>(Math.Min(perShard * _options.ShardCount, 4 * k * _options.SemanticCandidatesPerK) + extraCapacity);
+        var candidates = set.ById;
         var semanticTask = query.Length == 0
             ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
             : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
@@ -66,7 +79,7 @@ public sealed class RecommendationPipeline
         }
 
         // 2. Co-interaction and popular candidates: fetch their cards from their shards.
-        var extra = new Dictionary<string, string>(extraCapacity);
+        var extra = set.Extra;
         foreach (var coList in await coTask.ConfigureAwait(false))
         {
             foreach (var id in coList)
@@ -88,14 +101,18 @@ public sealed class RecommendationPipeline
             }
         }
 
-        var missing = extra.Keys.Where(id => !candidates.ContainsKey(id) && !exclude.Contains(id)).ToList();
-        if (missing.Count > 0 && shardQuery.Vector.Length > 0)
+        if (shardQuery.Vector.Length > 0)
         {
-            var lookups = await Task.WhenAll(missing.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
-                _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).LookupAsync(g.ToList(), shardQuery))).ConfigureAwait(false);
-            foreach (var hit in lookups.SelectMany(h => h))
+            var lookups = LookupMissing(extra, candidates, exclude, shardQuery);
+            if (lookups.Count > 0)
             {
-                Add(candidates, hit, extra[hit.JobId]);
+                foreach (var hits in await Task.WhenAll(lookups).ConfigureAwait(false))
+                {
+                    foreach (var hit in hits)
+                    {
+                        Add(candidates, hit, extra[hit.JobId]);
+                    }
+                }
             }
         }
 
@@ -105,10 +122,13 @@ public sealed class RecommendationPipeline
         }
 
         // 3. Features, FM scores through the inference pool, top k.
-        var list = candidates.Values.ToList();
-        var pops = await popularity.PopularityOfAsync(list.Select(c => c.Hit.JobId).ToList()).ConfigureAwait(false);
+        var list = set.List;
+        list.AddRange(candidates.Values);
+        var pops = await popularity.PopularityOfAsync(new CandidateIds(list)).ConfigureAwait(false);
         var now = _options.Clock();
-        var features = new CandidateFeatures[list.Count];
+        // The features go to the worker by reference inside the silo and are done with once it answers, so the array is pooled (it is
+        // not handed back when the call fails: a timed-out batch might still be reading it).
+        var features = ArrayPool<CandidateFeatures>.Shared.Rent(list.Count);
         for (var i = 0; i < list.Count; i++)
         {
             var c = list[i];
@@ -116,7 +136,8 @@ public sealed class RecommendationPipeline
             features[i] = Features(user, c, now);
         }
 
-        var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(features).ConfigureAwait(false);
+        var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(new ArraySegment<CandidateFeatures>(features, 0, list.Count)).ConfigureAwait(false);
+        ArrayPool<CandidateFeatures>.Shared.Return(features, clearArray: true);
         for (var i = 0; i < list.Count; i++)
         {
             list[i].Score = scores[i];
@@ -176,6 +197,33 @@ public sealed class RecommendationPipeline
     private static float[] ZeroLike(UserContext user) =>
         new float[Math.Max(user.ResumeEmbedding.Length, user.RecentJobs.Count > 0 ? user.RecentJobs[0].Embedding.Length : 0)];
 
+    // Cards of the co-interaction and popular candidates not already found by the semantic search, one lookup per shard that holds some.
+    private List<Task<IReadOnlyList<ShardHit>>> LookupMissing(Dictionary<string, string> extra, Dictionary<string, Candidate> candidates, ExclusionSet exclude,
+        ShardQuery query)
+    {
+        var shards = _options.ShardCount;
+        var byShard = new List<string>?[shards];
+        foreach (var id in extra.Keys)
+        {
+            if (!candidates.ContainsKey(id) && !exclude.Contains(id))
+            {
+                var shard = ShardRouting.ShardOf(id, shards);
+                (byShard[shard] ??= new List<string>(extra.Count)).Add(id);
+            }
+        }
+
+        var lookups = new List<Task<IReadOnlyList<ShardHit>>>(shards);
+        for (var s = 0; s < shards; s++)
+        {
+            if (byShard[s] is { } ids)
+            {
+                lookups.Add(_grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(s)).LookupAsync(ids, query));
+            }
+        }
+
+        return lookups;
+    }
+
     private static void Add(Dictionary<string, Candidate> candidates, ShardHit hit, string source)
     {
         var id = hit.JobId;
@@ -192,7 +240,7 @@ public sealed class RecommendationPipeline
     {
         // Everything compared comes from the hit's precomputed keys, not the job's card and strings (cold memory per candidate).
         var hit = c.Hit;
-        var keys = hit.KeysOrComputed();
+        var keys = hit.Keys;
         var recency = hit.PostedAt is { } posted ? (float)Math.Exp(-Math.Max(0, (now - posted).TotalDays) / 30.0) : 0.5f;
         var regionMatch = (user.RegionKey != 0 && keys.Region == user.RegionKey) || (user.Profile.WantsRemote && keys.Remote);
         var onetMatch = keys.Onet != 0 && Array.IndexOf(user.RecentOnetKeys, keys.Onet) >= 0;

@@ -51,12 +51,11 @@ public sealed class JobKeysTests
     }
 
     [Fact]
-    public void A_hit_without_keys_computes_them_from_its_skills()
+    public void A_hit_built_from_card_fields_computes_its_keys()
     {
         var hit = new ShardHit(new JobRec.Contracts.Jobs.JobSummary("j", "Engineer", "Acme", "Berlin", "BE", false, ""), 1f, ReadOnlyMemory<float>.Empty, ["Go", "go", "Rust"], null);
 
-        Assert.Null(hit.Keys);
-        var keys = hit.KeysOrComputed();
+        var keys = hit.Keys;
         Assert.Equal(SkillKeys.Of(["rust", "GO"]), keys.Skills);
         Assert.Equal(JobKeys.RegionKey("be"), keys.Region);
         Assert.NotEqual(JobKeys.RegionKey("BY"), keys.Region);
