@@ -131,8 +131,13 @@ internal static class ServeCommands
         var shardIndex = ShardIndexOption();
         var shards = new Option<int>("--shards") { Description = "Index shards the jobs are spread over", DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().ShardCount };
         var allocations = new Option<bool>("--allocations") { Description = "Also print which types the measured calls allocated most (sampled from the runtime's allocation events)" };
+        var maxConcurrent = new Option<int>("--max-concurrent")
+        {
+            Description = "Recommends and searches the silo computes at once (the rest queue in arrival order)",
+            DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().MaxConcurrentRequests,
+        };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent })
         {
             command.Options.Add(o);
         }
@@ -141,16 +146,16 @@ internal static class ServeCommands
         {
             // Checked here, not in a command validator: a validator sees 0 for options left at their defaults.
             if (parseResult.GetValue(jobs) < 1 || parseResult.GetValue(users) < 1 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(seconds) < 1
-                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256)
+                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256 || parseResult.GetValue(maxConcurrent) < 1)
             {
-                Console.Error.WriteLine("error: --jobs, --users, --concurrency and --seconds must be at least 1, --warmup at least 0 and --shards within 1..256");
+                Console.Error.WriteLine("error: --jobs, --users, --concurrency, --seconds and --max-concurrent must be at least 1, --warmup at least 0 and --shards within 1..256");
                 return 1;
             }
 
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
                 ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken,
-                parseResult.GetValue(allocations));
+                parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent));
             Console.WriteLine(line);
             return 0;
         });

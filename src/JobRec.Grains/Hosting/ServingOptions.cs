@@ -16,7 +16,8 @@ public sealed record ServingOptions
     /// <summary>The vector index of each shard (default the managed inverted file: a brute-force scan of every shard per recommend cost about 17 ms of CPU at 100k jobs, see docs/BENCHMARKS.md, Serving).</summary>
     public ShardIndexKind ShardIndex { get; init; } = ShardIndexKind.InvertedFile;
 
-    /// <summary>Settings of the inverted-file shard index (when it clusters, lists, probes); null takes the defaults.</summary>
+    /// <summary>Settings of the inverted-file shard index (when it clusters, lists, probes, list encoding); null takes
+    /// <see cref="ShardVectorIndex.DefaultInvertedFile"/> (signed-byte lists, hits re-scored exactly).</summary>
     public InvertedFileOptions? InvertedFile { get; init; }
 
     /// <summary>How long the inference batchers wait for more requests before running a model. Zero (the default) runs what is queued
@@ -43,4 +44,11 @@ public sealed record ServingOptions
 
     /// <summary>Weight of the resume embedding against the mean of recent job embeddings in the query vector.</summary>
     public float ProfileWeight { get; init; } = 0.5f;
+
+    /// <summary>Recommends (not answered from a cache) and searches one silo computes at once; the others wait in arrival order
+    /// (<see cref="ServingAdmission"/>). Default four per core.</summary>
+    public int MaxConcurrentRequests { get; init; } = 4 * Environment.ProcessorCount;
+
+    /// <summary>Most requests waiting for their turn; past it a request is refused (<see cref="JobRec.Contracts.ServingOverloadedException"/>, HTTP 503).</summary>
+    public int MaxQueuedRequests { get; init; } = 2000;
 }

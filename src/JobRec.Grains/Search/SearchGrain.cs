@@ -13,14 +13,20 @@ namespace JobRec.Grains.Search;
 public sealed class SearchGrain : Grain, ISearchGrain
 {
     private readonly ServingOptions _options;
+    private readonly ServingAdmission _admission;
 
     /// <summary>Created by the runtime.</summary>
-    public SearchGrain(ServingOptions options) => _options = options;
+    public SearchGrain(ServingOptions options, ServingAdmission admission)
+    {
+        _options = options;
+        _admission = admission;
+    }
 
     /// <inheritdoc />
     public async Task<SearchResponse> SearchAsync(SearchRequest request)
     {
         RequestValidation.Search(request);
+        using var turn = await _admission.EnterAsync("search").ConfigureAwait(false);
         var vector = (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync([request.Query]).ConfigureAwait(false))[0];
         var hits = await FanOutAsync(new ShardQuery(vector, request.K, request.Filters)).ConfigureAwait(false);
         return new SearchResponse(request.Query, hits, _options.ShardCount);
@@ -31,6 +37,7 @@ public sealed class SearchGrain : Grain, ISearchGrain
     {
         RequestValidation.Id("jobId", jobId);
         RequestValidation.K("k", k);
+        using var turn = await _admission.EnterAsync("similar jobs").ConfigureAwait(false);
         var job = GrainFactory.GetGrain<IJobGrain>(jobId);
         var summary = await job.GetSummaryAsync().ConfigureAwait(false) ?? throw new KeyNotFoundException($"job '{jobId}' does not exist");
         var vector = await job.GetEmbeddingAsync().ConfigureAwait(false);

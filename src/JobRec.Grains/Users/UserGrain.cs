@@ -18,12 +18,17 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
 {
     private const int CoInteractionFanOut = 3;
     private readonly ServingOptions _options;
+    private readonly ServingAdmission _admission;
     private readonly Dictionary<string, RecentJob> _recentJobCache = [];
     private CachedRecommendations? _cache;
     private (long Version, UserContext Context)? _context;
 
     /// <summary>Created by the runtime.</summary>
-    public UserGrain(ServingOptions options) => _options = options;
+    public UserGrain(ServingOptions options, ServingAdmission admission)
+    {
+        _options = options;
+        _admission = admission;
+    }
 
     /// <inheritdoc />
     public async Task<UserView> UpsertProfileAsync(UserInput profile)
@@ -118,6 +123,8 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
 
         // What the pipeline needs from the user (decoded resume, recent jobs with embeddings) only changes with the state version;
         // a fresh recommend still runs candidate generation and scoring in full.
+        // Computing takes a turn at the silo's admission gate (cached answers above do not).
+        using var turn = await _admission.EnterAsync("recommend").ConfigureAwait(false);
         var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync().ConfigureAwait(false);
         _context = (State.Version, context);
         var pipeline = new RecommendationPipeline(GrainFactory, _options);

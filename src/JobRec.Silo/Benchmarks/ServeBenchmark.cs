@@ -15,9 +15,9 @@ namespace JobRec.Silo.Benchmarks;
 /// <summary>Serving latency on an embedded silo: a synthetic market in the grains, then <c>concurrency</c> callers issuing recommend (top-20) and search (1 in 10) for a fixed time.</summary>
 public static class ServeBenchmark
 {
-    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types.</summary>
+    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types; <paramref name="maxConcurrent"/> above 0 sets how many requests the silo computes at once (else the serving default).</summary>
     public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken,
-        bool sampleAllocations = false)
+        bool sampleAllocations = false, int maxConcurrent = 0)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
@@ -30,7 +30,9 @@ public static class ServeBenchmark
             InMemoryState = true,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
-            Serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards },
+            Serving = maxConcurrent > 0
+                ? new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards, MaxConcurrentRequests = maxConcurrent }
+                : new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -52,7 +54,7 @@ public static class ServeBenchmark
             await sink.AddInteractionsAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
-        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
+        log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards, {app.Services.GetRequiredService<ServingAdmission>().MaxConcurrent} requests computed at once); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
             + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)") + $"; load average {LoadAverage()}");
         var queries = jobList.Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
         var samples = new ServeSamples();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JobRec.Silo.Hosting;
 
-/// <summary>Turns exceptions of API calls into ProblemDetails: 400 naming the field for bad input, 404 for unknown ids, 413 for bodies over the limit.</summary>
+/// <summary>Turns exceptions of API calls into ProblemDetails: 400 naming the field for bad input, 404 for unknown ids, 413 for bodies over the limit, 503 (Retry-After 1) when the silo's request queue is full.</summary>
 public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
     /// <summary>Runs the rest of the pipeline and maps its exceptions.</summary>
@@ -16,7 +16,11 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         }
         catch (Exception ex) when (!context.Response.HasStarted && Map(ex) is { } problem)
         {
-            if (problem.Status >= 500)
+            if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+            {
+                context.Response.Headers.RetryAfter = "1";
+            }
+            else if (problem.Status >= 500)
             {
                 logger.LogError(ex, "API call {Method} {Path} failed", context.Request.Method, context.Request.Path);
             }
@@ -30,6 +34,10 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
     {
         switch (ex)
         {
+            case ServingOverloadedException o:
+                return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Overloaded", Detail = o.Message };
+            case RemoteGrainException r when r.RemoteType.EndsWith(nameof(ServingOverloadedException), StringComparison.Ordinal):
+                return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Overloaded", Detail = r.Message };
             case ContractValidationException v:
                 return Validation(v.Field, v.Problem, v.Message);
             case KeyNotFoundException k:
