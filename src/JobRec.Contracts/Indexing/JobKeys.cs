@@ -13,14 +13,15 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="Region">Key of the region, 0 when the job has none.</param>
 /// <param name="Onet">Key of the O*NET code, 0 when the job has none.</param>
 /// <param name="Remote">Whether the job is remote.</param>
-public readonly record struct JobKeys(string Id, ulong[] Skills, ulong Region, ulong Onet, bool Remote)
+/// <param name="IdKey">Key of the id (<see cref="StableKey.Of"/>), how per-job numbers are looked up without hashing the string again.</param>
+public readonly record struct JobKeys(string Id, ulong[] Skills, ulong Region, ulong Onet, bool Remote, ulong IdKey)
 {
     /// <summary>The keys of a job's card and skills.</summary>
     public static JobKeys Of(JobSummary job, IReadOnlyList<string> skills)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(skills);
-        return new JobKeys(job.Id, SkillKeys.Of(skills), RegionKey(job.Region), OnetKey(job.OnetCode), job.Remote);
+        return new JobKeys(job.Id, SkillKeys.Of(skills), RegionKey(job.Region), OnetKey(job.OnetCode), job.Remote, StableKey.Of(job.Id));
     }
 
     /// <summary>Key of a region compared ignoring case (as <see cref="StringComparison.OrdinalIgnoreCase"/>), 0 for an empty one.</summary>

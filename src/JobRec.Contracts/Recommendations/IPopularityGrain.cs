@@ -15,4 +15,10 @@ public interface IPopularityGrain : IGrainWithStringKey
     /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown).</summary>
     [ReadOnly]
     Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds);
+
+    /// <summary>Popularity of the jobs with the given id keys (<see cref="Indexing.JobKeys.IdKey"/>, <see cref="Indexing.StableKey.Of"/>
+    /// of the id) normalised to 0..1 (0 when unknown): what a recommend asks for its candidates, whose keys its shards computed once,
+    /// so no id string is hashed again. Two ids sharing a key (probability about n^2 / 2^65) share their summed count.</summary>
+    [ReadOnly]
+    Task<float[]> PopularityOfKeysAsync(IReadOnlyList<ulong> jobKeys);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JobRec.Actors;
+using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Recommendations;
 
 namespace JobRec.Grains.Recommendations;
@@ -17,6 +18,8 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     private const int RankedJobs = 1000;
 
     private List<KeyValuePair<string, float>>? _sorted;
+    // The counts again by id key, built on first use and kept in step by AddAsync (a write turn: never alongside the reads).
+    private Dictionary<ulong, float>? _byKey;
     private long _sortedAt;
     private bool _rankingStale;
     private bool _dirty;
@@ -49,6 +52,11 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
             }
 
             State.Counts[id] = State.Counts.GetValueOrDefault(id) + w;
+            if (_byKey is not null)
+            {
+                var key = StableKey.Of(id);
+                _byKey[key] = _byKey.GetValueOrDefault(key) + w;
+            }
         }
 
         _rankingStale = true;
@@ -74,6 +82,35 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
         for (var i = 0; i < result.Length; i++)
         {
             result[i] = max > 0 ? Math.Min(1f, State.Counts.GetValueOrDefault(jobIds[i]) / max) : 0f;
+        }
+
+        return Task.FromResult(result);
+    }
+
+    /// <inheritdoc />
+    public Task<float[]> PopularityOfKeysAsync(IReadOnlyList<ulong> jobKeys)
+    {
+        ArgumentNullException.ThrowIfNull(jobKeys);
+        var sorted = Sorted();
+        var max = sorted.Count > 0 ? sorted[0].Value : 0f;
+        var byKey = Volatile.Read(ref _byKey);
+        if (byKey is null)
+        {
+            // Two concurrent first readers may both build it (same content); it is published whole.
+            byKey = new Dictionary<ulong, float>(State.Counts.Count);
+            foreach (var (id, count) in State.Counts)
+            {
+                var key = StableKey.Of(id);
+                byKey[key] = byKey.GetValueOrDefault(key) + count;
+            }
+
+            Volatile.Write(ref _byKey, byKey);
+        }
+
+        var result = new float[jobKeys.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = max > 0 ? Math.Min(1f, byKey.GetValueOrDefault(jobKeys[i]) / max) : 0f;
         }
 
         return Task.FromResult(result);

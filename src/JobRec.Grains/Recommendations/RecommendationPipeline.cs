@@ -124,7 +124,7 @@ public sealed class RecommendationPipeline
         // 3. Features, FM scores through the inference pool, top k.
         var list = set.List;
         list.AddRange(candidates.Values);
-        var pops = await popularity.PopularityOfAsync(new CandidateIds(list)).ConfigureAwait(false);
+        var pops = await popularity.PopularityOfKeysAsync(new CandidateIdKeys(list)).ConfigureAwait(false);
         var now = _options.Clock();
         // The features go to the worker by reference inside the silo and are done with once it answers, so the array is pooled (it is
         // not handed back when the call fails: a timed-out batch might still be reading it).

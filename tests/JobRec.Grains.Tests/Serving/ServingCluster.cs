@@ -26,13 +26,14 @@ internal sealed class ServingCluster : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-grains-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(dir);
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 7 });
-        // The shards cluster their inverted files at 32 jobs, so every serving test runs on the approximate (probing) path, not an exact scan.
+        // The shards cluster their inverted files at 32 jobs, so every serving test runs on the approximate (probing) path, not an exact scan,
+        // over signed-byte lists as served by default (approximate index scores, hits re-scored exactly).
         var options = new ServingOptions
         {
             ShardCount = 4,
             IndexDirectory = Path.Combine(dir, "index"),
             Clock = () => market.TrainEnd,
-            InvertedFile = new InvertedFileOptions { MinTrainSize = 32 },
+            InvertedFile = new InvertedFileOptions { MinTrainSize = 32, Encoding = InvertedListEncoding.Int8 },
         };
         var encoder = new HashedTextEncoder(256);
         var cluster = await InProcessTestCluster.StartAsync(o =>

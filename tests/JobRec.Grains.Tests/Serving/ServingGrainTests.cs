@@ -153,4 +153,22 @@ public sealed class ServingGrainTests : IAsyncLifetime
         Assert.Equal(["zz-c", "zz-b"], (await job.GetCoInteractedAsync(2)).ToArray()); // not the ranking read before the change
         Assert.Equal(before.Count + 2, (await job.GetCoInteractedAsync(1000)).Count);
     }
+
+    [Fact]
+    public async Task Popularity_by_id_key_equals_popularity_by_id_and_follows_new_weights()
+    {
+        var popularity = _serving.Cluster.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>(JobRec.Grains.Recommendations.PopularityGrain.GlobalKey);
+        var ids = Enumerable.Range(0, 60).Select(SyntheticMarket.JobId).Append("never-seen").ToList();
+        var keys = ids.Select(StableKey.Of).ToList();
+
+        var byId = await popularity.PopularityOfAsync(ids);
+        Assert.Equal(byId, await popularity.PopularityOfKeysAsync(keys));
+        Assert.Contains(byId, p => p > 0);
+        Assert.Equal(0f, byId[^1]);
+
+        await popularity.AddAsync(new Dictionary<string, float> { ["never-seen"] = 0.5f, [ids[0]] = 2f });
+        var after = await popularity.PopularityOfAsync(ids);
+        Assert.Equal(after, await popularity.PopularityOfKeysAsync(keys));
+        Assert.True(after[^1] > 0);
+    }
 }
