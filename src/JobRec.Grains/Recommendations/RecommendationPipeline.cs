@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using JobRec.Actors;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
@@ -61,7 +62,7 @@ public sealed class RecommendationPipeline
         // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
         var perShard = SemanticPerShard(k, _options.SemanticCandidatesPerK, _options.ShardCount);
         var coJobs = Math.Min(user.RecentJobs.Count, CoInteractionSources);
-        var candidates = set.ById;
+        var candidates = set.List;
         var semanticTask = query.Length == 0
             ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
             : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
@@ -74,7 +75,7 @@ public sealed class RecommendationPipeline
         {
             foreach (var hit in hits)
             {
-                Add(candidates, hit, CandidateSources.Semantic);
+                set.Add(hit, CandidateSources.Semantic);
             }
         }
 
@@ -95,22 +96,19 @@ public sealed class RecommendationPipeline
 
         foreach (var (id, source) in extra)
         {
-            if (candidates.TryGetValue(id, out var known))
-            {
-                known.AddSource(source);
-            }
+            set.AddSourceTo(id, source);
         }
 
         if (shardQuery.Vector.Length > 0)
         {
-            var lookups = LookupMissing(extra, candidates, exclude, shardQuery);
+            var lookups = LookupMissing(extra, set.ById, exclude, shardQuery);
             if (lookups.Count > 0)
             {
                 foreach (var hits in await Task.WhenAll(lookups).ConfigureAwait(false))
                 {
                     foreach (var hit in hits)
                     {
-                        Add(candidates, hit, extra[hit.JobId]);
+                        set.Add(hit, extra[hit.JobId]);
                     }
                 }
             }
@@ -122,25 +120,20 @@ public sealed class RecommendationPipeline
         }
 
         // 3. Features, FM scores through the inference pool, top k.
-        var list = set.List;
-        list.AddRange(candidates.Values);
+        var list = candidates;
         var pops = await popularity.PopularityOfKeysAsync(new CandidateIdKeys(list)).ConfigureAwait(false);
         var now = _options.Clock();
         // The features go to the worker by reference inside the silo and are done with once it answers, so the array is pooled (it is
         // not handed back when the call fails: a timed-out batch might still be reading it).
         var features = ArrayPool<CandidateFeatures>.Shared.Rent(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            var c = list[i];
-            c.Popularity = pops[i];
-            features[i] = Features(user, c, now);
-        }
+        WriteFeatures(user, list, pops, features, now);
 
         var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(new ArraySegment<CandidateFeatures>(features, 0, list.Count)).ConfigureAwait(false);
         ArrayPool<CandidateFeatures>.Shared.Return(features, clearArray: true);
-        for (var i = 0; i < list.Count; i++)
+        var values = CollectionsMarshal.AsSpan(list);
+        for (var i = 0; i < values.Length; i++)
         {
-            list[i].Score = scores[i];
+            values[i].Score = scores[i];
         }
 
         list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.JobId, b.Hit.JobId));
@@ -198,7 +191,7 @@ public sealed class RecommendationPipeline
         new float[Math.Max(user.ResumeEmbedding.Length, user.RecentJobs.Count > 0 ? user.RecentJobs[0].Embedding.Length : 0)];
 
     // Cards of the co-interaction and popular candidates not already found by the semantic search, one lookup per shard that holds some.
-    private List<Task<IReadOnlyList<ShardHit>>> LookupMissing(Dictionary<string, string> extra, Dictionary<string, Candidate> candidates, ExclusionSet exclude,
+    private List<Task<IReadOnlyList<ShardHit>>> LookupMissing(Dictionary<string, string> extra, Dictionary<string, int> candidates, ExclusionSet exclude,
         ShardQuery query)
     {
         var shards = _options.ShardCount;
@@ -224,19 +217,19 @@ public sealed class RecommendationPipeline
         return lookups;
     }
 
-    private static void Add(Dictionary<string, Candidate> candidates, ShardHit hit, string source)
+    // Sets each candidate's popularity and writes its features.
+    private static void WriteFeatures(UserContext user, List<Candidate> list, float[] pops, CandidateFeatures[] features, DateTimeOffset now)
     {
-        var id = hit.JobId;
-        if (!candidates.TryGetValue(id, out var c))
+        var values = CollectionsMarshal.AsSpan(list);
+        for (var i = 0; i < values.Length; i++)
         {
-            c = new Candidate(hit);
-            candidates[id] = c;
+            ref var c = ref values[i];
+            c.Popularity = pops[i];
+            features[i] = Features(user, in c, now);
         }
-
-        c.AddSource(source);
     }
 
-    private static CandidateFeatures Features(UserContext user, Candidate c, DateTimeOffset now)
+    private static CandidateFeatures Features(UserContext user, in Candidate c, DateTimeOffset now)
     {
         // Everything compared comes from the hit's precomputed keys, not the job's card and strings (cold memory per candidate).
         var hit = c.Hit;

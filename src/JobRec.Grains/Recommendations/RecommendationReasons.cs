@@ -7,7 +7,7 @@ internal static class RecommendationReasons
 {
     private const float SimilarToThreshold = 0.5f;
 
-    public static IReadOnlyList<string> For(UserContext user, Candidate c, HashSet<string> userSkills)
+    public static IReadOnlyList<string> For(UserContext user, in Candidate c, HashSet<string> userSkills)
     {
         var reasons = new List<string>(4);
         var shared = c.Hit.Skills.Select(s => s.Trim()).Where(userSkills.Contains).Distinct(StringComparer.OrdinalIgnoreCase).Take(3).ToList();

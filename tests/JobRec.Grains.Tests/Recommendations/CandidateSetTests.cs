@@ -11,9 +11,12 @@ public sealed class CandidateSetTests
     {
         var set = CandidateSet.Rent();
         var hit = new ShardHit(new JobCard(new JobSummary("j", "Cook", "Diner", "Austin", "TX", false, ""), [], null), 0.5f, ReadOnlyMemory<float>.Empty);
-        set.ById["j"] = new Candidate(hit);
+        set.Add(hit, CandidateSources.Semantic);
         set.Extra["j"] = CandidateSources.Popular;
-        set.List.Add(set.ById["j"]);
+        Assert.True(set.AddSourceTo("j", CandidateSources.Popular));
+        Assert.False(set.AddSourceTo("other", CandidateSources.Popular));
+        Assert.Single(set.List);
+        Assert.Equal([CandidateSources.Popular, CandidateSources.Semantic], set.List[0].SourceNames());
         CandidateSet.Return(set);
 
         for (var i = 0; i < 4; i++)
