@@ -12,7 +12,8 @@ public interface IPopularityGrain : IGrainWithStringKey
     [ReadOnly]
     Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count);
 
-    /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown).</summary>
+    /// <summary>Popularity of the given jobs normalised to 0..1 (0 when unknown); the same lookup as <see cref="PopularityOfKeysAsync"/> on
+    /// the ids' keys.</summary>
     [ReadOnly]
     Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds);
 

@@ -76,15 +76,8 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <inheritdoc />
     public Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds)
     {
-        var sorted = Sorted();
-        var max = sorted.Count > 0 ? sorted[0].Value : 0f;
-        var result = new float[jobIds.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = max > 0 ? Math.Min(1f, State.Counts.GetValueOrDefault(jobIds[i]) / max) : 0f;
-        }
-
-        return Task.FromResult(result);
+        ArgumentNullException.ThrowIfNull(jobIds);
+        return PopularityOfKeysAsync(jobIds.Select(StableKey.Of).ToArray());
     }
 
     /// <inheritdoc />

@@ -62,7 +62,7 @@ public sealed class RecommendationPipeline
         // 1. Semantic candidates from every shard, in parallel with the co-interaction and popularity lookups.
         var perShard = SemanticPerShard(k, _options.SemanticCandidatesPerK, _options.ShardCount);
         var coJobs = Math.Min(user.RecentJobs.Count, CoInteractionSources);
-        var candidates = set.List;
+        var list = set.List; // the candidates, in the order found
         var semanticTask = query.Length == 0
             ? Task.FromResult(Array.Empty<IReadOnlyList<ShardHit>>())
             : Task.WhenAll(Enumerable.Range(0, _options.ShardCount).Select(s =>
@@ -114,13 +114,12 @@ public sealed class RecommendationPipeline
             }
         }
 
-        if (candidates.Count == 0)
+        if (list.Count == 0)
         {
             return new RecommendationList(user.UserId, [], false, 0);
         }
 
         // 3. Features, FM scores through the inference pool, top k.
-        var list = candidates;
         var pops = await popularity.PopularityOfKeysAsync(new CandidateIdKeys(list)).ConfigureAwait(false);
         var now = _options.Clock();
         // The features go to the worker by reference inside the silo and are done with once it answers, so the array is pooled (it is
@@ -137,9 +136,8 @@ public sealed class RecommendationPipeline
         }
 
         list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.JobId, b.Hit.JobId));
-        var top = list.Count > k ? list.GetRange(0, k) : list;
         var userSkills = explain ? SkillSet(user.Profile.Skills) : null;
-        var jobs = top.Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
+        var jobs = list.Take(k).Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
             userSkills is not null ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
         return new RecommendationList(user.UserId, jobs, false, list.Count);
     }

@@ -24,15 +24,14 @@ public static class ServeBenchmark
         var jobList = market.Jobs().ToList();
         var encoder = new HashedTextEncoder().WithIdf(jobList.Select(j => j.Title + " " + j.Description));
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-bench-" + Guid.NewGuid().ToString("N"));
+        var serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards };
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = dir,
             InMemoryState = true,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
-            Serving = maxConcurrent > 0
-                ? new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards, MaxConcurrentRequests = maxConcurrent }
-                : new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards },
+            Serving = maxConcurrent > 0 ? serving with { MaxConcurrentRequests = maxConcurrent } : serving,
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -11,28 +11,26 @@ public sealed class ServingAdmissionTests
         using var admission = new ServingAdmission(maxConcurrent: 2, queueLimit: 10);
         var first = await admission.EnterAsync("recommend");
         var second = await admission.EnterAsync("recommend");
-        var order = new List<int>();
-        var waiters = Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
-        {
-            await Task.Delay(20 * i); // arrive in order 0, 1, 2, 3
-            using var turn = await admission.EnterAsync("recommend");
-            lock (order)
-            {
-                order.Add(i);
-            }
-        })).ToArray();
+        // Queued one after another from this thread, so their arrival order is known.
+        var waiters = Enumerable.Range(0, 4).Select(_ => admission.EnterAsync("recommend").AsTask()).ToList();
 
-        await WaitUntil(() => admission.Queued == 4);
+        Assert.Equal(4, admission.Queued);
         Assert.Equal(2, admission.Running);
-        Assert.Empty(order);
+        Assert.All(waiters, w => Assert.False(w.IsCompleted));
 
         first.Dispose();
-        await WaitUntil(() => order.Count == 4);
-        second.Dispose();
-        await Task.WhenAll(waiters);
+        var turn = await waiters[0].WaitAsync(TimeSpan.FromSeconds(10));
+        for (var i = 1; i < waiters.Count; i++)
+        {
+            Assert.All(waiters.Skip(i), w => Assert.False(w.IsCompleted)); // only the oldest waiter got the freed turn
+            turn.Dispose();
+            turn = await waiters[i].WaitAsync(TimeSpan.FromSeconds(10));
+        }
 
-        Assert.Equal([0, 1, 2, 3], order);
+        turn.Dispose();
+        second.Dispose();
         Assert.Equal(0, admission.Running);
+        Assert.Equal(0, admission.Queued);
     }
 
     [Fact]
@@ -56,14 +54,4 @@ public sealed class ServingAdmissionTests
     [InlineData(1, -1)]
     public void Bad_limits_are_refused(int maxConcurrent, int queueLimit) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ServingAdmission(maxConcurrent, queueLimit));
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 10 s");
-            await Task.Delay(5);
-        }
-    }
 }

@@ -171,4 +171,17 @@ public sealed class ServingGrainTests : IAsyncLifetime
         Assert.Equal(after, await popularity.PopularityOfKeysAsync(keys));
         Assert.True(after[^1] > 0);
     }
+
+    [Fact]
+    public async Task Popularity_by_id_key_is_the_count_over_the_highest_count()
+    {
+        // A grain of its own, so no other test's interactions move its counts.
+        var popularity = _serving.Cluster.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>("test-" + Guid.NewGuid().ToString("N"));
+        await popularity.AddAsync(new Dictionary<string, float> { ["a"] = 4f, ["b"] = 2f });
+
+        Assert.Equal(new[] { 1f, 0.5f, 0f }, await popularity.PopularityOfKeysAsync([StableKey.Of("a"), StableKey.Of("b"), StableKey.Of("c")]));
+
+        await popularity.AddAsync(new Dictionary<string, float> { ["c"] = 1f, ["b"] = 1f }); // the key copy follows; "a" stays highest
+        Assert.Equal(new[] { 1f, 0.75f, 0.25f }, await popularity.PopularityOfKeysAsync([StableKey.Of("a"), StableKey.Of("b"), StableKey.Of("c")]));
+    }
 }
