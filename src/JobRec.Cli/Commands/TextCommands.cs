@@ -22,6 +22,7 @@ internal static class TextCommands
         evaluate.Subcommands.Add(EvaluateOnetCommand());
         evaluate.Subcommands.Add(EvaluateEscoCommand());
         evaluate.Subcommands.Add(OnetRerankExperiment.Command());
+        evaluate.Subcommands.Add(OnetEncoderExperiment.Command());
         bench.Subcommands.Add(BenchTextCommand());
     }
 
@@ -153,7 +154,9 @@ internal static class TextCommands
         var writeLists = new Option<string?>("--write-lists") { Description = "With --development-only: save the reranker's fold lists and development lists here (for jobrec evaluate onet-rerank)" };
         var headEpochs = new Option<int>("--head-epochs") { Description = "Epochs of the head's contrastive training", DefaultValueFactory = _ => new ContrastiveOptions().Epochs };
         var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs }) command.Options.Add(o);
+        var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
+        var encoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => new OnetClassifierOptions().EncoderClassifierShare };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs, encoderEpochs, encoderShare }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -170,7 +173,8 @@ internal static class TextCommands
                 ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
                 Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds),
                 Reranker: new RerankerOptions(Candidates: parseResult.GetValue(candidates)),
-                Contrastive: new ContrastiveOptions(Epochs: parseResult.GetValue(headEpochs)));
+                Contrastive: new ContrastiveOptions(Epochs: parseResult.GetValue(headEpochs)),
+                EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(encoderEpochs)), EncoderClassifierShare: parseResult.GetValue(encoderShare));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));

@@ -1,6 +1,7 @@
 using JobRec.Data.Model;
 using JobRec.ML.Text;
 using JobRec.ML.Text.FineTuning;
+using JobRec.ML.Text.UseLite;
 
 namespace JobRec.ML.Onet;
 
@@ -17,7 +18,7 @@ public sealed partial class OnetClassifier
     private const float ProbeCosine = 0.9999f;
 
     /// <summary>Writes every section of the model: occupations, weights, encoder probes, projection head, title entries and vectors,
-    /// learned classifiers, n-gram index and reranker.</summary>
+    /// learned classifiers, fine-tuned encoder classifier, n-gram index and reranker.</summary>
     internal void WriteTo(OnetModelWriter writer)
     {
         int d = _encoder.Dimension;
@@ -53,6 +54,16 @@ public sealed partial class OnetClassifier
         writer.Section("CLSF");
         writer.Int32(_classifier.Length);
         foreach (var c in _classifier) c.WriteTo(writer);
+
+        writer.Section("ETUN");
+        writer.Boolean(_tuned is not null);
+        if (_tuned is not null)
+        {
+            writer.Single(_options.EncoderClassifierShare);
+            writer.Int32(_tuned.MaxTokens);
+            writer.Floats(_tuned.Parameters.Encoder);
+            writer.Floats(_tuned.Parameters.Head);
+        }
 
         writer.Section("NGRM");
         _lexical.WriteTo(writer);
@@ -106,6 +117,21 @@ public sealed partial class OnetClassifier
         var classifier = new SubwordTitleClassifier[reader.Int32("classifier count", 0, 64)];
         for (int i = 0; i < classifier.Length; i++) classifier[i] = SubwordTitleClassifier.ReadFrom(reader, c, d);
 
+        reader.Section("ETUN");
+        EncoderTitleClassifier? tuned = null;
+        float share = new OnetClassifierOptions().EncoderClassifierShare;
+        if (reader.Boolean("fine-tuned encoder classifier present"))
+        {
+            share = reader.Single("fine-tuned encoder classifier share");
+            if (!(share is >= 0 and <= 1)) throw reader.Error($"fine-tuned encoder classifier share {share} is outside [0, 1]");
+            int maxTokens = reader.Int32("fine-tuned encoder classifier max tokens", 1, UseLiteEncoder.MaxTokens);
+            var useLite = UseLiteOf(encoder) ?? throw new OnetModelEncoderMismatchException(reader.Path,
+                $"the model holds a fine-tuned USE-Lite classifier, the encoder given is {encoder.GetType().Name}");
+            var encoderWeights = reader.Floats("fine-tuned encoder weights", TrainableUseLite.ParameterCount(useLite));
+            var headWeights = reader.Floats("fine-tuned encoder softmax", (long)(TrainableUseLite.OutputDim + 1) * c);
+            tuned = EncoderTitleClassifier.FromParameters(useLite, encoderWeights, headWeights, c, maxTokens);
+        }
+
         reader.Section("NGRM");
         var lexical = NgramTitleIndex.ReadFrom(reader, c);
 
@@ -114,10 +140,10 @@ public sealed partial class OnetClassifier
         reader.Section("END.");
         reader.End();
 
-        var options = new OnetClassifierOptions(FineTuneHead: head is not null, Rerank: reranker is not null, Reranker: new RerankerOptions(Candidates: candidates))
-            .With(weights);
+        var options = new OnetClassifierOptions(FineTuneHead: head is not null, Rerank: reranker is not null, Reranker: new RerankerOptions(Candidates: candidates),
+            EncoderClassifierShare: share).With(weights);
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
-        return new OnetClassifier(encoder, head, occupations, titles, titleVectors, owner, descriptionVectors, classifier, lexical, options, profiles, reranker);
+        return new OnetClassifier(encoder, head, occupations, titles, titleVectors, owner, descriptionVectors, classifier, lexical, options, profiles, reranker, tuned);
     }
 
     private static void CheckEncoder(string path, ITextEncoder encoder, int dimension, string[] probes, float[] stored)

@@ -3,6 +3,7 @@ using JobRec.Data.Model;
 using JobRec.ML.Numerics;
 using JobRec.ML.Text;
 using JobRec.ML.Text.FineTuning;
+using JobRec.ML.Text.UseLite;
 
 namespace JobRec.ML.Onet;
 
@@ -19,6 +20,7 @@ public sealed partial class OnetClassifier
     private readonly int[] _titleOccupation;      // entry -> occupation index
     private readonly float[] _descriptionVectors; // occupations x d
     private readonly SubwordTitleClassifier[] _classifier; // seeds of the learned classifier (empty when off)
+    private readonly EncoderTitleClassifier? _tuned;        // the fine-tuned encoder classifier, averaged with the learned classifier
     private readonly NgramTitleIndex _lexical;
     private readonly OnetClassifierOptions _options;
     private readonly OccupationProfiles _profiles;
@@ -27,10 +29,11 @@ public sealed partial class OnetClassifier
 
     private OnetClassifier(ITextEncoder encoder, ProjectionHead? head, IReadOnlyList<Occupation> occupations, string[] titleTexts, float[] titleVectors,
         int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier[] classifier, NgramTitleIndex lexical, OnetClassifierOptions options,
-        OccupationProfiles profiles, OnetReranker? reranker)
+        OccupationProfiles profiles, OnetReranker? reranker, EncoderTitleClassifier? tuned)
     {
         (_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker) =
             (encoder, head, occupations, titleTexts, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker);
+        _tuned = tuned;
     }
 
     /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
@@ -39,7 +42,7 @@ public sealed partial class OnetClassifier
 
     /// <summary>The same trained model with other mixing weights (a classifier weight above 0 has effect only when one was trained).</summary>
     public OnetClassifier WithWeights(OnetFusionWeights weights) =>
-        new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker);
+        new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker, _tuned);
 
     /// <summary>The same trained model whose top fused candidates (<see cref="RerankerOptions.Candidates"/> of the options) are re-ordered by
     /// <paramref name="reranker"/> (null: plain fused order). The reranker must have been trained on lists from <see cref="RerankLists"/> under the same weights.</summary>
@@ -48,7 +51,7 @@ public sealed partial class OnetClassifier
     {
         if (reranker is not null && reranker.Features != RerankFeatures.Count)
             throw new ArgumentException($"the reranker reads {reranker.Features} features, the candidates have {RerankFeatures.Count}", nameof(reranker));
-        return new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, reranker);
+        return new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, reranker, _tuned);
     }
 
     /// <summary>The reranker in use, if any.</summary>
@@ -132,9 +135,18 @@ public sealed partial class OnetClassifier
                     (epoch, loss) => progress?.Invoke($"classifier {seed + 1} epoch {epoch}: cross-entropy {loss:F4}"), groupsOfClass, groups));
             }
         }
+        EncoderTitleClassifier? tuned = null;
+        if (options.EncoderClassifier is { } tuning && options.ClassifierWeight > 0)
+        {
+            var useLite = UseLiteOf(encoder) ?? throw new ArgumentException(
+                $"the fine-tuned encoder classifier needs the USE-Lite encoder, got {encoder.GetType().Name}; turn it off (EncoderClassifier = null) for other encoders", nameof(encoder));
+            tuned = EncoderTitleClassifier.Train(useLite, titles, owner, occupations.Count, tuning,
+                (epoch, loss) => progress?.Invoke($"fine-tuned encoder classifier epoch {epoch}: cross-entropy {loss:F4}"));
+        }
         var lexical = new NgramTitleIndex(titles, owner, occupations.Count);
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
-        return new OnetClassifier(encoder, head, occupations, titles.ToArray(), titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options, profiles, null);
+        return new OnetClassifier(encoder, head, occupations, titles.ToArray(), titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options,
+            profiles, null, tuned);
     }
 
     /// <summary>The k best occupations for each title (with the description at the same index mixed in when given and non-empty).</summary>
@@ -250,6 +262,12 @@ public sealed partial class OnetClassifier
         var classifier = new float[m * c];
         foreach (var model in _classifier)
             TensorPrimitives.MultiplyAdd(model.PredictProbabilities(slice, q), 1f / _classifier.Length, classifier, classifier);
+        if (_tuned is not null)
+        {
+            float share = _classifier.Length == 0 ? 1f : _options.EncoderClassifierShare;
+            TensorPrimitives.Multiply(classifier, 1f - share, classifier);
+            TensorPrimitives.MultiplyAdd(_tuned.PredictProbabilities(slice), share, classifier, classifier);
+        }
         return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes);
     }
 
@@ -273,6 +291,14 @@ public sealed partial class OnetClassifier
         }
         return _head?.Apply(q) ?? q;
     }
+
+    /// <summary>The USE-Lite encoder behind <paramref name="encoder"/> (itself, or the one a <see cref="CachedTextEncoder"/> wraps), or null.</summary>
+    internal static UseLiteEncoder? UseLiteOf(ITextEncoder encoder) => encoder switch
+    {
+        UseLiteEncoder useLite => useLite,
+        CachedTextEncoder cached => UseLiteOf(cached.Inner),
+        _ => null,
+    };
 
     private static void CheckDescriptions(IReadOnlyList<string> titles, IReadOnlyList<string>? descriptions)
     {

@@ -23,6 +23,9 @@ namespace JobRec.ML.Onet;
 /// <param name="RerankFolds">Parts of the non-development training titles that each get candidate lists from a model trained without them, as more
 /// reranker training data (one more model per part; 0 = the development titles only).</param>
 /// <param name="ClassifierSeeds">Learned classifiers trained with consecutive seeds whose probabilities are averaged.</param>
+/// <param name="EncoderClassifier">Also fine-tune the USE-Lite encoder itself as a title classifier (<see cref="EncoderTitleClassifier"/>) with these
+/// settings, and mix its probabilities into the learned classifier's (null: off; needs the USE-Lite encoder).</param>
+/// <param name="EncoderClassifierShare">Share of the fine-tuned encoder classifier in that mix.</param>
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.4f,
     float LexicalWeight = 0.5f,
@@ -38,7 +41,9 @@ public sealed record OnetClassifierOptions(
     bool Rerank = true,
     RerankerOptions? Reranker = null,
     int ClassifierSeeds = 1,
-    int RerankFolds = 3)
+    int RerankFolds = 3,
+    EncoderClassifierOptions? EncoderClassifier = null,
+    float EncoderClassifierShare = 0.5f)
 {
     /// <summary>Fused candidates the reranker re-orders per query.</summary>
     public int RerankCandidates => (Reranker ?? new RerankerOptions()).Candidates;

@@ -12,6 +12,9 @@ public sealed class CachedTextEncoder : ITextEncoder, IDisposable
     private readonly BinaryWriter? _writer;
     private readonly object _gate = new();
 
+    /// <summary>The encoder that computes vectors not in the cache.</summary>
+    public ITextEncoder Inner => _inner;
+
     /// <summary>Wraps <paramref name="inner"/>; with a <paramref name="cacheFile"/> the vectors are loaded from and appended to that file.</summary>
     /// <exception cref="InvalidDataException">The file is not an embedding cache or has another dimension.</exception>
     public CachedTextEncoder(ITextEncoder inner, string? cacheFile)

@@ -82,10 +82,10 @@ public class LayerGradientTests
         var r = GradientCheck.Random(N * D, 15);
         var output = new float[N * D];
         var saved = new AttentionActivations(B, T, D, H);
-        double Loss() { CausalSelfAttention.Forward(qkv, output, saved, B, T, D, H); return GradientCheck.Dot(output, r); }
+        double Loss() { SelfAttention.Forward(qkv, output, saved, B, T, D, H); return GradientCheck.Dot(output, r); }
         Loss();
         var dQkv = new float[N * 3 * D];
-        CausalSelfAttention.Backward(r, saved, dQkv, B, T, D, H);
+        SelfAttention.Backward(r, saved, dQkv, B, T, D, H);
         GradientCheck.AssertMatches("qkv", qkv, dQkv, Loss, maxChecks: 200);
     }
 
@@ -94,10 +94,10 @@ public class LayerGradientTests
     {
         var qkv = GradientCheck.Random(N * 3 * D, 16);
         var before = new float[N * D];
-        CausalSelfAttention.Forward(qkv, before, new AttentionActivations(B, T, D, H), B, T, D, H);
+        SelfAttention.Forward(qkv, before, new AttentionActivations(B, T, D, H), B, T, D, H);
         for (int i = 0; i < 3 * D; i++) qkv[(T - 1) * 3 * D + i] += 5f; // change the last token of sequence 0
         var after = new float[N * D];
-        CausalSelfAttention.Forward(qkv, after, new AttentionActivations(B, T, D, H), B, T, D, H);
+        SelfAttention.Forward(qkv, after, new AttentionActivations(B, T, D, H), B, T, D, H);
         Assert.Equal(before.AsSpan(0, (T - 1) * D).ToArray(), after.AsSpan(0, (T - 1) * D).ToArray());
         Assert.NotEqual(before.AsSpan((T - 1) * D, D).ToArray(), after.AsSpan((T - 1) * D, D).ToArray());
     }

@@ -2,13 +2,14 @@ using System.Numerics.Tensors;
 
 namespace JobRec.ML.Language.Layers;
 
-/// <summary>Layer normalisation over the last dimension with a learned gain and bias (epsilon 1e-5), vectorised per row.</summary>
+/// <summary>Layer normalisation over the last dimension with a learned gain and bias (epsilon 1e-5 unless given), vectorised per row.</summary>
 public static class LayerNormLayer
 {
     private const float Epsilon = 1e-5f;
 
     /// <summary>Normalises each of the N rows of <paramref name="x"/> ([N, D]) into <paramref name="y"/>, keeping each row's mean and reciprocal deviation for the backward pass.</summary>
-    public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, Span<float> y, Span<float> mean, Span<float> rstd, int rows, int dim)
+    public static void Forward(ReadOnlySpan<float> x, ReadOnlySpan<float> gain, ReadOnlySpan<float> bias, Span<float> y, Span<float> mean, Span<float> rstd, int rows, int dim,
+        float epsilon = Epsilon)
     {
         for (int n = 0; n < rows; n++)
         {
@@ -16,7 +17,7 @@ public static class LayerNormLayer
             var yr = y.Slice(n * dim, dim);
             float m = TensorPrimitives.Sum(xr) / dim;
             TensorPrimitives.Subtract(xr, m, yr);
-            float s = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(yr) / dim + Epsilon);
+            float s = 1f / MathF.Sqrt(TensorPrimitives.SumOfSquares(yr) / dim + epsilon);
             TensorPrimitives.Multiply(yr, s, yr);
             TensorPrimitives.MultiplyAdd(yr, gain, bias, yr);
             mean[n] = m;

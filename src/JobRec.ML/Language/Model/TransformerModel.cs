@@ -65,7 +65,7 @@ public sealed class TransformerModel
             var w = Layout.Blocks[l];
             LayerNormLayer.Forward(a.Residual[l], w.Ln1Gain.Of(p), w.Ln1Bias.Of(p), a.Ln1[l], a.Ln1Mean[l], a.Ln1Rstd[l], n, d);
             LinearLayer.Forward(a.Ln1[l], w.QkvWeight.Of(p), w.QkvBias.Of(p), a.Qkv[l], n, d, 3 * d);
-            CausalSelfAttention.Forward(a.Qkv[l], a.AttnOut[l], a.Attention[l], batch, seqLen, d, c.Heads);
+            SelfAttention.Forward(a.Qkv[l], a.AttnOut[l], a.Attention[l], batch, seqLen, d, c.Heads);
             LinearLayer.Forward(a.AttnOut[l], w.AttnProjWeight.Of(p), w.AttnProjBias.Of(p), a.Residual2[l], n, d, d);
             System.Numerics.Tensors.TensorPrimitives.Add(a.Residual2[l], a.Residual[l], a.Residual2[l]);
             LayerNormLayer.Forward(a.Residual2[l], w.Ln2Gain.Of(p), w.Ln2Bias.Of(p), a.Ln2[l], a.Ln2Mean[l], a.Ln2Rstd[l], n, d);
@@ -115,7 +115,7 @@ public sealed class TransformerModel
             a.DResidual2.CopyTo(a.DResidual, 0);
             Array.Clear(a.DAttnOut);
             LinearLayer.Backward(a.DResidual2, a.AttnOut[l], w.AttnProjWeight.Of(p), a.DAttnOut, w.AttnProjWeight.Of(g), w.AttnProjBias.Of(g), n, d, d);
-            CausalSelfAttention.Backward(a.DAttnOut, a.Attention[l], a.DQkv, a.Batch, a.SeqLen, d, c.Heads);
+            SelfAttention.Backward(a.DAttnOut, a.Attention[l], a.DQkv, a.Batch, a.SeqLen, d, c.Heads);
             Array.Clear(a.DLn);
             LinearLayer.Backward(a.DQkv, a.Ln1[l], w.QkvWeight.Of(p), a.DLn, w.QkvWeight.Of(g), w.QkvBias.Of(g), n, d, 3 * d);
             LayerNormLayer.Backward(a.DLn, a.Residual[l], w.Ln1Gain.Of(p), a.Ln1Mean[l], a.Ln1Rstd[l], a.DResidual, w.Ln1Gain.Of(g), w.Ln1Bias.Of(g), n, d);

@@ -36,6 +36,10 @@ public sealed class UseLiteEncoder : ITextEncoder
         _outputBias = w.Get("module/Encoder_en/hidden_layers/tanh_layer_0/bias", ModelDim);
     }
 
+    /// <summary>The pretrained weights, for <see cref="TrainableUseLite"/> to start from (shared, not copied: do not write to them).</summary>
+    internal (float[] Embeddings, float[] InverseTimescales, UseLiteLayer[] Layers, float[] OutputKernel, float[] OutputBias, float LayerNormEpsilon) Weights =>
+        (_embeddings, _inverseTimescales, _layers, _outputKernel, _outputBias, _layerNormEpsilon);
+
     /// <summary>The tokenizer whose ids this encoder consumes.</summary>
     public SentencePieceTokenizer Tokenizer { get; }
 

@@ -3,14 +3,16 @@ using System.Numerics.Tensors;
 
 namespace JobRec.ML.Language.Layers;
 
-/// <summary>Causal multi-head scaled dot-product attention over a packed q|k|v input ([B*T, 3D]) producing [B*T, D].</summary>
-public static class CausalSelfAttention
+/// <summary>Multi-head scaled dot-product self-attention over a packed q|k|v input ([B*T, 3D]) producing [B*T, D]: causal (each position sees itself
+/// and earlier ones) for the decoder, or bidirectional within each sequence for an encoder; the scores are scaled by <c>scale</c> (0: 1/sqrt(head width)).</summary>
+public static class SelfAttention
 {
     /// <summary>Runs attention; keeps q, k, v (head-major [B, H, T, hd]) and the attention probabilities ([B, H, T, T]) in <paramref name="saved"/> for the backward pass.</summary>
-    public static void Forward(ReadOnlySpan<float> qkv, Span<float> output, AttentionActivations saved, int batch, int seqLen, int dim, int heads)
+    public static void Forward(ReadOnlySpan<float> qkv, Span<float> output, AttentionActivations saved, int batch, int seqLen, int dim, int heads,
+        bool causal = true, float scale = 0f)
     {
         int hd = dim / heads, block = seqLen * hd;
-        float scale = 1f / MathF.Sqrt(hd);
+        if (scale == 0f) scale = 1f / MathF.Sqrt(hd);
         var o = new float[block];
         for (int b = 0; b < batch; b++)
         for (int h = 0; h < heads; h++)
@@ -30,12 +32,13 @@ public static class CausalSelfAttention
             Blas.Sgemm(false, true, seqLen, seqLen, hd, scale, q, k, 0f, p);
             for (int t = 0; t < seqLen; t++)
             {
-                var visible = p.Slice(t * seqLen, t + 1);
+                int seen = causal ? t + 1 : seqLen;
+                var visible = p.Slice(t * seqLen, seen);
                 float max = TensorPrimitives.Max(visible);
                 TensorPrimitives.Subtract(visible, max, visible);
                 TensorPrimitives.Exp(visible, visible);
                 TensorPrimitives.Divide(visible, TensorPrimitives.Sum(visible), visible);
-                p.Slice(t * seqLen + t + 1, seqLen - t - 1).Clear();
+                p.Slice(t * seqLen + seen, seqLen - seen).Clear();
             }
             Blas.Sgemm(false, false, seqLen, hd, seqLen, 1f, p, v, 0f, o);
             for (int t = 0; t < seqLen; t++)
@@ -44,10 +47,11 @@ public static class CausalSelfAttention
     }
 
     /// <summary>Writes dL/dqkv ([B*T, 3D], overwritten) given dL/doutput and the activations saved by <see cref="Forward"/>.</summary>
-    public static void Backward(ReadOnlySpan<float> dOutput, AttentionActivations saved, Span<float> dQkv, int batch, int seqLen, int dim, int heads)
+    public static void Backward(ReadOnlySpan<float> dOutput, AttentionActivations saved, Span<float> dQkv, int batch, int seqLen, int dim, int heads,
+        bool causal = true, float scale = 0f)
     {
         int hd = dim / heads, block = seqLen * hd;
-        float scale = 1f / MathF.Sqrt(hd);
+        if (scale == 0f) scale = 1f / MathF.Sqrt(hd);
         var dO = new float[block];
         var dQ = new float[block];
         var dK = new float[block];
@@ -67,11 +71,12 @@ public static class CausalSelfAttention
             Blas.Sgemm(true, false, seqLen, hd, seqLen, 1f, p, dO, 0f, dV);
             for (int t = 0; t < seqLen; t++)
             {
-                var pr = p.Slice(t * seqLen, t + 1);
+                int seen = causal ? t + 1 : seqLen;
+                var pr = p.Slice(t * seqLen, seen);
                 var dpr = dP.AsSpan(t * seqLen, seqLen);
-                float dot = TensorPrimitives.Dot(pr, dpr[..(t + 1)]);
-                for (int j = 0; j <= t; j++) dpr[j] = pr[j] * (dpr[j] - dot);
-                dpr[(t + 1)..].Clear();
+                float dot = TensorPrimitives.Dot(pr, dpr[..seen]);
+                for (int j = 0; j < seen; j++) dpr[j] = pr[j] * (dpr[j] - dot);
+                dpr[seen..].Clear();
             }
             Blas.Sgemm(false, false, seqLen, hd, seqLen, scale, dP, k, 0f, dQ);
             Blas.Sgemm(true, false, seqLen, hd, seqLen, scale, dP, q, 0f, dK);

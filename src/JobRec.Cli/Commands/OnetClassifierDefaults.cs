@@ -1,0 +1,18 @@
+using JobRec.ML.Onet;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>The O*NET model settings the commands share: <c>evaluate onet</c> and <c>onet train</c> build the same model unless told otherwise.</summary>
+internal static class OnetClassifierDefaults
+{
+    /// <summary>Epochs of the fine-tuned USE-Lite title classifier by default (0: none).</summary>
+    public const int EncoderEpochs = 0;
+
+    /// <summary>The fine-tuned encoder classifier's settings for <paramref name="epochs"/> epochs, or null (off) for 0.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">epochs is negative.</exception>
+    public static EncoderClassifierOptions? Encoder(int epochs)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(epochs);
+        return epochs == 0 ? null : new EncoderClassifierOptions(Epochs: epochs);
+    }
+}
