@@ -32,8 +32,9 @@ internal static class OnetCommands
         var noRerank = new Option<bool>("--no-rerank") { Description = "Save the fused-order model without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
+        var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
         var command = new Command("train", "Train the O*NET classifier (USE-Lite) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
-        foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var clock = Stopwatch.StartNew();
@@ -42,15 +43,17 @@ internal static class OnetCommands
             var path = parseResult.GetValue(output)!;
             int max = parseResult.GetValue(maxTitles);
             if (max < 0) { Console.Error.WriteLine($"onet train: --max-titles {max} must be 0 (all) or more"); return 2; }
+            int tuneEpochs = parseResult.GetValue(encoderEpochs);
+            if (tuneEpochs < 0) { Console.Error.WriteLine($"onet train: --encoder-epochs {tuneEpochs} must be 0 (none) or more"); return 2; }
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
-                RerankFolds: parseResult.GetValue(folds));
+                RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs));
             try
             {
                 using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
                 Log($"training from {Path.GetFullPath(directory)} ({(options.Rerank ? $"re-ranked: development model, {options.RerankFolds} fold models, final model" : "fused order, one model")})");
                 var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
                 var source = string.Create(CultureInfo.InvariantCulture,
-                    $"onet={Path.GetFullPath(directory)};max-titles={max};rerank={(options.Rerank ? "yes" : "no")};rerank-folds={options.RerankFolds};head={(options.FineTuneHead ? "yes" : "no")};encoder=use-lite");
+                    $"onet={Path.GetFullPath(directory)};max-titles={max};rerank={(options.Rerank ? "yes" : "no")};rerank-folds={options.RerankFolds};head={(options.FineTuneHead ? "yes" : "no")};encoder=use-lite;encoder-epochs={tuneEpochs}");
                 long bytes = OnetModelFile.Save(classifier.Model, path, source);
                 Log($"saved {Path.GetFullPath(path)} ({bytes / 1e6:F1} MB); weights {classifier.Model.Weights}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

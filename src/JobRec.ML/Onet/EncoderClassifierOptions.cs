@@ -9,9 +9,9 @@ namespace JobRec.ML.Onet;
 /// <param name="MaxTokens">Tokens of a title the classifier reads (longer titles are clipped).</param>
 /// <param name="Seed">Seed of the softmax initialisation and the batch order.</param>
 public sealed record EncoderClassifierOptions(
-    int Epochs = 4,
+    int Epochs = 5,
     int BatchSize = 64,
-    float EncoderLearningRate = 1e-4f,
+    float EncoderLearningRate = 2e-4f,
     float HeadLearningRate = 3e-3f,
     float LabelSmoothing = 0.1f,
     int MaxTokens = 16,
