@@ -262,13 +262,14 @@ public sealed partial class OnetClassifier
         var classifier = new float[m * c];
         foreach (var model in _classifier)
             TensorPrimitives.MultiplyAdd(model.PredictProbabilities(slice, q), 1f / _classifier.Length, classifier, classifier);
-        if (_tuned is not null)
+        var tuned = _tuned?.PredictProbabilities(slice);
+        if (tuned is not null)
         {
             float share = _classifier.Length == 0 ? 1f : _options.EncoderClassifierShare;
             TensorPrimitives.Multiply(classifier, 1f - share, classifier);
-            TensorPrimitives.MultiplyAdd(_tuned.PredictProbabilities(slice), share, classifier, classifier);
+            TensorPrimitives.MultiplyAdd(tuned, share, classifier, classifier);
         }
-        return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes);
+        return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes, tuned);
     }
 
     private float[] QueryVectors(string[] titles, string[]? descriptions)

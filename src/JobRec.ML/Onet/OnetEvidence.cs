@@ -9,8 +9,9 @@ namespace JobRec.ML.Onet;
 /// <param name="Classifier">Learned classifier probability (zeros when the classifier is off).</param>
 /// <param name="SemanticVotes">Votes of the nearest titles by sentence embedding (<see cref="NeighbourVotes"/>), when computed.</param>
 /// <param name="LexicalVotes">Votes of the nearest titles by n-gram TF-IDF, when computed.</param>
+/// <param name="Tuned">The fine-tuned encoder classifier's probabilities alone (already mixed into <paramref name="Classifier"/>), when the model has one.</param>
 public sealed record OnetEvidence(int Queries, int Occupations, float[] Semantic, float[] Description, float[] Lexical, float[] Classifier,
-    float[]? SemanticVotes = null, float[]? LexicalVotes = null)
+    float[]? SemanticVotes = null, float[]? LexicalVotes = null, float[]? Tuned = null)
 {
     /// <summary>Writes the weighted sum for query <paramref name="query"/> into <paramref name="scores"/> (Occupations values).</summary>
     public void Fuse(int query, OnetFusionWeights weights, Span<float> scores)

@@ -89,6 +89,15 @@ public sealed class EncoderTitleClassifierTests(UseLiteModelFixture model) : ICl
         // Without the fine-tuned classifier the scores differ: the file carried it.
         var plain = OnetClassifier.Train(occupations, labelled, model.Encoder, options with { EncoderClassifier = null });
         Assert.NotEqual(plain.Classify(titles, 4).SelectMany(p => p).Select(p => p.Score), loaded.Classify(titles, 4).SelectMany(p => p).Select(p => p.Score));
+
+        // The re-ranker sees the fine-tuned probability on its own in the last three columns (score, gap to the best, log rank); zeros without it.
+        var tunedList = loaded.RerankLists(["Night Shift Nurse"], ["29-1141.00"])[0];
+        var plainList = plain.RerankLists(["Night Shift Nurse"], ["29-1141.00"])[0];
+        int last = RerankFeatures.Count - 3;
+        var best = Enumerable.Range(0, tunedList.Candidates.Length).Max(j => tunedList.Features[j * RerankFeatures.Count + last]);
+        Assert.InRange(best, 0.25f, 1f);
+        Assert.Contains(Enumerable.Range(0, tunedList.Candidates.Length), j => tunedList.Features[j * RerankFeatures.Count + last + 1] == 0 && tunedList.Features[j * RerankFeatures.Count + last + 2] == 0);
+        Assert.All(Enumerable.Range(0, plainList.Candidates.Length * 3), i => Assert.Equal(0f, plainList.Features[i / 3 * RerankFeatures.Count + last + i % 3]));
     }
 
     [Fact]
