@@ -67,6 +67,20 @@ public static class OnetModelFile
         return HeaderLength + bytes.Length;
     }
 
+    /// <summary>The format version in the header of the O*NET model file at <paramref name="path"/>, or null when the file is shorter than the
+    /// version field or does not start with the model magic (reads 12 bytes, checks nothing else).</summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    public static int? FormatVersion(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new FileNotFoundException($"O*NET model file not found: {full}", full);
+        Span<byte> head = stackalloc byte[VersionOffset + 4];
+        using var stream = File.OpenRead(full);
+        if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !head[..Magic.Length].SequenceEqual(Magic)) return null;
+        return BinaryPrimitives.ReadInt32LittleEndian(head[VersionOffset..]);
+    }
+
     /// <summary>Reads a model written by <see cref="Save"/>; queries are encoded with <paramref name="encoder"/>, which must be the encoder it was
     /// trained with (checked on stored probe embeddings).</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>

@@ -55,7 +55,11 @@ internal static class OnetForDemo
 
         var titles = MaxTitles(options.OnetMaxTitles);
         var source = Source(directory, titles, options);
-        if (File.Exists(modelPath))
+        if (File.Exists(modelPath) && OnetModelFile.FormatVersion(modelPath) is { } version && version != OnetModelFile.Version)
+        {
+            log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] stored O*NET classifier {modelPath} is in format version {version}, this build reads {OnetModelFile.Version}; training again");
+        }
+        else if (File.Exists(modelPath))
         {
             try
             {

@@ -46,6 +46,14 @@ public sealed partial class DemoAndBenchTests
             Assert.Contains("was trained from other inputs", thirdLog);
             Assert.Matches(@"O\*NET classifier: \d+ occupations", thirdLog);
 
+            // A model an older build saved (another format version) is trained again and replaced, not an error.
+            var bytes = File.ReadAllBytes(onetModel);
+            bytes[8] = 1;
+            File.WriteAllBytes(onetModel, bytes);
+            var (_, fourthLog) = await RunDemoAsync(options with { OnetMaxTitles = 1200 });
+            Assert.Contains($"is in format version 1, this build reads {JobRec.ML.Onet.OnetModelFile.Version}; training again", fourthLog);
+            Assert.Equal(JobRec.ML.Onet.OnetModelFile.Version, JobRec.ML.Onet.OnetModelFile.FormatVersion(onetModel));
+
             // A damaged stored model is an error naming the file, not a crash or a silently wrong model.
             File.WriteAllBytes(onetModel, File.ReadAllBytes(onetModel)[..1000]);
             var damaged = await Assert.ThrowsAsync<InvalidDataException>(() => RunDemoAsync(options with { OnetMaxTitles = 1200 }));

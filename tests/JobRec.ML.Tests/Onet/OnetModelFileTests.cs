@@ -102,6 +102,10 @@ public sealed class OnetModelFileTests(SmallRerankedOnetModel model) : IClassFix
         bytes[bytes.Length / 2] ^= 0x40;
         bytes[8] = 99;
         File.WriteAllBytes(path, bytes);
+        Assert.Equal(99, OnetModelFile.FormatVersion(path));
+        Assert.Equal(OnetModelFile.Version, OnetModelFile.FormatVersion(SavedCopy()));
+        File.WriteAllText(Path.Combine(_dir, "foreign.model"), "not a model");
+        Assert.Null(OnetModelFile.FormatVersion(Path.Combine(_dir, "foreign.model")));
         var version = Assert.Throws<InvalidDataException>(() => OnetModelFile.Load(path, model.Encoder));
         Assert.Contains("offset 8: O*NET model format version 99 is not supported", version.Message);
     }
