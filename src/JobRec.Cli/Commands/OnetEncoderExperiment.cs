@@ -29,13 +29,11 @@ internal static class OnetEncoderExperiment
             var occupations = OnetTsvReader.ReadOccupations(Path.Combine(directory, OnetEvaluation.OccupationFile));
             var (train, test) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(directory, OnetEvaluation.AlternateTitlesFile)));
             train = TitleSplit.ExcludeTitles(train, test);
-            var (rest, development) = TitleSplit.Split(train, 10, OnetFusionTuning.DevelopmentSalt);
-            rest = TitleSplit.ExcludeTitles(rest, development);
+            var (rest, development) = OnetFusionTuning.DevelopmentSplit(occupations, train);
             int max = parseResult.GetValue(maxTitles);
             if (max > 0) rest = rest.Take(max).ToList();
             var column = new Dictionary<string, int>(StringComparer.Ordinal);
             for (int o = 0; o < occupations.Count; o++) column.TryAdd(occupations[o].Code, o);
-            development = development.Where(t => column.ContainsKey(t.Code)).ToList();
             var titles = occupations.Select(o => o.Title).Concat(rest.Where(t => column.ContainsKey(t.Code)).Select(t => t.Title)).ToArray();
             var labels = Enumerable.Range(0, occupations.Count).Concat(rest.Where(t => column.ContainsKey(t.Code)).Select(t => column[t.Code])).ToArray();
             var options = new EncoderClassifierOptions(Epochs: parseResult.GetValue(epochs), BatchSize: parseResult.GetValue(batch),

@@ -31,9 +31,8 @@ public sealed partial class OnetClassifier
         int[] titleOccupation, float[] descriptionVectors, SubwordTitleClassifier[] classifier, NgramTitleIndex lexical, OnetClassifierOptions options,
         OccupationProfiles profiles, OnetReranker? reranker, EncoderTitleClassifier? tuned)
     {
-        (_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker) =
-            (encoder, head, occupations, titleTexts, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker);
-        _tuned = tuned;
+        (_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options, _profiles, _reranker, _tuned) =
+            (encoder, head, occupations, titleTexts, titleVectors, titleOccupation, descriptionVectors, classifier, lexical, options, profiles, reranker, tuned);
     }
 
     /// <summary>The same trained model with other mixing weights (for tuning on development data without retraining).</summary>
@@ -180,7 +179,7 @@ public sealed partial class OnetClassifier
     {
         CheckDescriptions(titles, descriptions);
         int c = _occupations.Count, n = titles.Count;
-        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c]);
+        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c], Tuned: _tuned is null ? null : new float[n * c]);
         for (int start = 0; start < n; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, n - start);
@@ -189,6 +188,7 @@ public sealed partial class OnetClassifier
             block.Description.CopyTo(all.Description, start * c);
             block.Lexical.CopyTo(all.Lexical, start * c);
             block.Classifier.CopyTo(all.Classifier, start * c);
+            block.Tuned?.CopyTo(all.Tuned!, start * c);
         }
         return all;
     }

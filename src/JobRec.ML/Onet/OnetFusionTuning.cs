@@ -28,10 +28,7 @@ public static class OnetFusionTuning
         ITextEncoder encoder, OnetClassifierOptions options, int developmentPercent = 10, Action<string>? progress = null,
         IEnumerable<string>? heldOutTitles = null)
     {
-        var (rest, development) = TitleSplit.Split(training, developmentPercent, DevelopmentSalt);
-        rest = TitleSplit.ExcludeTitles(rest, development);
-        var known = occupations.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
-        development = development.Where(t => known.Contains(t.Code)).ToList();
+        var (rest, development) = DevelopmentSplit(occupations, training, developmentPercent);
         if (development.Count == 0) throw new ArgumentException("the development split of the training titles is empty", nameof(training));
         progress?.Invoke($"tuning: {rest.Count} titles train, {development.Count} development titles score");
         var classifier = OnetClassifier.Train(occupations, rest, encoder, options with { ClassifierWeight = Math.Max(options.ClassifierWeight, 1f) }, progress,
@@ -74,6 +71,16 @@ public static class OnetFusionTuning
         progress?.Invoke($"reranking: trained on {folded.Count} fold lists, on development {held}");
         var all = OnetReranker.Train(folded.Concat(lists).ToArray(), RerankFeatures.Count, options.Reranker);
         return new OnetTuningResult(best, held, model.WithReranker(all), development, bestScores, all, lists, folded);
+    }
+
+    /// <summary>The development split <see cref="Tune"/> scores on: a salted <paramref name="developmentPercent"/>% of the training titles whose code
+    /// is one of the occupations, and the others with every development title string removed.</summary>
+    public static (IReadOnlyList<TitleLabel> Others, IReadOnlyList<TitleLabel> Development) DevelopmentSplit(IReadOnlyList<Occupation> occupations,
+        IReadOnlyList<TitleLabel> training, int developmentPercent = 10)
+    {
+        var (rest, development) = TitleSplit.Split(training, developmentPercent, DevelopmentSalt);
+        var known = occupations.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        return (TitleSplit.ExcludeTitles(rest, development), development.Where(t => known.Contains(t.Code)).ToList());
     }
 
     /// <summary>Candidate lists of the non-development titles <paramref name="rest"/>, cross-fitted: the titles are cut by title string into

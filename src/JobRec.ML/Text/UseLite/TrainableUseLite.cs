@@ -44,43 +44,20 @@ public sealed class TrainableUseLite
     public static TrainableUseLite From(UseLiteEncoder encoder, float[]? parameters = null)
     {
         var w = encoder.Weights;
-        var values = new List<float[]>();
-        int offset = 0;
-        Slot Add(float[]? source)
-        {
-            if (source is null) return default;
-            values.Add(source);
-            var slot = new Slot(offset, source.Length);
-            offset += source.Length;
-            return slot;
-        }
-        var embeddings = Add(w.Embeddings);
-        var layers = w.Layers.Select(l => new LayerSlots(l.InputDim, l.FfnDim, l.QueryScale,
-            Add(l.AttentionNormScale), Add(l.AttentionNormBias), Add(l.QkvKernel), Add(l.QkvBias), Add(l.OutputKernel), Add(l.OutputBias),
-            Add(l.FfnNormScale), Add(l.FfnNormBias), Add(l.Conv1Kernel), Add(l.Conv1Bias), Add(l.Conv2Kernel), Add(l.Conv2Bias),
-            Add(l.ResidualKernel), Add(l.ResidualBias))).ToArray();
-        var kernel = Add(w.OutputKernel);
-        var bias = Add(w.OutputBias);
-        if (parameters is not null && parameters.Length != offset)
-            throw new ArgumentException($"{parameters.Length} parameter values, the encoder has {offset}", nameof(parameters));
+        var layout = new Layout(w);
+        if (parameters is not null && parameters.Length != layout.Count)
+            throw new ArgumentException($"{parameters.Length} parameter values, the encoder has {layout.Count}", nameof(parameters));
         if (parameters is null)
         {
-            parameters = new float[offset];
+            parameters = new float[layout.Count];
             int at = 0;
-            foreach (var v in values) { v.CopyTo(parameters, at); at += v.Length; }
+            foreach (var v in layout.Sources) { v.CopyTo(parameters, at); at += v.Length; }
         }
-        return new TrainableUseLite(parameters, (float[])w.InverseTimescales.Clone(), w.LayerNormEpsilon, layers, embeddings, kernel, bias);
+        return new TrainableUseLite(parameters, (float[])w.InverseTimescales.Clone(), w.LayerNormEpsilon, layout.Layers, layout.Embeddings, layout.Kernel, layout.Bias);
     }
 
     /// <summary>Number of weights of the USE-Lite architecture of <paramref name="encoder"/> (the length of <see cref="Parameters"/>).</summary>
-    public static int ParameterCount(UseLiteEncoder encoder)
-    {
-        var w = encoder.Weights;
-        return w.Embeddings.Length + w.OutputKernel.Length + w.OutputBias.Length + w.Layers.Sum(l =>
-            l.AttentionNormScale.Length + l.AttentionNormBias.Length + l.QkvKernel.Length + l.QkvBias.Length + l.OutputKernel.Length + l.OutputBias.Length
-            + l.FfnNormScale.Length + l.FfnNormBias.Length + l.Conv1Kernel.Length + l.Conv1Bias.Length + l.Conv2Kernel.Length + l.Conv2Bias.Length
-            + (l.ResidualKernel?.Length ?? 0) + (l.ResidualBias?.Length ?? 0));
-    }
+    public static int ParameterCount(UseLiteEncoder encoder) => new Layout(encoder.Weights).Count;
 
     /// <summary>Sets every gradient to zero.</summary>
     public void ZeroGradients() => Array.Clear(Gradients);
@@ -94,7 +71,7 @@ public sealed class TrainableUseLite
     {
         if (length <= 0 || batch <= 0 || tokens.Length != batch * length)
             throw new ArgumentException($"{tokens.Length} token ids for {batch} sequences of {length}", nameof(tokens));
-        int n = batch * length, half = EmbeddingDim / 2;
+        int n = batch * length;
         var p = Parameters;
         var pass = new Pass(batch, length, tokens.ToArray(), _layers.Length);
         var x = new float[n * EmbeddingDim];
@@ -104,14 +81,7 @@ public sealed class TrainableUseLite
             int id = tokens[r], position = r % length;
             if ((uint)id >= (uint)_vocabulary)
                 throw new ArgumentOutOfRangeException(nameof(tokens), $"token id {id} at position {position} of sequence {r / length} is outside the vocabulary");
-            var row = x.AsSpan(r * EmbeddingDim, EmbeddingDim);
-            var emb = table.Slice(id * EmbeddingDim, EmbeddingDim);
-            for (int j = 0; j < half; j++)
-            {
-                float angle = position * _inverseTimescales[j];
-                row[j] = 2 * emb[j] + MathF.Sin(angle);
-                row[j + half] = 2 * emb[j + half] + MathF.Cos(angle);
-            }
+            UseLiteEncoder.EmbedToken(table.Slice(id * EmbeddingDim, EmbeddingDim), position, _inverseTimescales, x.AsSpan(r * EmbeddingDim, EmbeddingDim));
         }
         for (int l = 0; l < _layers.Length; l++) x = ForwardLayer(_layers[l], pass.Layers[l] = new LayerPass(), x, batch, length);
 
@@ -216,6 +186,39 @@ public sealed class TrainableUseLite
             LinearLayer.Backward(dy, a.Input!, w.ResidualKernel.Of(p), dInput, w.ResidualKernel.Of(g), w.ResidualBias.Of(g), n, d, m);
         else TensorPrimitives.Add(dInput, dy, dInput);
         return dInput;
+    }
+
+    /// <summary>Where each of the pretrained tensors goes in the flat array: embeddings, each layer in <see cref="LayerSlots"/> order, the projection.</summary>
+    private sealed class Layout
+    {
+        private readonly List<float[]> _sources = [];
+
+        public Layout((float[] Embeddings, float[] InverseTimescales, UseLiteLayer[] Layers, float[] OutputKernel, float[] OutputBias, float LayerNormEpsilon) w)
+        {
+            Embeddings = Add(w.Embeddings);
+            Layers = w.Layers.Select(l => new LayerSlots(l.InputDim, l.FfnDim, l.QueryScale,
+                Add(l.AttentionNormScale), Add(l.AttentionNormBias), Add(l.QkvKernel), Add(l.QkvBias), Add(l.OutputKernel), Add(l.OutputBias),
+                Add(l.FfnNormScale), Add(l.FfnNormBias), Add(l.Conv1Kernel), Add(l.Conv1Bias), Add(l.Conv2Kernel), Add(l.Conv2Bias),
+                Add(l.ResidualKernel), Add(l.ResidualBias))).ToArray();
+            Kernel = Add(w.OutputKernel);
+            Bias = Add(w.OutputBias);
+        }
+
+        public Slot Embeddings { get; }
+        public LayerSlots[] Layers { get; }
+        public Slot Kernel { get; }
+        public Slot Bias { get; }
+        public int Count { get; private set; }
+        public IReadOnlyList<float[]> Sources => _sources;
+
+        private Slot Add(float[]? source)
+        {
+            if (source is null) return default;
+            _sources.Add(source);
+            var slot = new Slot(Count, source.Length);
+            Count += source.Length;
+            return slot;
+        }
     }
 
     /// <summary>Where one tensor lies in the flat arrays.</summary>

@@ -93,7 +93,6 @@ public sealed class UseLiteEncoder : ITextEncoder
 
         // Embedding + timing signal. The graph adds the scattered embeddings to (embeddings + timing), hence 2 * embedding.
         var x = new float[n * EmbeddingDim];
-        int half = EmbeddingDim / 2;
         for (int s = 0; s < count; s++)
         {
             var seq = ids[start + s];
@@ -102,14 +101,7 @@ public sealed class UseLiteEncoder : ITextEncoder
                 int id = seq[p];
                 if ((uint)id >= (uint)(_embeddings.Length / EmbeddingDim))
                     throw new ArgumentOutOfRangeException(nameof(ids), $"token id {id} at position {p} of text {start + s} is outside the vocabulary");
-                var row = x.AsSpan((offsets[s] + p) * EmbeddingDim, EmbeddingDim);
-                var emb = _embeddings.AsSpan(id * EmbeddingDim, EmbeddingDim);
-                for (int j = 0; j < half; j++)
-                {
-                    float angle = p * _inverseTimescales[j];
-                    row[j] = 2 * emb[j] + MathF.Sin(angle);
-                    row[j + half] = 2 * emb[j + half] + MathF.Cos(angle);
-                }
+                EmbedToken(_embeddings.AsSpan(id * EmbeddingDim, EmbeddingDim), p, _inverseTimescales, x.AsSpan((offsets[s] + p) * EmbeddingDim, EmbeddingDim));
             }
         }
 
@@ -132,6 +124,19 @@ public sealed class UseLiteEncoder : ITextEncoder
         MatrixRows.L2Normalize(projected, ModelDim);
         for (int s = 0; s < count; s++)
             if (offsets[s + 1] == offsets[s]) projected.Slice(s * ModelDim, ModelDim).Clear();
+    }
+
+    /// <summary>The network's input row of one token: twice its embedding (the graph adds the scattered embeddings to embeddings + timing)
+    /// plus the sin (first half) and cos (second half) timing signal of its position.</summary>
+    internal static void EmbedToken(ReadOnlySpan<float> embedding, int position, ReadOnlySpan<float> inverseTimescales, Span<float> row)
+    {
+        int half = embedding.Length / 2;
+        for (int j = 0; j < half; j++)
+        {
+            float angle = position * inverseTimescales[j];
+            row[j] = 2 * embedding[j] + MathF.Sin(angle);
+            row[j + half] = 2 * embedding[j + half] + MathF.Cos(angle);
+        }
     }
 
     private float[] RunLayer(UseLiteLayer layer, float[] input, int n, int[] offsets)
