@@ -1,10 +1,9 @@
-using System.Numerics.Tensors;
 using JobRec.Vectors.Index;
 
 namespace JobRec.Vectors.Exact;
 
 /// <summary>
-/// Brute-force inner-product index in managed code (TensorPrimitives dot products, a k-heap per query,
+/// Brute-force inner-product index in managed code (the width-independent <see cref="DotProduct"/>, a k-heap per query,
 /// queries spread over threads): the exact ground truth approximate indexes are measured against.
 /// </summary>
 /// <remarks>Thread safety: searches run concurrently; add and remove take an exclusive lock.</remarks>
@@ -194,7 +193,7 @@ public sealed class ExactInnerProductIndex : IVectorIndex
                 var heap = heaps[q];
                 for (var row = tileStart; row < tileEnd; row++)
                 {
-                    var score = TensorPrimitives.Dot(query, _vectors.AsSpan(row * d, d));
+                    var score = DotProduct.Of(query, _vectors.AsSpan(row * d, d));
                     if (score >= heap.Threshold)
                     {
                         heap.Offer(score, _ids[row]);

@@ -12,7 +12,8 @@ public sealed class VectorIndexBenchmarkTests
         FaissFixture.RequireShim();
         var result = VectorIndexBenchmark.Run(2000, 48, 50, 10, new VectorBenchmarkOptions(VectorDistribution.Clustered, Hnsw: new HnswParameters(16, 80, 8)));
 
-        Assert.Equal(1.0, result.FlatRecall, 3);
+        // FAISS's flat scan sums in its own order: it may swap one tied neighbour at the k-th place (1 of 500 results), no more.
+        Assert.InRange(result.FlatRecall, 0.998, 1.0);
         Assert.InRange(result.HnswRecall, 0.9, 1.0);
 
         // Tuning starts at efSearch=8 and doubles; the chosen value is a doubling of the start.
@@ -44,7 +45,7 @@ public sealed class VectorIndexBenchmarkTests
             new VectorBenchmarkOptions(Hnsw: new HnswParameters(8, 20, 16), TargetRecall: 0, MaxBuildSeconds: 1e-6), lines.Add);
 
         Assert.Equal(10_000, result.N);           // the first chunk passes the budget, nothing more is added
-        Assert.Equal(1.0, result.FlatRecall, 3);  // flat and the ground truth hold the same 10,000 vectors
+        Assert.InRange(result.FlatRecall, 0.99, 1.0); // flat and the ground truth hold the same 10,000 vectors (a tie may swap 1 of 150 results)
         Assert.InRange(result.HnswRecall, 0.5, 1.0);
         Assert.Contains(lines, l => l.Contains("10000 of 25000 vectors indexed"));
         Assert.StartsWith("vectors: n=10000 ", result.ToString());

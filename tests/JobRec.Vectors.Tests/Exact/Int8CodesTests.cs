@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics.X86;
 using JobRec.Vectors.Index;
 
 namespace JobRec.Vectors.Tests.Exact;
@@ -21,7 +22,12 @@ public sealed class Int8CodesTests
                 query[i] = (short)random.Next(-16383, 16384);
             }
 
-            Assert.Equal(Int8Codes.DotScalar(codes, query), Int8Codes.Dot(codes, query));
+            var reference = Int8Codes.DotScalar(codes, query);
+            Assert.Equal(reference, Int8Codes.Dot(codes, query));
+            if (Avx2.IsSupported)
+            {
+                Assert.Equal(reference, Int8Codes.DotAvx2(codes, query));
+            }
         }
     }
 

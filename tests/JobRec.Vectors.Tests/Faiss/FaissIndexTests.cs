@@ -87,11 +87,8 @@ public sealed class FaissIndexTests
         var a = flat.Search(queries, 10);
         var b = exact.Search(queries, 10);
 
-        Assert.Equal(b.Ids, a.Ids);
-        for (var i = 0; i < a.Scores.Length; i++)
-        {
-            Assert.Equal(b.Scores[i], a.Scores[i], 4);
-        }
+        // FAISS sums in its own order (BLAS or its own SIMD): the same answer up to tied scores.
+        SearchAssert.SameUpToTies(b, a, tolerance: 1e-4f);
     }
 
     [Fact]
