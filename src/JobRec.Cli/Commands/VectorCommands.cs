@@ -7,7 +7,7 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the vector-index concern: <c>jobrec bench vectors</c>.</summary>
 internal static class VectorCommands
 {
-    /// <summary>Adds <c>bench vectors</c> under <paramref name="bench"/>.</summary>
+    /// <summary>Adds <c>bench vectors</c> and <c>bench ivf-ingest</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         var n = new Option<int>("--n") { Description = "Vectors to index", DefaultValueFactory = _ => 100_000 };
@@ -45,5 +45,34 @@ internal static class VectorCommands
             return 0;
         });
         bench.Subcommands.Add(command);
+        bench.Subcommands.Add(IvfIngestCommand());
+    }
+
+    private static Command IvfIngestCommand()
+    {
+        var n = new Option<int>("--n") { Description = "Vectors to add", DefaultValueFactory = _ => 200_000 };
+        var dim = new Option<int>("--dim") { Description = "Vector dimension", DefaultValueFactory = _ => 384 };
+        var batch = new Option<int>("--batch") { Description = "Vectors per add", DefaultValueFactory = _ => 500 };
+        var encoding = new Option<JobRec.Vectors.Ivf.InvertedListEncoding>("--encoding") { Description = "How lists store rows (Int8 as the shards do, or Float32)", DefaultValueFactory = _ => JobRec.Vectors.Ivf.InvertedListEncoding.Int8 };
+        var command = new Command("ivf-ingest", "One growing inverted-file shard: adds/s while a reader searches, the longest add and search waits, re-clustering time after the adds");
+        foreach (var option in new Option[] { n, dim, batch, encoding })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(n) is < 1 or > 5_000_000 || parseResult.GetValue(batch) is < 1 or > 100_000 || parseResult.GetValue(dim) is < 1 or > 4096)
+            {
+                Console.Error.WriteLine("bench ivf-ingest: --n must be in [1, 5000000], --batch in [1, 100000], --dim in [1, 4096]");
+                return 2;
+            }
+
+            var result = InvertedFileIngestBenchmark.Run(parseResult.GetValue(n), parseResult.GetValue(dim), parseResult.GetValue(batch),
+                encoding: parseResult.GetValue(encoding), progress: line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
+            Console.WriteLine(result);
+            return 0;
+        });
+        return command;
     }
 }

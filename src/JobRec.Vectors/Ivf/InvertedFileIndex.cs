@@ -11,12 +11,26 @@ namespace JobRec.Vectors.Ivf;
 /// <see cref="InvertedFileOptions.MinTrainSize"/> vectors it is exact; it re-clusters itself as it grows, and adds, removes and
 /// searches need no separate training step.
 /// </summary>
-/// <remarks>Thread safety: searches run concurrently; add and remove take an exclusive lock.</remarks>
+/// <remarks>Thread safety: searches run concurrently; add and remove take an exclusive lock. Re-clustering runs beside the live
+/// index (on the thread pool, or on the adding thread after its add returns the lock when
+/// <see cref="InvertedFileOptions.BackgroundMaintenance"/> is off): k-means and the assignment of every row to the new lists hold no
+/// lock, copying rows out holds the read lock for one small chunk at a time, and the swap holds the write lock only to re-read the
+/// few rows changed meanwhile. Writes and searches never wait for k-means.</remarks>
 public sealed class InvertedFileIndex : IVectorIndex
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly InvertedFileOptions _options;
-    private readonly Dictionary<long, (int List, int Row)> _where = [];
+    // Rows copied out of the live lists per read-lock hold, and the most changed rows the swap re-reads under the write lock.
+    private const int CopyChunk = 256;
+    private const int SwapDirtyLimit = 256;
+    private const int MaxCatchUpRounds = 8;
+
+    private Dictionary<long, (int List, int Row)> _where = [];
+    private InvertedFileRebuild? _rebuild;
+    private Task _maintenance = Task.CompletedTask;
+
+    /// <summary>Test hook: runs on the re-clustering thread after k-means, before any row is copied (no lock held).</summary>
+    internal Action? AfterTraining { get; set; }
     private readonly Random _random;
     private InvertedList[] _lists;
     private float[]? _centroids;
@@ -55,11 +69,38 @@ public sealed class InvertedFileIndex : IVectorIndex
     /// <summary>True once the vectors have been clustered (searches then probe lists instead of scanning everything).</summary>
     public bool IsClustered => Read(() => _centroids is not null);
 
+    /// <summary>True while a re-clustering runs beside the live index.</summary>
+    public bool IsMaintaining => Read(() => _rebuild is not null);
+
+    /// <summary>Blocks until no re-clustering runs; rethrows what the last background one threw, if it failed.</summary>
+    public void WaitForMaintenance()
+    {
+        while (true)
+        {
+            var (task, idle) = Read(() => (_maintenance, _rebuild is null));
+            if (idle && task.IsCompleted)
+            {
+                task.GetAwaiter().GetResult();
+                return;
+            }
+
+            if (task.IsCompleted)
+            {
+                Thread.Sleep(1); // a re-clustering runs on an adding thread (BackgroundMaintenance off)
+            }
+            else
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+            }
+        }
+    }
+
     /// <inheritdoc />
     /// <exception cref="ArgumentException">An id is negative, already present or repeated in the batch.</exception>
     public void Add(ReadOnlySpan<float> vectors, ReadOnlySpan<long> ids)
     {
         VectorArguments.RequireAdd(vectors, ids, Dimension);
+        Action? maintain = null;
         _lock.EnterWriteLock();
         try
         {
@@ -71,18 +112,20 @@ public sealed class InvertedFileIndex : IVectorIndex
                 var vector = vectors.Slice(i * Dimension, Dimension);
                 var list = _centroids is null ? 0 : SphericalKMeans.Nearest(_centroids, Dimension, vector);
                 _where[ids[i]] = (list, _lists[list].Add(vector, ids[i]));
+                _rebuild?.Dirty.Add(ids[i]);
             }
 
-            var count = _where.Count;
-            if ((_centroids is null && count >= _options.MinTrainSize) || (_centroids is not null && count >= _trainedAt * _options.RetrainGrowth))
+            if (NeedsClustering())
             {
-                Cluster();
+                maintain = BeginRebuild();
             }
         }
         finally
         {
             _lock.ExitWriteLock();
         }
+
+        maintain?.Invoke();
     }
 
     /// <inheritdoc />
@@ -100,10 +143,12 @@ public sealed class InvertedFileIndex : IVectorIndex
                     continue;
                 }
 
+                _rebuild?.Dirty.Add(id);
                 var moved = _lists[at.List].RemoveAt(at.Row);
                 if (moved >= 0)
                 {
                     _where[moved] = at;
+                    _rebuild?.Dirty.Add(moved); // it moved to a row a running copy may have passed already
                 }
 
                 removed++;
@@ -180,6 +225,7 @@ public sealed class InvertedFileIndex : IVectorIndex
         try
         {
             _disposed = true;
+            _rebuild = null;
             _lists = [new InvertedList(Dimension, _options.Encoding)];
             _centroids = null;
             _centroidCodes = null;
@@ -312,59 +358,182 @@ public sealed class InvertedFileIndex : IVectorIndex
         }
     }
 
-    /// <summary>Clusters every held vector afresh (sample -> spherical k-means) and redistributes them over the new lists.</summary>
-    private void Cluster()
+    /// <summary>Starts re-clustering every held vector (under the write lock): takes the seeded training sample and returns the work
+    /// that trains, assigns and swaps, to run once the lock is released (queued on the thread pool in background mode).</summary>
+    private Action? BeginRebuild()
     {
         var n = _where.Count;
-        var all = new float[(long)n * Dimension];
-        var allIds = new long[n];
-        var next = 0;
-        foreach (var list in _lists)
-        {
-            list.CopyRowsTo(all.AsSpan(next * Dimension, list.Count * Dimension));
-            list.Ids.AsSpan(0, list.Count).CopyTo(allIds.AsSpan(next));
-            next += list.Count;
-        }
-
         var listCount = Math.Clamp((int)Math.Round(_options.ListsPerSqrtCount * Math.Sqrt(n)), 1, n);
         var sampleSize = Math.Min(n, listCount * _options.TrainPointsPerList);
+        var rows = new (int List, int Row)[n];
+        var next = 0;
+        for (var l = 0; l < _lists.Length; l++)
+        {
+            for (var r = 0; r < _lists[l].Count; r++)
+            {
+                rows[next++] = (l, r);
+            }
+        }
+
+        _random.Shuffle(rows);
         var sample = new float[(long)sampleSize * Dimension];
-        var order = Enumerable.Range(0, n).ToArray();
-        _random.Shuffle(order);
         for (var i = 0; i < sampleSize; i++)
         {
-            all.AsSpan(order[i] * Dimension, Dimension).CopyTo(sample.AsSpan(i * Dimension));
+            _lists[rows[i].List].DecodeRow(rows[i].Row, sample.AsSpan(i * Dimension, Dimension));
         }
 
-        var centroids = SphericalKMeans.Train(sample, Dimension, listCount, _options.Iterations, _random);
-        var lists = new InvertedList[listCount];
-        for (var c = 0; c < listCount; c++)
+        var random = new Random(_random.Next());
+        _trainedAt = n;
+        var rebuild = new InvertedFileRebuild(new float[listCount * Dimension], Dimension, _options.Encoding, n, _lists.Select(l => l.Count).ToArray());
+        _rebuild = rebuild;
+        void Run()
         {
-            lists[c] = new InvertedList(Dimension, _options.Encoding);
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var vector = all.AsSpan(i * Dimension, Dimension);
-            var c = SphericalKMeans.Nearest(centroids, Dimension, vector);
-            _where[allIds[i]] = (c, lists[c].Add(vector, allIds[i]));
-        }
-
-        _lists = lists;
-        _centroids = centroids;
-        if (_options.Encoding == InvertedListEncoding.Int8)
-        {
-            var codes = new sbyte[centroids.Length];
-            var scales = new float[listCount];
-            for (var c = 0; c < listCount; c++)
+            try
             {
-                scales[c] = Int8Codes.Encode(centroids.AsSpan(c * Dimension, Dimension), codes.AsSpan(c * Dimension, Dimension));
+                Rebuild(rebuild, sample, listCount, random);
+            }
+            catch
+            {
+                // The live index stays as it was; the next growth step tries again.
+                _lock.EnterWriteLock();
+                try
+                {
+                    if (_rebuild == rebuild)
+                    {
+                        _rebuild = null;
+                    }
+                }
+                finally
+                {
+                    _lock.ExitWriteLock();
+                }
+
+                throw;
+            }
+        }
+
+        if (!_options.BackgroundMaintenance)
+        {
+            return Run;
+        }
+
+        _maintenance = Task.Run(Run);
+        return null;
+    }
+
+    /// <summary>Trains the new centroids, copies every live row into the new lists a chunk at a time, re-reads the rows changed
+    /// meanwhile until few are left, then swaps the new lists in under the write lock. Returns early when the index is disposed.</summary>
+    private void Rebuild(InvertedFileRebuild rebuild, float[] sample, int listCount, Random random)
+    {
+        SphericalKMeans.Train(sample, Dimension, listCount, _options.Iterations, random).CopyTo(rebuild.Centroids, 0);
+        AfterTraining?.Invoke();
+        var staging = new InvertedList(Dimension, _options.Encoding);
+
+        // 1. The rows the live lists held when it began, a chunk under the read lock, assigned outside it. Rows added since, and rows
+        //    a removal moved, are dirty and re-read below.
+        for (var l = 0; l < rebuild.HeldAtStart.Length; l++)
+        {
+            for (var start = 0; start < rebuild.HeldAtStart[l]; start += CopyChunk)
+            {
+                _lock.EnterReadLock();
+                try
+                {
+                    if (_rebuild != rebuild)
+                    {
+                        return;
+                    }
+
+                    var list = _lists[l];
+                    var end = Math.Min(Math.Min(list.Count, rebuild.HeldAtStart[l]), start + CopyChunk);
+                    for (var r = start; r < end; r++)
+                    {
+                        staging.AddRowFrom(list, r);
+                    }
+                }
+                finally
+                {
+                    _lock.ExitReadLock();
+                }
+
+                AssignStaged(rebuild, staging);
+            }
+        }
+
+        // 2. Rows changed meanwhile: re-read them outside the write lock while many, then swap with the last few under it.
+        Action? next = null;
+        for (var round = 0; ; round++)
+        {
+            _lock.EnterWriteLock();
+            try
+            {
+                if (_rebuild != rebuild)
+                {
+                    return;
+                }
+
+                var dirty = rebuild.Dirty;
+                if (dirty.Count <= SwapDirtyLimit || round >= MaxCatchUpRounds)
+                {
+                    StageCurrentRows(rebuild, dirty, staging);
+                    AssignStaged(rebuild, staging);
+                    SwapIn(rebuild);
+                    next = NeedsClustering() ? BeginRebuild() : null; // it grew past the next step meanwhile
+                    break;
+                }
+
+                rebuild.Dirty = [];
+                StageCurrentRows(rebuild, dirty, staging);
+            }
+            finally
+            {
+                _lock.ExitWriteLock();
             }
 
-            _centroidCodes = codes;
-            _centroidScales = scales;
+            AssignStaged(rebuild, staging);
         }
-        _trainedAt = n;
+
+        next?.Invoke();
+    }
+
+    /// <summary>True when the index should start a re-clustering (write lock held): none runs, and it reached the first training
+    /// size or grew by <see cref="InvertedFileOptions.RetrainGrowth"/> since the last one began.</summary>
+    private bool NeedsClustering()
+    {
+        var count = _where.Count;
+        return _rebuild is null && (_centroids is null ? count >= _options.MinTrainSize : count >= _trainedAt * _options.RetrainGrowth);
+    }
+
+    /// <summary>Drops <paramref name="ids"/> from the new lists and stages the current rows of those the live index still holds (write lock held).</summary>
+    private void StageCurrentRows(InvertedFileRebuild rebuild, HashSet<long> ids, InvertedList staging)
+    {
+        foreach (var id in ids)
+        {
+            rebuild.Remove(id);
+            if (_where.TryGetValue(id, out var at))
+            {
+                staging.AddRowFrom(_lists[at.List], at.Row);
+            }
+        }
+    }
+
+    private static void AssignStaged(InvertedFileRebuild rebuild, InvertedList staging)
+    {
+        for (var r = 0; r < staging.Count; r++)
+        {
+            rebuild.CopyRow(staging, r);
+        }
+
+        staging.Clear();
+    }
+
+    /// <summary>Makes the rebuilt lists the live ones (write lock held).</summary>
+    private void SwapIn(InvertedFileRebuild rebuild)
+    {
+        _lists = rebuild.Lists;
+        _where = rebuild.Where;
+        _centroids = rebuild.Centroids;
+        (_centroidCodes, _centroidScales) = _options.Encoding == InvertedListEncoding.Int8 ? rebuild.EncodeCentroids() : (null, null);
+        _rebuild = null;
     }
 
     private T Read<T>(Func<T> read)

@@ -27,6 +27,10 @@ public sealed record InvertedFileOptions
     /// <summary>How the lists store their vectors (floats by default: exact scores).</summary>
     public InvertedListEncoding Encoding { get; init; } = InvertedListEncoding.Float32;
 
+    /// <summary>Re-cluster on the thread pool beside the live index (the default); when false the add that triggers it re-clusters
+    /// before it returns (still outside the lock, so concurrent searches and writes go on), which makes a single-threaded build deterministic.</summary>
+    public bool BackgroundMaintenance { get; init; } = true;
+
     /// <summary>Seed of the training sample and the initial centroids.</summary>
     public int Seed { get; init; } = 17;
 

@@ -78,6 +78,44 @@ internal sealed class InvertedList
         return Ids[row];
     }
 
+    /// <summary>Appends row <paramref name="row"/> of <paramref name="source"/> (same dimension and encoding) without decoding it; returns its row here.</summary>
+    public int AddRowFrom(InvertedList source, int row)
+    {
+        if (Count == Ids.Length)
+        {
+            Grow(Math.Max(8, Ids.Length * 2));
+        }
+
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            source.Codes.AsSpan(row * _dimension, _dimension).CopyTo(Codes.AsSpan(Count * _dimension, _dimension));
+            Scales[Count] = source.Scales[row];
+        }
+        else
+        {
+            source.Vectors.AsSpan(row * _dimension, _dimension).CopyTo(Vectors.AsSpan(Count * _dimension, _dimension));
+        }
+
+        Ids[Count] = source.Ids[row];
+        return Count++;
+    }
+
+    /// <summary>Empties the list, keeping its storage.</summary>
+    public void Clear() => Count = 0;
+
+    /// <summary>Writes row <paramref name="row"/> (decoded when stored as codes) into <paramref name="destination"/>.</summary>
+    public void DecodeRow(int row, Span<float> destination)
+    {
+        if (Encoding == InvertedListEncoding.Int8)
+        {
+            Int8Codes.Decode(Codes.AsSpan(row * _dimension, _dimension), Scales[row], destination);
+        }
+        else
+        {
+            Vectors.AsSpan(row * _dimension, _dimension).CopyTo(destination);
+        }
+    }
+
     /// <summary>Writes every row (decoded when stored as codes) into <paramref name="destination"/>, row-major.</summary>
     public void CopyRowsTo(Span<float> destination)
     {

@@ -12,7 +12,7 @@ public sealed class InvertedFileIndexTests
     {
         var vectors = TestVectors.Unit(300, Dim, seed: 3);
         var queries = TestVectors.Unit(20, Dim, seed: 4);
-        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000 });
         using var exact = new ExactInnerProductIndex(Dim, 1);
         ivf.Add(vectors, TestVectors.Ids(300));
         exact.Add(vectors, TestVectors.Ids(300));
@@ -26,7 +26,7 @@ public sealed class InvertedFileIndexTests
     public void ClustersOnceLargeEnoughAndFindsTheNearestVectors()
     {
         var vectors = TestVectors.Unit(4000, Dim, seed: 5);
-        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 500 });
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 500 });
         for (var start = 0; start < 4000; start += 500)
         {
             ivf.Add(vectors.AsSpan(start * Dim, 500 * Dim), TestVectors.Ids(500, start));
@@ -49,7 +49,7 @@ public sealed class InvertedFileIndexTests
     public void RemovedVectorsAreNeverReturnedAndOthersStayFindable()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 6);
-        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000 });
         ivf.Add(vectors, TestVectors.Ids(3000));
         var removed = Enumerable.Range(0, 3000).Where(i => i % 3 == 0).Select(i => (long)i).ToArray();
 
@@ -72,7 +72,7 @@ public sealed class InvertedFileIndexTests
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 8);
         var queries = TestVectors.Unit(5, Dim, seed: 10);
-        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000 });
         using var exact = new ExactInnerProductIndex(Dim, 1);
         ivf.Add(vectors, TestVectors.Ids(3000));
         exact.Add(vectors, TestVectors.Ids(3000));
@@ -115,7 +115,7 @@ public sealed class InvertedFileIndexTests
         const int dim = 128;
         var vectors = new JobRec.Vectors.Benchmarks.UnitVectorGenerator(dim, 21, JobRec.Vectors.Benchmarks.VectorDistribution.Clustered, clusters: 60).Next(6000);
         var queries = new JobRec.Vectors.Benchmarks.UnitVectorGenerator(dim, 22, JobRec.Vectors.Benchmarks.VectorDistribution.Clustered, clusters: 60).Next(50);
-        var options = new InvertedFileOptions { MinTrainSize = 1000 };
+        var options = new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000 };
         using var floats = new InvertedFileIndex(dim, options);
         using var codes = new InvertedFileIndex(dim, options with { Encoding = InvertedListEncoding.Int8 });
         using var exact = new ExactInnerProductIndex(dim, 1);
@@ -153,7 +153,7 @@ public sealed class InvertedFileIndexTests
     public void Int8ListsKeepRemovalsAndReclusteringRight()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 23);
-        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000, Encoding = InvertedListEncoding.Int8 });
+        using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000, Encoding = InvertedListEncoding.Int8 });
         ivf.Add(vectors.AsSpan(0, 1200 * Dim), TestVectors.Ids(1200));
         ivf.Add(vectors.AsSpan(1200 * Dim), TestVectors.Ids(1800, 1200)); // grows past 2x: clusters again from the decoded codes
         var removed = Enumerable.Range(0, 3000).Where(i => i % 4 == 0).Select(i => (long)i).ToArray();
