@@ -82,11 +82,13 @@ internal static class DataCommands
         var source = new Option<string>("--source") { Description = $"Source format: {string.Join(", ", DataSources.Names.Order())}", Required = true };
         var target = new Option<string?>("--target") { Description = "Where to import (silo address or store path); the default is the embedded store" };
         var batch = new Option<int>("--batch") { Description = "Items per write", DefaultValueFactory = _ => 1000 };
+        var allowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when a file ends inside a record (cut off); its earlier rows are imported either way" };
         var paths = new Argument<string[]>("paths") { Description = "Files or folders of the source", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "Import a source into the engine (idempotent; bad rows are reported, not fatal)");
         command.Options.Add(source);
         command.Options.Add(target);
         command.Options.Add(batch);
+        command.Options.Add(allowPartial);
         command.Arguments.Add(paths);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -107,6 +109,17 @@ internal static class DataCommands
                 var report = await IngestPipeline.RunAsync(dataSource, sink,
                     new IngestOptions { BatchSize = parseResult.GetValue(batch), Progress = ConsoleProgressBar.ForStandardError() }, cancellationToken);
                 Console.WriteLine(report.ToString());
+                if (report.CutOff.Count > 0 && !parseResult.GetValue(allowPartial))
+                {
+                    foreach (var cut in report.CutOff)
+                    {
+                        Console.Error.WriteLine($"ingest: {cut.File}:{cut.Line}: {cut.Reason}; the rows before it were imported. " +
+                                                "Complete the file and import it again (imports are idempotent), or pass --allow-partial to accept it as it is.");
+                    }
+
+                    return 3;
+                }
+
                 return report.Imported == 0 && report.Issues.Count > 0 ? 1 : 0;
             }
             finally

@@ -91,17 +91,29 @@ public sealed class CsvFile : IDisposable
         {
             if (record.Error is not null)
             {
-                report.Reject(Name, record.Line, record.Error);
+                Reject(record, report, record.Error);
                 continue;
             }
             if (record.Count != Header.Count)
             {
-                report.Reject(Name, record.Line, $"expected {Header.Count} fields, found {record.Count}");
+                Reject(record, report, $"expected {Header.Count} fields, found {record.Count}");
                 continue;
             }
             return true;
         }
         return false;
+    }
+
+    private void Reject(CsvRecord record, ReadReport report, string reason)
+    {
+        if (record.AtEndOfInput)
+        {
+            report.EndsInsideRecord(Name, record.Line, reason);
+        }
+        else
+        {
+            report.Reject(Name, record.Line, reason);
+        }
     }
 
     /// <summary>Reads the record at <paramref name="offset"/> (from an earlier record's <see cref="CsvRecord.Offset"/>); false when none is there.</summary>

@@ -25,6 +25,10 @@ public sealed class CsvRecord
     /// <summary>Why the record is malformed (quoting, size, encoding), or null when it is well formed.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>True when the input ended inside this record (no line break after it): with an <see cref="Error"/> or a short field count
+    /// that is a file cut off mid-record.</summary>
+    public bool AtEndOfInput { get; internal set; }
+
     /// <summary>Number of fields read.</summary>
     public int Count => _count;
 
@@ -66,6 +70,7 @@ public sealed class CsvRecord
         _count = 0;
         _fieldStart = 0;
         Error = null;
+        AtEndOfInput = false;
     }
 
     internal void Append(ReadOnlySpan<byte> bytes)

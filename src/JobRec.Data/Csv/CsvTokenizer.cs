@@ -96,6 +96,7 @@ public sealed class CsvTokenizer : IDisposable
             if (_pos >= _len && !Fill())
             {
                 if (state == State.Quoted) record.Fail($"unterminated quoted field {record.Count + 1} opened on line {quoteLine}");
+                record.AtEndOfInput = true;
                 EndField(record);
                 return EndRecord(record);
             }

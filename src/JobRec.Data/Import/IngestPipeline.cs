@@ -69,6 +69,7 @@ public static class IngestPipeline
                 ["jobs"] = nJobs, ["users"] = nUsers, ["interactions"] = nInteractions, ["occupations"] = nOccupations, ["skills"] = nSkills,
             },
             Issues = report.Issues,
+            CutOff = report.CutOff,
             Elapsed = clock.Elapsed,
         };
     }

@@ -22,6 +22,8 @@ public sealed record IngestReport
     public required IReadOnlyDictionary<string, long> ImportedByKind { get; init; }
     /// <summary>The first rejected rows and file problems, as file:line: reason.</summary>
     public required IReadOnlyList<RowIssue> Issues { get; init; }
+    /// <summary>Files that ended inside a record (a cut-off file); empty when every file ended cleanly.</summary>
+    public IReadOnlyList<RowIssue> CutOff { get; init; } = [];
     /// <summary>Wall time of the import.</summary>
     public TimeSpan Elapsed { get; init; }
 

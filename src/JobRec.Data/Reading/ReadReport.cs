@@ -4,6 +4,7 @@ namespace JobRec.Data.Reading;
 public sealed class ReadReport
 {
     private readonly List<RowIssue> _issues = [];
+    private readonly List<RowIssue> _cutOff = [];
     private long _read;
     private long _rejected;
 
@@ -26,6 +27,22 @@ public sealed class ReadReport
     public IReadOnlyList<RowIssue> Issues
     {
         get { lock (_issues) return _issues.ToArray(); }
+    }
+
+    /// <summary>Files that end inside a record (cut off mid-write or mid-copy), as file:line: reason; that record is also counted as rejected.</summary>
+    public IReadOnlyList<RowIssue> CutOff
+    {
+        get { lock (_issues) return _cutOff.ToArray(); }
+    }
+
+    /// <summary>Counts the malformed last record of a file that ends inside it, and keeps it in <see cref="CutOff"/>.</summary>
+    public void EndsInsideRecord(string file, long line, string reason)
+    {
+        var issue = new RowIssue(file, line, $"the file ends inside this record ({reason})");
+        lock (_issues) _cutOff.Add(issue);
+        Interlocked.Increment(ref _read);
+        Interlocked.Increment(ref _rejected);
+        Keep(issue);
     }
 
     /// <summary>Counts one well-formed row.</summary>

@@ -37,6 +37,37 @@ public class BadInputTests
         Assert.StartsWith("linkedin_job_postings.csv:8: invalid UTF-8 in field 6", issues[4]);
     }
 
+    [Theory]
+    [InlineData(40)]  // cut inside a quoted field
+    [InlineData(-2)]  // cut between fields: too few of them
+    public void A_file_cut_off_inside_its_last_record_is_reported_as_cut_off_and_its_earlier_rows_survive(int cutFromRowStart)
+    {
+        using var temp = new TempFolder();
+        var last = Row("a-1000003", "Third");
+        var text = Header + Row("a-1000001", "First") + Row("a-1000002", "Second") + last;
+        var cut = cutFromRowStart > 0 ? text.Length - last.Length + cutFromRowStart : text.Length - last.Length + last.LastIndexOf("\",\"", StringComparison.Ordinal) + 1;
+        temp.File("linkedin_job_postings.csv", text[..cut]);
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+
+        Assert.Equal(["li:1000001", "li:1000002"], r.Jobs.Select(j => j.Id));
+        var cutOff = Assert.Single(r.Report.CutOff);
+        Assert.Equal(("linkedin_job_postings.csv", 4L), (cutOff.File, cutOff.Line));
+        Assert.StartsWith("the file ends inside this record", cutOff.Reason);
+        Assert.Equal(1, r.Report.Rejected);
+    }
+
+    [Fact]
+    public void A_last_row_without_a_line_break_is_not_cut_off()
+    {
+        using var temp = new TempFolder();
+        temp.File("linkedin_job_postings.csv", Header + Row("a-1000001", "First") + Row("a-1000002", "Second").TrimEnd('\n'));
+        var r = ReadResult.Of(new LinkedIn2024Source([temp.Path]));
+
+        Assert.Equal(2, r.Jobs.Count);
+        Assert.Empty(r.Report.CutOff);
+        Assert.Equal(0, r.Report.Rejected);
+    }
+
     [Fact]
     public void Empty_file_is_reported_not_thrown()
     {

@@ -95,23 +95,5 @@ public sealed partial class OnetCommandTests
     [GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}\s+-?\d+\.\d{4}\s+\S")]
     private static partial Regex CodeLine();
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        // The test assembly runs its tests one at a time (AssemblyInfo), so swapping the console's writers is safe here.
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = JobRec.Cli.Program.BuildRoot().Parse(args).Invoke();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 }
