@@ -1,8 +1,10 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace JobRec.Contracts.Indexing;
 
 /// <summary>One shard of the job vector index (key = shard number); jobs hash to shards by id; persists its entries and rebuilds its FAISS index from them on activation.</summary>
+[Alias("jobrec.IIndexShardGrain")]
 public interface IIndexShardGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces the entries (persisted before returning).</summary>

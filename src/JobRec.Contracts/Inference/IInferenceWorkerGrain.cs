@@ -1,9 +1,11 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Ask;
 
 namespace JobRec.Contracts.Inference;
 
 /// <summary>A stateless-worker pool that runs the models; concurrent requests are micro-batched (small wait window, max batch) before each model call.</summary>
+[Alias("jobrec.IInferenceWorkerGrain")]
 public interface IInferenceWorkerGrain : IGrainWithStringKey
 {
     /// <summary>L2-normalised embeddings of the texts, one per text, in order.</summary>

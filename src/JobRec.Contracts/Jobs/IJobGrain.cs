@@ -1,9 +1,11 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
 
 namespace JobRec.Contracts.Jobs;
 
 /// <summary>One job posting keyed by its id: posting, embedding, O*NET code, skills, counters; keeps its index shard up to date.</summary>
+[Alias("jobrec.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the posting, encodes and classifies it, and (re)indexes it; returns the stored view.</summary>

@@ -1,8 +1,10 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace JobRec.Contracts.Recommendations;
 
 /// <summary>Keeps interaction counts per job (applies weigh more) and serves the most popular jobs as a candidate source; key "global".</summary>
+[Alias("jobrec.IPopularityGrain")]
 public interface IPopularityGrain : IGrainWithStringKey
 {
     /// <summary>Adds weight to jobs' popularity (job id to weight).</summary>

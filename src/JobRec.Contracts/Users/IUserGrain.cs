@@ -1,10 +1,12 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Recommendations;
 
 namespace JobRec.Contracts.Users;
 
 /// <summary>One job seeker keyed by id: profile, resume embedding, interactions; recommends jobs and caches the answer until something changes.</summary>
+[Alias("jobrec.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the profile, encodes the resume and drops cached recommendations.</summary>

@@ -32,8 +32,8 @@ internal static class ClusterProcessEnvironment
     }
 
     /// <summary>A connected client whose first gateway is <paramref name="gateway"/>; <paramref name="learn"/> lets it learn and fail over to the others.</summary>
-    public static Task<ClusterClient> ClientAsync(string gateway, bool learn, TimeSpan timeout) =>
-        ClusterClient.ConnectAsync(gateway, o =>
+    public static Task<JobRecClient> ClientAsync(string gateway, bool learn, TimeSpan timeout) =>
+        JobRecClient.ConnectAsync(gateway, o =>
         {
             o.LearnGateways = learn;
             o.ResponseTimeout = timeout;

@@ -12,7 +12,7 @@ public sealed class SiloClusterActivationTests
         await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(10));
         await StartSilosAsync(cluster, "s1", "s2", "s3");
         var owners = await cluster.WaitForBalanceAsync(["s1", "s2", "s3"], TimeSpan.FromSeconds(90));
-        var clients = new List<JobRec.Client.ClusterClient>();
+        var clients = new List<JobRec.Client.JobRecClient>();
         foreach (var silo in cluster.Silos)
         {
             clients.Add(await ClientAsync(silo.Gateway, learn: false, TimeSpan.FromSeconds(30)));

@@ -19,7 +19,7 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
         await StartSilosAsync(cluster, "s1", "s2", "s3");
         await cluster.WaitForBalanceAsync(["s1", "s2", "s3"], TimeSpan.FromSeconds(90));
         var victim = cluster.Silos[1];
-        var clients = new List<ClusterClient>();
+        var clients = new List<JobRecClient>();
         foreach (var silo in cluster.Silos)
         {
             var c = await ClientAsync(silo.Gateway, learn: true, CallTimeout);

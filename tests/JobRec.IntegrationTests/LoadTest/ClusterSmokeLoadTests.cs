@@ -41,7 +41,7 @@ public sealed class ClusterSmokeLoadTests(ITestOutputHelper output)
             // Every operation once through each gateway, with answers that show the serving grains work across both silos.
             foreach (var gateway in gateways)
             {
-                await using var client = await ClusterClient.ConnectAsync(gateway, o => { o.LearnGateways = false; o.ResponseTimeout = CallTimeout; });
+                await using var client = await JobRecClient.ConnectAsync(gateway, o => { o.LearnGateways = false; o.ResponseTimeout = CallTimeout; });
                 var ops = new JobRecOperations(client);
                 var recommended = await ops.RecommendAsync(JobRecScenario.UserId(7), 10);
                 Assert.NotEmpty(recommended.Jobs);

@@ -20,7 +20,7 @@ public sealed class ServingApiFixture : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
     public string Gateway { get; private set; } = "";
     public HttpClient Http { get; private set; } = null!;
-    public ClusterClient Client { get; private set; } = null!;
+    public JobRecClient Client { get; private set; } = null!;
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "jobrec-api-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -39,7 +39,7 @@ public sealed class ServingApiFixture : IAsyncLifetime
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
-        Client = await ClusterClient.ConnectAsync(Gateway);
+        Client = await JobRecClient.ConnectAsync(Gateway);
         var sink = new GrainIngestSink(Client);
         await sink.UpsertOccupationsAsync(Market.Occupations().ToList());
         await sink.UpsertJobsAsync(Market.Jobs().ToList());

@@ -1,4 +1,4 @@
-namespace JobRec.Actors.Benchmarks;
+namespace JobRec.Silo.Benchmarks;
 
 /// <summary>What <see cref="ActorBenchmark"/> runs: total seconds, concurrent callers and how many grains they spread over.</summary>
 public sealed class ActorBenchmarkOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Numerics;
 
-namespace JobRec.Actors.Benchmarks;
+namespace JobRec.Silo.Benchmarks;
 
 /// <summary>A log-linear latency histogram in microseconds (about 3% resolution), one per caller and merged at the end.</summary>
 public sealed class LatencyHistogram

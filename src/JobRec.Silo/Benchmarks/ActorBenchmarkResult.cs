@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace JobRec.Actors.Benchmarks;
+namespace JobRec.Silo.Benchmarks;
 
 /// <summary>Numbers of one benchmark run.</summary>
 public sealed record ActorBenchmarkResult(
