@@ -22,7 +22,7 @@ public static class GrainStorageSiloBuilderExtensions
     public static ISiloBuilder AddJobRecMemoryGrainStorage(this ISiloBuilder silo, string name)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.AddGrainStorage(name, (_, _) => new MemoryGrainStorage());
+        silo.Services.AddGrainStorage(name, (_, _) => new InMemoryGrainStorage());
         return silo;
     }
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace JobRec.IntegrationTests.Serving;
 
-/// <summary>A serving silo on loopback (HTTP + client gateway on free ports) loaded through the client SDK with a small synthetic market.</summary>
+/// <summary>A serving Orleans silo on loopback (HTTP + client gateway on free ports) loaded through the client SDK with a small synthetic market.</summary>
 public sealed class ServingApiFixture : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -40,7 +40,7 @@ public sealed class ServingApiFixture : IAsyncLifetime
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
         Client = await JobRecClient.ConnectAsync(Gateway);
-        var sink = new GrainIngestSink(Client);
+        var sink = new GrainIngestSink(Client.Grains);
         await sink.UpsertOccupationsAsync(Market.Occupations().ToList());
         await sink.UpsertJobsAsync(Market.Jobs().ToList());
         await sink.UpsertUsersAsync(Market.Users().ToList());
