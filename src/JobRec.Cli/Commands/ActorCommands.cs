@@ -34,7 +34,7 @@ internal static class ActorCommands
         var url = new Option<string>("--url") { Description = "Where this silo serves the HTTP API, page and dashboard (port 0: a free port)", DefaultValueFactory = _ => "http://127.0.0.1:0" };
         var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical) or use-lite (USE-Lite 512-d); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
         encoder.AcceptOnlyFromAmong("hashed", "use-lite");
-        var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs; silos of one machine share it so a shard that moves restores its entries", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
+        var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs of the embedded silo (a cluster keeps shard entries in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the Orleans Dashboard at /dashboard" };
         var command = new Command("silo", "Run an Orleans silo (serving grains, gateway, HTTP API) until Ctrl+C / SIGTERM; with --cluster it joins a cluster on PostgreSQL");
         var shards = new Option<int?>("--shards") { Description = "Index shards the jobs are spread over; every silo of a cluster must use the same (default: 8 with --cluster, else 1)" };

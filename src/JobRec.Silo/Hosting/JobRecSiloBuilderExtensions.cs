@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using JobRec.Grains.Hosting;
+using JobRec.Grains.Indexing;
+using JobRec.Silo.Indexing;
+using Npgsql;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
@@ -9,7 +12,8 @@ namespace JobRec.Silo.Hosting;
 
 /// <summary>The one composition of a JobRec serving silo on Orleans, used by <c>jobrec silo</c>, <c>jobrec serve</c>, <c>jobrec demo</c>,
 /// the benchmarks and the tests: endpoints, membership (localhost, or Orleans.Clustering.AdoNet on PostgreSQL), grain storage (SQLite
-/// under the data folder, memory, or PostgreSQL), the serving grains' services and models.</summary>
+/// under the data folder, memory, or PostgreSQL), the index shard store (files under the data folder, or PostgreSQL in a cluster), the
+/// serving grains' services and models.</summary>
 public static class JobRecSiloBuilderExtensions
 {
     /// <summary>Configures <paramref name="silo"/> per <paramref name="options"/>; <paramref name="serving"/> is the serving settings with their
@@ -34,6 +38,9 @@ public static class JobRecSiloBuilderExtensions
 
             silo.ConfigureEndpoints(address, siloPort, options.GatewayPort);
             silo.UseJobRecPostgresCluster(cluster);
+            // Shard entries in the cluster's database, not in a folder only this machine sees: a shard activating on another silo rebuilds
+            // from the same entries.
+            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(NpgsqlDataSource.Create(cluster.ConnectionString), serving.ShardCount));
         }
         else
         {

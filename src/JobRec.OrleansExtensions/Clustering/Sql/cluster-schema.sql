@@ -1,6 +1,6 @@
 -- JobRec's PostgreSQL set-up: Orleans.Clustering.AdoNet membership (the tables, functions and named queries its
 -- ADO.NET provider runs, after dotnet/orleans src/AdoNet/Shared/PostgreSQL-Main.sql and
--- src/AdoNet/Orleans.Clustering.AdoNet/PostgreSQL-Clustering.sql, as 10.4.2 calls them) plus JobRec's grain state table.
+-- src/AdoNet/Orleans.Clustering.AdoNet/PostgreSQL-Clustering.sql, as 10.4.2 calls them) plus JobRec's grain state and index shard tables.
 -- Idempotent: run by every silo at start, inside one transaction under an advisory lock (PostgresClusterSchema).
 
 CREATE TABLE IF NOT EXISTS OrleansQuery (
@@ -176,3 +176,13 @@ CREATE TABLE IF NOT EXISTS jobrec_grain_state (
     data       bytea  NOT NULL,
     PRIMARY KEY (grain_id, state_name)
 );
+
+-- JobRec index shard entries (PostgresShardEntryStore): what a shard grain rebuilds its vector index from on whichever silo it activates.
+-- shard and shard_count say where the row belongs; rows written under another shard count are re-routed by the store when read.
+CREATE TABLE IF NOT EXISTS jobrec_shard_entry (
+    job_id      text    NOT NULL PRIMARY KEY,
+    shard       integer NOT NULL,
+    shard_count integer NOT NULL,
+    data        bytea   NOT NULL
+);
+CREATE INDEX IF NOT EXISTS jobrec_shard_entry_shard ON jobrec_shard_entry (shard_count, shard);
