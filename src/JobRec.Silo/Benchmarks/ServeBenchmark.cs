@@ -31,6 +31,7 @@ public static class ServeBenchmark
             DataDirectory = dir,
             InMemoryState = true,
             Dashboard = false,
+            Metrics = false,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
             Serving = maxConcurrent > 0 ? serving with { MaxConcurrentRequests = maxConcurrent } : serving,

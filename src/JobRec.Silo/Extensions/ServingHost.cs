@@ -6,13 +6,17 @@ using JobRec.Contracts.Operations;
 using JobRec.Grains.Hosting;
 using JobRec.Silo.Apis;
 using JobRec.Silo.Hosting;
+using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 
 namespace JobRec.Silo.Extensions;
 
-/// <summary>The one place where a serving silo is composed: grain runtime, serving grains, HTTP API, OpenAPI, page.</summary>
+/// <summary>The one place where a serving silo is composed: Orleans silo, serving grains, HTTP API, OpenAPI, page, dashboard, /metrics.</summary>
 public static class ServingHost
 {
+    /// <summary>The meter the Orleans runtime publishes its metrics on.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
     /// <summary>Builds (does not start) a web application hosting the silo (<see cref="JobRecSiloBuilderExtensions.AddJobRecSilo"/> through
     /// <c>UseOrleans</c>), the API and the page per <paramref name="options"/>.</summary>
     public static WebApplication Build(ServingHostOptions options, string[]? args = null)
@@ -32,12 +36,22 @@ public static class ServingHost
                 silo.AddDashboard();
             }
         });
+        if (options.Metrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(OrleansMeter).AddPrometheusExporter());
+        }
+
         AddApi(builder, options, serving);
         var app = builder.Build();
         MapApi(app);
         if (options.Dashboard)
         {
             app.MapOrleansDashboard("/dashboard");
+        }
+
+        if (options.Metrics)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
         }
 
         return app;

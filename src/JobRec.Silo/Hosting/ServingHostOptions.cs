@@ -37,6 +37,10 @@ public sealed record ServingHostOptions
     /// it profiles every grain call, so benchmarks turn it off.</summary>
     public bool Dashboard { get; init; } = true;
 
+    /// <summary>Whether the Orleans runtime's meters ("Microsoft.Orleans": messages, activations, calls, membership, storage) are served in
+    /// Prometheus text format at /metrics on the HTTP address, through OpenTelemetry.</summary>
+    public bool Metrics { get; init; } = true;
+
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 

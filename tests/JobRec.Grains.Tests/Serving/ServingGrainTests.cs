@@ -127,7 +127,8 @@ public sealed class ServingGrainTests : IAsyncLifetime
 
         await _serving.Cluster.RestartSiloAsync(_serving.Cluster.Silos[0]);
 
-        var after = await Ops.GetUserAsync(userId);
+        // The test cluster's client learns the restarted silo's gateway a moment later: the first (idempotent) read is retried until then.
+        var after = await AfterRestartAsync(() => Ops.GetUserAsync(userId));
         Assert.Equal(before!.InteractionCount, after!.InteractionCount);
         Assert.Equal("new-job", after.RecentInteractions[0].JobId);
         Assert.Equal("Quantum pastry chef", (await Ops.GetJobAsync("new-job"))!.Posting.Title);
@@ -183,5 +184,22 @@ public sealed class ServingGrainTests : IAsyncLifetime
 
         await popularity.AddAsync(new Dictionary<string, float> { ["c"] = 1f, ["b"] = 1f }); // the key copy follows; "a" stays highest
         Assert.Equal(new[] { 1f, 0.75f, 0.25f }, await popularity.PopularityOfKeysAsync([StableKey.Of("a"), StableKey.Of("b"), StableKey.Of("c")]));
+    }
+
+    private static async Task<T> AfterRestartAsync<T>(Func<Task<T>> read)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (Exception e) when (DateTime.UtcNow < deadline && e is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
+                                          or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JobRec.Client;
 using JobRec.OrleansExtensions.Storage;
 using JobRec.OrleansExtensions.Tests.TestGrains;
 using Microsoft.Data.Sqlite;
@@ -50,7 +51,8 @@ public sealed class GrainBehaviourTests : IAsyncLifetime
 
         await _cluster.RestartSiloAsync(_cluster.Silos[0]);
 
-        var after = await _cluster.Client.GetGrain<IProfileGrain>("ada").Read();
+        // The client learns the restarted silo's gateway a moment later: the first (idempotent) read is retried until then.
+        var after = await IdempotentRetry.RunAsync(() => _cluster.Client.GetGrain<IProfileGrain>("ada").Read(), attempts: 8, firstDelay: TimeSpan.FromMilliseconds(100));
         Assert.Equal(2, after.Visits);
         Assert.Equal(["a", "b"], after.Tags);
         Assert.Equal(3, await _cluster.Client.GetGrain<IProfileGrain>("ada").Visit("c"));
