@@ -8,7 +8,7 @@ namespace JobRec.Contracts.Catalog;
 public interface ICatalogGrain : IGrainWithStringKey
 {
     /// <summary>Inserts or replaces entries; returns how many keys were new (keys compare case-insensitively).</summary>
-    Task<int> UpsertAsync(IReadOnlyDictionary<string, string> entries);
+    Task<int> UpsertAsync([Immutable] IReadOnlyDictionary<string, string> entries);
 
     /// <summary>The value stored for the key, or empty when unknown.</summary>
     Task<string> LookupAsync(string key);

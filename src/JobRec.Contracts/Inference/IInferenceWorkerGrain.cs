@@ -9,10 +9,12 @@ namespace JobRec.Contracts.Inference;
 public interface IInferenceWorkerGrain : IGrainWithStringKey
 {
     /// <summary>L2-normalised embeddings of the texts, one per text, in order.</summary>
-    Task<float[][]> EncodeAsync(IReadOnlyList<string> texts);
+    [return: Immutable]
+    Task<float[][]> EncodeAsync([Immutable] IReadOnlyList<string> texts);
 
     /// <summary>Factorization-machine scores of the candidate pairs, in order.</summary>
-    Task<float[]> ScoreAsync(IReadOnlyList<CandidateFeatures> candidates);
+    [return: Immutable]
+    Task<float[]> ScoreAsync([Immutable] IReadOnlyList<CandidateFeatures> candidates);
 
     /// <summary>The O*NET occupation of a posting's title and description.</summary>
     Task<OccupationMatch> ClassifyAsync(string title, string description);

@@ -12,7 +12,7 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobView> UpsertAsync(JobInput posting);
 
     /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
-    Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding);
+    Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
     [ReadOnly]
@@ -24,13 +24,14 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>The job's L2-normalised embedding, or null when unknown.</summary>
     [ReadOnly]
+    [return: Immutable]
     Task<float[]?> GetEmbeddingAsync();
 
     /// <summary>Closes the job and removes it from its shard; returns false when the job does not exist.</summary>
     Task<bool> CloseAsync();
 
     /// <summary>Counts one interaction and remembers which other jobs the same user touched recently (co-interactions).</summary>
-    Task RecordInteractionAsync(InteractionKind kind, IReadOnlyList<string> coInteractedJobIds);
+    Task RecordInteractionAsync(InteractionKind kind, [Immutable] IReadOnlyList<string> coInteractedJobIds);
 
     /// <summary>Adds counters and co-interactions aggregated by bulk ingest.</summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
@@ -38,5 +39,6 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Jobs most often touched by the same users as this one, most frequent first, at most <paramref name="count"/>.</summary>
     [ReadOnly]
+    [return: Immutable]
     Task<IReadOnlyList<string>> GetCoInteractedAsync(int count);
 }

@@ -13,7 +13,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task<UserView> UpsertProfileAsync(UserInput profile);
 
     /// <summary>Stores a profile whose embedding was computed in bulk (ingest path).</summary>
-    Task<UserView> UpsertEncodedAsync(UserInput profile, float[] embedding);
+    Task<UserView> UpsertEncodedAsync(UserInput profile, [Immutable] float[] embedding);
 
     /// <summary>The stored user, or null when this id was never created.</summary>
     Task<UserView?> GetAsync();
@@ -23,7 +23,8 @@ public interface IUserGrain : IGrainWithStringKey
     Task<InteractionRecord> RecordInteractionAsync(InteractionInput interaction);
 
     /// <summary>Records interactions in bulk without per-interaction job validation (ingest path; creates an empty profile when none exists); returns those that were new.</summary>
-    Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync(IReadOnlyList<InteractionRecord> interactions);
+    [return: Immutable]
+    Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync([Immutable] IReadOnlyList<InteractionRecord> interactions);
 
     /// <summary>The top-k jobs for this user with reasons when asked; cached until the profile or interactions change.</summary>
     /// <exception cref="KeyNotFoundException">The user does not exist.</exception>

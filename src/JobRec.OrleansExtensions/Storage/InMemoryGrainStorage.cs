@@ -45,17 +45,17 @@ public sealed class InMemoryGrainStorage : IGrainStorage
             next = 1;
             if (!_rows.TryAdd((key, stateName), (1, data)))
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, null, Stored(key, stateName));
+                throw GrainStateVersion.Conflict(key, stateName, null, Stored(key, stateName));
             }
         }
         else
         {
-            var expected = SqliteGrainStorage.ParseETag(key, stateName, grainState.ETag);
+            var expected = GrainStateVersion.Parse(key, stateName, grainState.ETag);
             next = expected + 1;
             if (!_rows.TryGetValue((key, stateName), out var row) || row.Version != expected
                 || !_rows.TryUpdate((key, stateName), (next, data), row))
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, grainState.ETag, Stored(key, stateName));
+                throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, Stored(key, stateName));
             }
         }
 
@@ -73,16 +73,16 @@ public sealed class InMemoryGrainStorage : IGrainStorage
         {
             if (Stored(key, stateName) is { } stored)
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, null, stored);
+                throw GrainStateVersion.Conflict(key, stateName, null, stored);
             }
         }
         else
         {
-            var expected = SqliteGrainStorage.ParseETag(key, stateName, grainState.ETag);
+            var expected = GrainStateVersion.Parse(key, stateName, grainState.ETag);
             if (!_rows.TryGetValue((key, stateName), out var row) || row.Version != expected
                 || !_rows.TryRemove(new KeyValuePair<(string, string), (long, byte[])>((key, stateName), row)))
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, grainState.ETag, Stored(key, stateName));
+                throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, Stored(key, stateName));
             }
         }
 

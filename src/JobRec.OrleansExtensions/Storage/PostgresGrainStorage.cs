@@ -53,7 +53,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
         }
         else
         {
-            var expected = SqliteGrainStorage.ParseETag(key, stateName, grainState.ETag);
+            var expected = GrainStateVersion.Parse(key, stateName, grainState.ETag);
             next = expected + 1;
             cmd = Command("UPDATE jobrec_grain_state SET etag = etag + 1, data = @data WHERE grain_id = @g AND state_name = @s AND etag = @etag;", key, stateName);
             cmd.Parameters.AddWithValue("etag", expected);
@@ -64,7 +64,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
             cmd.Parameters.AddWithValue("data", GrainStateJson.Serialize(grainState.State));
             if (await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, grainState.ETag, await StoredETagAsync(key, stateName).ConfigureAwait(false));
+                throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, await StoredETagAsync(key, stateName).ConfigureAwait(false));
             }
         }
 
@@ -81,16 +81,16 @@ public sealed class PostgresGrainStorage : IGrainStorage
         {
             if (await StoredETagAsync(key, stateName).ConfigureAwait(false) is { } stored)
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, null, stored);
+                throw GrainStateVersion.Conflict(key, stateName, null, stored);
             }
         }
         else
         {
             await using var cmd = Command("DELETE FROM jobrec_grain_state WHERE grain_id = @g AND state_name = @s AND etag = @etag;", key, stateName);
-            cmd.Parameters.AddWithValue("etag", SqliteGrainStorage.ParseETag(key, stateName, grainState.ETag));
+            cmd.Parameters.AddWithValue("etag", GrainStateVersion.Parse(key, stateName, grainState.ETag));
             if (await cmd.ExecuteNonQueryAsync().ConfigureAwait(false) != 1)
             {
-                throw SqliteGrainStorage.Conflict(key, stateName, grainState.ETag, await StoredETagAsync(key, stateName).ConfigureAwait(false));
+                throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, await StoredETagAsync(key, stateName).ConfigureAwait(false));
             }
         }
 

@@ -92,7 +92,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             }
             else
             {
-                var expected = ParseETag(key, stateName, grainState.ETag);
+                var expected = GrainStateVersion.Parse(key, stateName, grainState.ETag);
                 next = expected + 1;
                 cmd = Command("UPDATE grain_state SET etag = etag + 1, data = $data WHERE grain_id = $g AND state_name = $s AND etag = $etag;", key, stateName);
                 cmd.Parameters.AddWithValue("$etag", expected);
@@ -103,7 +103,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
                 cmd.Parameters.Add("$data", SqliteType.Blob).Value = data;
                 if (cmd.ExecuteNonQuery() != 1)
                 {
-                    throw Conflict(key, stateName, grainState.ETag, StoredETag(key, stateName));
+                    throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, StoredETag(key, stateName));
                 }
             }
 
@@ -128,16 +128,16 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             {
                 if (StoredETag(key, stateName) is { } stored)
                 {
-                    throw Conflict(key, stateName, null, stored);
+                    throw GrainStateVersion.Conflict(key, stateName, null, stored);
                 }
             }
             else
             {
                 using var cmd = Command("DELETE FROM grain_state WHERE grain_id = $g AND state_name = $s AND etag = $etag;", key, stateName);
-                cmd.Parameters.AddWithValue("$etag", ParseETag(key, stateName, grainState.ETag));
+                cmd.Parameters.AddWithValue("$etag", GrainStateVersion.Parse(key, stateName, grainState.ETag));
                 if (cmd.ExecuteNonQuery() != 1)
                 {
-                    throw Conflict(key, stateName, grainState.ETag, StoredETag(key, stateName));
+                    throw GrainStateVersion.Conflict(key, stateName, grainState.ETag, StoredETag(key, stateName));
                 }
             }
 
@@ -157,15 +157,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         _connection.Dispose();
         _gate.Dispose();
     }
-
-    internal static InconsistentStateException Conflict(string key, string stateName, string? expected, string? stored) =>
-        new($"state '{stateName}' of grain '{key}': expected version {expected ?? "<none>"} but the store holds {stored ?? "<none>"}; another activation wrote it since it was read",
-            stored ?? "", expected ?? "");
-
-    internal static long ParseETag(string key, string stateName, string etag) =>
-        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v)
-            ? v
-            : throw Conflict(key, stateName, etag, null);
 
     private string? StoredETag(string key, string stateName)
     {
