@@ -3,13 +3,14 @@
 #   deploy/cluster-local.sh start [N]   start PostgreSQL (unless JOBREC_PG is set) and N silos (default 3); waits until each
 #                                       silo has joined, then prints, one per line (eval them):
 #                                         export JOBREC_PG="..."                 the cluster database
-#                                         export JOBREC_GATEWAYS="h:p,h:p,..."   client gateways (any one is enough: clients learn the rest)
-#   deploy/cluster-local.sh status      silos (pid, gateway, running or not) and partitions per owner
-#   deploy/cluster-local.sh kill I      kill -9 silo I (1-based): its partitions move to the others within the lease time
-#   deploy/cluster-local.sh stop        SIGTERM every silo (each hands its partitions over), stop PostgreSQL if this script started it
+#                                         export JOBREC_GATEWAYS="h:p,h:p,..."   client gateways (an Orleans client spreads over them)
+#   deploy/cluster-local.sh status      silos (pid, gateway, running or not) and the Orleans membership table (OrleansMembershipTable)
+#   deploy/cluster-local.sh kill I      kill -9 silo I (1-based): the others declare it dead within a few seconds and its grains
+#                                       activate on them on their next call
+#   deploy/cluster-local.sh stop        SIGTERM every silo (each deactivates its grains and leaves), stop PostgreSQL if this script started it
 # Environment: CLUSTER_DIR (run folder: logs s<I>.log, pids, default /tmp/jobrec-cluster-$CLUSTER_GATEWAY_BASE),
 #   CLUSTER_GATEWAY_BASE (30000: silo I listens for clients on BASE+I-1), CLUSTER_SILO_BASE (31000: silo-to-silo ports),
-#   CLUSTER_LEASE_SECONDS (10), CLUSTER_PARTITIONS (256), JOBREC_PG (use this database instead of starting one),
+#   CLUSTER_HTTP_BASE (5180: silo I serves the HTTP API, page and /dashboard on BASE+I-1), JOBREC_PG (use this database instead of starting one),
 #   JOBREC_PG_PORT (port of the PostgreSQL started here, default 55432), CLUSTER_SCHEMA (create and use this schema, e.g. to run
 #   next to other clusters or tests on a shared JOBREC_PG; left in place by stop). Everything binds to 127.0.0.1.
 set -euo pipefail
@@ -17,8 +18,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway_base="${CLUSTER_GATEWAY_BASE:-30000}"
 silo_base="${CLUSTER_SILO_BASE:-31000}"
 dir="${CLUSTER_DIR:-/tmp/jobrec-cluster-$gateway_base}"
-lease="${CLUSTER_LEASE_SECONDS:-10}"
-partitions="${CLUSTER_PARTITIONS:-256}"
+http_base="${CLUSTER_HTTP_BASE:-5180}"
 dll="$root/src/JobRec.Cli/bin/Release/net10.0/jobrec.dll"
 
 die() { echo "cluster-local: $*" >&2; exit 1; }
@@ -58,9 +58,10 @@ start() {
   : > "$dir/silos"
   local gateways=()
   for i in $(seq 1 "$n"); do
-    local gw=$((gateway_base + i - 1)) sp=$((silo_base + i - 1))
+    local gw=$((gateway_base + i - 1)) sp=$((silo_base + i - 1)) hp=$((http_base + i - 1))
+    # Grain state, membership and index shard entries live in PostgreSQL; the run folder only holds logs.
     (cd "$dir" && exec dotnet "$dll" silo --cluster "$pg" --silo-id "silo-$i" --port "$gw" --silo-port "$sp" \
-        --lease-seconds "$lease" --partitions "$partitions" --storage "$dir/s$i.db" >"$dir/s$i.log" 2>&1) &
+        --url "http://127.0.0.1:$hp" >"$dir/s$i.log" 2>&1) &
     echo "$! $i 127.0.0.1:$gw" >> "$dir/silos"
     gateways+=("127.0.0.1:$gw")
   done
@@ -73,18 +74,16 @@ start() {
     grep -q "^silo: cluster member" "$dir/s$i.log" || die "silo $i did not join within 90 s (log $dir/s$i.log)"
     echo "cluster-local: $(grep '^silo: cluster member' "$dir/s$i.log" | head -1 | cut -d';' -f1)" >&2
   done < "$dir/silos"
-  # Wait until every silo holds a share and no partition is without a live owner (the silos rebalance within a few lease cycles).
+  # Every silo printed its banner once Orleans made it an active member; check the membership table agrees.
   if command -v psql >/dev/null; then
-    local balanced=0
-    for _ in $(seq 1 240); do
-      local row
-      row="$(psql_to "$pg" -Atc "SELECT count(DISTINCT owner) FILTER (WHERE lease_until > now()) || ' ' || count(*) FILTER (WHERE owner IS NULL OR lease_until <= now()) || ' ' || coalesce(min(c), 0) FROM partition_lease, (SELECT min(n) AS c FROM (SELECT count(*) AS n FROM partition_lease WHERE lease_until > now() GROUP BY owner) x) m;" 2>/dev/null || true)"
-      read -r owners free smallest <<<"$row"
-      if [ "${owners:-0}" = "$n" ] && [ "${free:-1}" = "0" ] && [ "${smallest:-0}" -ge $((partitions / n)) ]; then balanced=1; break; fi
+    local active=0
+    for _ in $(seq 1 120); do
+      active="$(psql_to "$pg" -Atc "SELECT count(*) FROM OrleansMembershipTable WHERE Status = 3 AND SiloName LIKE 'silo-%';" 2>/dev/null || echo 0)"
+      [ "${active:-0}" -ge "$n" ] && break
       sleep 0.5
     done
-    [ $balanced -eq 1 ] && echo "cluster-local: $n silos hold balanced shares of $partitions partitions" >&2 \
-      || echo "cluster-local: warning: partitions not balanced after 120 s (deploy/cluster-local.sh status)" >&2
+    [ "${active:-0}" -ge "$n" ] && echo "cluster-local: $n silos active in the Orleans membership table" >&2 \
+      || echo "cluster-local: warning: only ${active:-0} of $n silos active after 60 s (deploy/cluster-local.sh status)" >&2
   fi
   local list; list="$(IFS=,; echo "${gateways[*]}")"
   echo "$list" > "$dir/gateways"
@@ -99,8 +98,13 @@ status() {
     echo "silo-$i pid=$pid gateway=$gw $state"
   done < "$dir/silos"
   if command -v psql >/dev/null; then
+    # Orleans SiloStatus: 1 created, 2 joining, 3 active, 4 shutting down, 5 stopping, 6 dead.
     psql_to "$(cat "$dir/pg")" -Atc \
-      "SELECT o || ' ' || n || ' partitions' FROM (SELECT coalesce(CASE WHEN lease_until > now() THEN owner END, '<none>') AS o, count(*) AS n FROM partition_lease GROUP BY 1) t ORDER BY 1;" || true
+      "SELECT SiloName || ' silo=' || Address || ':' || Port || ' gateway=' || Address || ':' || coalesce(ProxyPort, 0) || ' ' ||
+              CASE Status WHEN 1 THEN 'created' WHEN 2 THEN 'joining' WHEN 3 THEN 'active' WHEN 4 THEN 'shutting-down'
+                          WHEN 5 THEN 'stopping' WHEN 6 THEN 'dead' ELSE 'status-' || Status END ||
+              ' alive=' || to_char(IAmAliveTime, 'HH24:MI:SS')
+         FROM OrleansMembershipTable ORDER BY StartTime;" || true
   fi
 }
 

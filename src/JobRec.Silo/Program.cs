@@ -1,41 +1,33 @@
-using JobRec.Actors.Benchmarks;
-using JobRec.Actors.Cluster;
-using JobRec.Actors.Hosting;
 using JobRec.Grains.Hosting;
 using JobRec.ML.Recommenders;
-using JobRec.ML.Text;
-using Microsoft.AspNetCore.Builder;
+using JobRec.OrleansExtensions.Clustering;
+using JobRec.Silo.Extensions;
+using JobRec.Silo.Hosting;
 
 namespace JobRec.Silo;
 
-/// <summary>Silo host executable: the grain runtime with its Kestrel gateway, the benchmark grains and the serving grains of JobRec.Grains with their services.</summary>
+/// <summary>Silo host executable: the serving silo of <see cref="ServingHost"/> (Orleans, HTTP API, page) with settings from the "Silo"
+/// configuration section (command line such as --Silo:GatewayPort=30001, or environment variables Silo__GatewayPort).</summary>
 public static class Program
 {
-    /// <summary>Runs a silo until it is stopped (Ctrl+C / SIGTERM); settings come from the "Silo" configuration section, e.g. --Silo:GatewayPort=30001.</summary>
+    /// <summary>Runs a silo until it is stopped (Ctrl+C / SIGTERM).</summary>
     public static async Task<int> Main(string[] args)
     {
-        await using var app = Build(args);
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+        var settings = configuration.GetSection("Silo");
+        var cluster = settings["Cluster"];
+        await using var app = ServingHost.Build(new ServingHostOptions
+        {
+            DataDirectory = settings["DataDirectory"] ?? ".jobrec",
+            HttpUrl = new Uri(settings["HttpUrl"] ?? "http://127.0.0.1:5080"),
+            GatewayPort = settings.GetValue("GatewayPort", 30000),
+            SiloPort = settings.GetValue("SiloPort", 0),
+            Address = settings["Address"] ?? "127.0.0.1",
+            Cluster = string.IsNullOrWhiteSpace(cluster) ? null : new PostgresClusterOptions { ConnectionString = cluster },
+            Serving = new ServingOptions { ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8) },
+            Encoder = new HashedTextEncoder(),
+        });
         await app.RunAsync().ConfigureAwait(false);
         return 0;
-    }
-
-    /// <summary>Builds the silo application: runtime, gateway, benchmark grains, serving grains (user, job, index shard, inference, search, popularity, catalog) with their
-    /// options, shard store and models (and cluster membership when <paramref name="cluster"/> is given); HTTP endpoints are mapped on the returned app.</summary>
-    /// <param name="args">Configuration arguments.</param>
-    /// <param name="configure">Silo settings.</param>
-    /// <param name="cluster">Cluster membership, or null for a single silo.</param>
-    /// <param name="serving">Serving settings; null: defaults with shard logs under ./.jobrec/index.</param>
-    /// <param name="encoder">Text encoder of the inference pool; null: the hashed lexical encoder (512-d, no IDF), identical on every silo.</param>
-    public static WebApplication Build(string[] args, Action<SiloOptions>? configure = null, ClusterOptions? cluster = null, ServingOptions? serving = null, ITextEncoder? encoder = null)
-    {
-        var (builder, silo) = SiloHost.CreateBuilder(args, configure);
-        silo.AddGrainsFromAssembly(typeof(PingGrain).Assembly)
-            .AddJobRecServing(serving ?? new ServingOptions { IndexDirectory = Path.Combine(".jobrec", "index") }, encoder ?? new HashedTextEncoder());
-        if (cluster is not null)
-        {
-            silo.UseJobRecCluster(builder, cluster);
-        }
-
-        return builder.Build();
     }
 }

@@ -1,23 +1,24 @@
 using System.Diagnostics;
 using System.Globalization;
-using JobRec.Actors.Benchmarks;
 using JobRec.Client;
+using JobRec.Contracts.Benchmarks;
+using JobRec.Silo.Benchmarks;
 
 namespace JobRec.Cli.Cluster;
 
-/// <summary>`jobrec bench cluster`: N silo processes on loopback sharing one PostgreSQL; measures calls through one gateway to grains other silos own (forwarded) and to grains it owns, then kill -9s a silo and times the takeover.</summary>
+/// <summary>`jobrec bench cluster`: N Orleans silo processes on loopback sharing one PostgreSQL; measures calls through one gateway to grains
+/// placed on other silos (forwarded) and on the gateway's own silo, then kill -9s a silo and times until a grain it held answers again.</summary>
 public static class ClusterBenchmark
 {
-    private const int Partitions = 256;
     private const int Callers = 64;
 
     /// <summary>Runs the benchmark on the PostgreSQL of <paramref name="connectionString"/> and returns the summary line
     /// <c>cluster: cross_silo_calls_per_s=N cross_silo_p99_ms=X local_calls_per_s=N failover_s=X</c>; progress goes to <paramref name="log"/>.</summary>
-    public static async Task<string> RunAsync(string connectionString, int silos, double seconds, TimeSpan lease, TextWriter log)
+    public static async Task<string> RunAsync(string connectionString, int silos, double seconds, TextWriter log)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(silos, 2);
         ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 1);
-        await using var cluster = await LocalSiloCluster.CreateAsync(connectionString, Partitions, lease).ConfigureAwait(false);
+        await using var cluster = await LocalSiloCluster.CreateAsync(connectionString).ConfigureAwait(false);
         var ids = Enumerable.Range(1, silos).Select(i => $"bench-{i}").ToArray();
         foreach (var id in ids)
         {
@@ -25,41 +26,54 @@ public static class ClusterBenchmark
             log.WriteLine($"bench cluster: silo {id} gateway {silo.Gateway} silo-to-silo {silo.SiloEndpoint}");
         }
 
-        var owners = await cluster.WaitForBalanceAsync(ids, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-        var type = typeof(SequencedCounterGrain).FullName!;
+        await cluster.WaitForActiveAsync(ids, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         var keys = Enumerable.Range(0, 3000).Select(i => $"bench-{i}").ToArray();
-        var local = keys.Where(k => owners[cluster.PartitionOf(type, k)] == ids[0]).ToArray();
-        var remote = keys.Where(k => owners[cluster.PartitionOf(type, k)] != ids[0]).ToArray();
-        await using var client = await ClusterClient.ConnectAsync(cluster.Silos[0].Gateway, o =>
-        {
-            o.LearnGateways = false; // every call enters through silo 1, so calls to grains it does not own cross to their owner
-            o.ResponseTimeout = TimeSpan.FromSeconds(30);
-        }).ConfigureAwait(false);
-        log.WriteLine($"bench cluster: {local.Length} grains on {ids[0]}, {remote.Length} on the others; activating");
+        // Every call enters through silo 1's gateway, so calls to grains placed on another silo cross to it.
+        await using var client = await JobRecClient.ConnectAsync(cluster.Silos[0].Gateway, o => o.ResponseTimeout = TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        var placement = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var batch in keys.Chunk(200))
         {
-            await Task.WhenAll(batch.Select(k => client.GetGrain<ISequencedCounterGrain>(k).GetAsync())).ConfigureAwait(false);
+            var readings = await Task.WhenAll(batch.Select(k => client.GetGrain<ISequencedCounterGrain>(k).GetAsync())).ConfigureAwait(false);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                placement[batch[i]] = readings[i].Silo;
+            }
         }
 
+        var local = keys.Where(k => placement[k] == ids[0]).ToArray();
+        var remote = keys.Where(k => placement[k] != ids[0]).ToArray();
+        log.WriteLine($"bench cluster: {local.Length} grains placed on {ids[0]}, {remote.Length} on the others");
         var phase = TimeSpan.FromSeconds(seconds / 2);
         var (crossRate, crossHistogram) = await MeasureAsync(client, remote, TimeSpan.FromSeconds(1), phase).ConfigureAwait(false);
         log.WriteLine($"bench cluster: cross-silo {crossRate:0} calls/s p50 {crossHistogram.QuantileMs(0.5):0.00} ms p99 {crossHistogram.QuantileMs(0.99):0.00} ms");
-        var (localRate, localHistogram) = await MeasureAsync(client, local, TimeSpan.FromSeconds(1), phase).ConfigureAwait(false);
+        var (localRate, localHistogram) = local.Length == 0 ? (0, new LatencyHistogram()) : await MeasureAsync(client, local, TimeSpan.FromSeconds(1), phase).ConfigureAwait(false);
         log.WriteLine($"bench cluster: local {localRate:0} calls/s p50 {localHistogram.QuantileMs(0.5):0.00} ms p99 {localHistogram.QuantileMs(0.99):0.00} ms");
 
         var victim = cluster.Silos[^1];
-        var orphan = keys.First(k => owners[cluster.PartitionOf(type, k)] == victim.SiloId);
+        var orphan = keys.First(k => placement[k] == victim.SiloId);
         var killedAt = DateTime.UtcNow;
         victim.Kill();
-        await cluster.WaitForTakeoverAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-        await client.GetGrain<ISequencedCounterGrain>(orphan).GetAsync().ConfigureAwait(false);
+        while (true)
+        {
+            try
+            {
+                await client.GetGrain<ISequencedCounterGrain>(orphan).GetAsync().ConfigureAwait(false);
+                break;
+            }
+            catch (Exception e) when (IdempotentRetry.IsTransient(e) && DateTime.UtcNow - killedAt < TimeSpan.FromSeconds(120))
+            {
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+
         var failover = DateTime.UtcNow - killedAt;
-        log.WriteLine($"bench cluster: killed {victim.SiloId} (kill -9, lease {lease.TotalSeconds:0.#} s); its partitions were taken over and served after {failover.TotalSeconds:0.00} s");
+        var dead = await cluster.WaitForDeathAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
+        log.WriteLine($"bench cluster: killed {victim.SiloId} (kill -9); a grain it held answered again after {failover.TotalSeconds:0.00} s (declared dead in the membership table by {dead.TotalSeconds:0.00} s)");
         return string.Create(CultureInfo.InvariantCulture,
             $"cluster: cross_silo_calls_per_s={crossRate:0} cross_silo_p99_ms={crossHistogram.QuantileMs(0.99):0.00} local_calls_per_s={localRate:0} failover_s={failover.TotalSeconds:0.00}");
     }
 
-    private static async Task<(double Rate, LatencyHistogram Histogram)> MeasureAsync(ClusterClient client, string[] keys, TimeSpan warmup, TimeSpan measured)
+    private static async Task<(double Rate, LatencyHistogram Histogram)> MeasureAsync(JobRecClient client, string[] keys, TimeSpan warmup, TimeSpan measured)
     {
         var grains = keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k)).ToArray();
         var histograms = new LatencyHistogram[Callers];

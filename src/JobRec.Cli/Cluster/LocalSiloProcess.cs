@@ -4,7 +4,8 @@ using System.Text.RegularExpressions;
 
 namespace JobRec.Cli.Cluster;
 
-/// <summary>One `jobrec silo --cluster` child process on loopback ports: started and waited for until it printed its banner, then stopped with SIGTERM, killed (SIGKILL), paused (SIGSTOP) or resumed (SIGCONT).</summary>
+/// <summary>One `jobrec silo --cluster` child process on loopback ports: started and waited for until it printed its banner (an active
+/// Orleans cluster member), then stopped with SIGTERM, killed (SIGKILL), paused (SIGSTOP) or resumed (SIGCONT).</summary>
 public sealed partial class LocalSiloProcess : IAsyncDisposable
 {
     private const int SigKill = 9;
@@ -23,7 +24,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         _workingDirectory = workingDirectory;
     }
 
-    /// <summary>The silo's id in the cluster tables.</summary>
+    /// <summary>The silo's name in the Orleans membership table.</summary>
     public string SiloId { get; }
 
     /// <summary>The client gateway endpoint ("127.0.0.1:port").</summary>
@@ -50,9 +51,11 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>dotnet <paramref name="jobrecDll"/> silo --cluster ...</c> with ports chosen by the OS and waits (up to <paramref name="startTimeout"/>) for its banner; throws naming the silo and its output when it exits or stays silent.</summary>
-    public static async Task<LocalSiloProcess> StartAsync(string jobrecDll, string siloId, string connectionString, int partitions, TimeSpan lease, TimeSpan startTimeout, int gatewayPort = 0, int siloPort = 0)
+    /// <summary>Starts <c>dotnet <paramref name="jobrecDll"/> silo --cluster ...</c> (ports 0: free loopback ports) and waits (up to
+    /// <paramref name="startTimeout"/>) for its banner; throws naming the silo and its output when it exits or stays silent.</summary>
+    public static async Task<LocalSiloProcess> StartAsync(string jobrecDll, string siloId, string connectionString, TimeSpan startTimeout, int gatewayPort = 0, int siloPort = 0)
     {
+        gatewayPort = gatewayPort > 0 ? gatewayPort : FreePort();
         var workingDirectory = Path.Combine(Path.GetTempPath(), $"jobrec-silo-{siloId}-{Guid.NewGuid():N}"[..40]);
         Directory.CreateDirectory(workingDirectory);
         var info = new ProcessStartInfo(DotnetHost())
@@ -67,8 +70,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
             jobrecDll, "silo", "--cluster", connectionString, "--silo-id", siloId,
             "--port", gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--silo-port", siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--partitions", partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--lease-seconds", lease.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--no-dashboard",
         })
         {
             info.ArgumentList.Add(a);
@@ -127,7 +129,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         throw new FileNotFoundException($"jobrec.dll not found next to {self} or under src/JobRec.Cli/bin above {AppContext.BaseDirectory}; build src/JobRec.Cli first.");
     }
 
-    /// <summary>Sends SIGTERM (graceful: hand partitions over, leave) and waits up to <paramref name="timeout"/> for exit, then kills; returns true when it exited by itself.</summary>
+    /// <summary>Sends SIGTERM (graceful: deactivate the grains, leave the membership table) and waits up to <paramref name="timeout"/> for exit, then kills; returns true when it exited by itself.</summary>
     public async Task<bool> StopAsync(TimeSpan timeout)
     {
         if (_process.HasExited)
@@ -150,7 +152,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills the process at once (SIGKILL): no handover, no lease release.</summary>
+    /// <summary>Kills the process at once (SIGKILL): the others must detect its death by probes.</summary>
     public void Kill()
     {
         if (!_process.HasExited)
@@ -183,6 +185,13 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         {
             // Best effort.
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string DotnetHost() =>

@@ -1,12 +1,15 @@
 using System.CommandLine;
-using JobRec.Actors.Benchmarks;
-using JobRec.Actors.Cluster;
-using JobRec.Actors.Transport;
 using JobRec.Client;
 using JobRec.Grains.Hosting;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text.UseLite;
+using JobRec.OrleansExtensions.Clustering;
+using JobRec.Silo.Benchmarks;
+using JobRec.Silo.Extensions;
+using JobRec.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 
 namespace JobRec.Cli.Commands;
 
@@ -22,33 +25,38 @@ internal static class ActorCommands
 
     private static Command SiloCommand()
     {
-        var address = new Option<string>("--address") { Description = "Gateway (and silo-to-silo) bind address", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port", "--gateway-port") { Description = "Gateway TCP port (0: any free port)", DefaultValueFactory = _ => 30000 };
-        var storage = new Option<string>("--storage") { Description = "SQLite file of grain state (single silo; a cluster keeps state in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "grain-state.db") };
+        var address = new Option<string>("--address") { Description = "Address the silo and its gateway bind to and advertise", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port", "--gateway-port") { Description = "Gateway TCP port for client SDK connections (0: no gateway)", DefaultValueFactory = _ => 30000 };
+        var storage = new Option<string>("--storage") { Description = "SQLite file of grain state (embedded silo; a cluster keeps state in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "grain-state.db") };
         var cluster = new Option<string?>("--cluster") { Description = "Join the cluster on this PostgreSQL connection string (no value: $JOBREC_PG)", Arity = ArgumentArity.ZeroOrOne };
-        var siloId = new Option<string?>("--silo-id") { Description = "Unique silo id in the cluster (default: host-gatewayport)" };
-        var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port in a cluster (0: any free port)", DefaultValueFactory = _ => 0 };
-        var advertise = new Option<string?>("--advertise") { Description = "Host other silos and clients reach this silo at (default: --address)" };
-        var partitions = new Option<int>("--partitions") { Description = "Partition count (same on every silo)", DefaultValueFactory = _ => 256 };
-        var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time: a dead silo's partitions move within about this", DefaultValueFactory = _ => 10 };
+        var siloId = new Option<string?>("--silo-id") { Description = "Silo name in the cluster's membership table (default: host-gatewayport)" };
+        var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port (0: a free port, advertised in the membership table)", DefaultValueFactory = _ => 0 };
+        var url = new Option<string>("--url") { Description = "Where this silo serves the HTTP API, page and dashboard (port 0: a free port)", DefaultValueFactory = _ => "http://127.0.0.1:0" };
         var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical) or use-lite (USE-Lite 512-d); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
         encoder.AcceptOnlyFromAmong("hashed", "use-lite");
-        var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs; silos of one machine may share it so a shard that moves restores its entries", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
-        var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C / SIGTERM; with --cluster it joins a PostgreSQL-anchored cluster");
+        var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs of the embedded silo (a cluster keeps shard entries in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the Orleans Dashboard at /dashboard" };
+        var command = new Command("silo", "Run an Orleans silo (serving grains, gateway, HTTP API) until Ctrl+C / SIGTERM; with --cluster it joins a cluster on PostgreSQL");
         var shards = new Option<int?>("--shards") { Description = "Index shards the jobs are spread over; every silo of a cluster must use the same (default: 8 with --cluster, else 1)" };
-        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, advertise, partitions, lease, encoder, indexDir, shards })
+        foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, url, encoder, indexDir, noDashboard, shards })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            ClusterOptions? clusterOptions = null;
+            PostgresClusterOptions? clusterOptions = null;
             var shardCount = parseResult.GetValue(shards)
                 ?? (parseResult.GetResult(cluster) is not null ? Contracts.Indexing.ShardRouting.DefaultShardCount : Contracts.Indexing.ShardRouting.EmbeddedShardCount);
             if (shardCount is < 1 or > 256)
             {
                 Console.Error.WriteLine($"silo: --shards must be within 1..256 (was {shardCount})");
+                return 2;
+            }
+
+            if (!Uri.TryCreate(parseResult.GetValue(url), UriKind.Absolute, out var httpUrl))
+            {
+                Console.Error.WriteLine($"silo: --url '{parseResult.GetValue(url)}' is not an absolute http URL");
                 return 2;
             }
 
@@ -66,48 +74,47 @@ internal static class ActorCommands
                     return 2;
                 }
 
-                clusterOptions = new ClusterOptions
-                {
-                    ConnectionString = connection,
-                    SiloId = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{parseResult.GetValue(port)}",
-                    PartitionCount = parseResult.GetValue(partitions),
-                    LeaseDuration = TimeSpan.FromSeconds(parseResult.GetValue(lease)),
-                    SiloAddress = parseResult.GetValue(address)!,
-                    SiloPort = parseResult.GetValue(siloPort),
-                    AdvertisedHost = parseResult.GetValue(advertise),
-                };
-                try
-                {
-                    clusterOptions.Validate();
-                }
-                catch (ArgumentException e)
-                {
-                    Console.Error.WriteLine($"silo: {e.Message}");
-                    return 2;
-                }
+                clusterOptions = new PostgresClusterOptions { ConnectionString = connection };
             }
 
-            await using var app = JobRec.Silo.Program.Build([], o =>
-            {
-                o.GatewayAddress = parseResult.GetValue(address)!;
-                o.GatewayPort = parseResult.GetValue(port);
-                o.SqliteStoragePath = parseResult.GetValue(storage)!;
-            }, clusterOptions, new ServingOptions
-            {
-                IndexDirectory = parseResult.GetValue(indexDir),
-                ShardCount = shardCount,
-            },
-                parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            StopWhenParentExits(stop);
+            var gatewayPort = parseResult.GetValue(port);
+            WebApplication app;
             try
             {
-                return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), stop.Token);
+                app = ServingHost.Build(new ServingHostOptions
+                {
+                    DataDirectory = Path.GetDirectoryName(Path.GetFullPath(parseResult.GetValue(storage)!))!,
+                    StoragePath = parseResult.GetValue(storage),
+                    HttpUrl = httpUrl,
+                    Address = parseResult.GetValue(address)!,
+                    GatewayPort = gatewayPort,
+                    SiloPort = parseResult.GetValue(siloPort),
+                    SiloName = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{gatewayPort}",
+                    Cluster = clusterOptions,
+                    Dashboard = !parseResult.GetValue(noDashboard),
+                    Serving = new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir), ShardCount = shardCount },
+                    Encoder = parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder(),
+                });
             }
-            catch (InvalidOperationException e) when (clusterOptions is not null)
+            catch (ArgumentException e)
             {
                 Console.Error.WriteLine($"silo: {e.Message}");
-                return 1;
+                return 2;
+            }
+
+            await using (app)
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                StopWhenParentExits(stop);
+                try
+                {
+                    return await HostLifetime.ServeUntilCancelledAsync(app, () => Banner(app, clusterOptions), stop.Token);
+                }
+                catch (Exception e) when (e is InvalidOperationException or Orleans.Runtime.OrleansException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+                {
+                    Console.Error.WriteLine($"silo: {e.Message}");
+                    return 1;
+                }
             }
         });
         return command;
@@ -149,17 +156,16 @@ internal static class ActorCommands
         });
     }
 
-    /// <summary>The line a started silo prints; in a cluster it names the silo id, both advertised endpoints and the partitions held (scripts and tests read it).</summary>
-    private static string Banner(Microsoft.AspNetCore.Builder.WebApplication app, ClusterOptions? cluster)
+    /// <summary>The line a started silo prints (scripts and tests read it): embedded, or in a cluster its name and advertised endpoints,
+    /// once it is an active member.</summary>
+    private static string Banner(WebApplication app, PostgresClusterOptions? cluster)
     {
-        var gateway = app.Services.GetRequiredService<SiloGatewayEndpoint>().Address;
-        if (cluster is null)
-        {
-            return $"silo: gateway listening on {gateway}; Ctrl+C stops it";
-        }
-
-        var service = app.Services.GetRequiredService<ClusterSiloService>();
-        return $"silo: cluster member {cluster.SiloId} gateway={service.AdvertisedGatewayEndpoint} silo={service.AdvertisedSiloEndpoint} partitions={service.HeldPartitions}; SIGTERM hands over and stops it";
+        var silo = app.Services.GetRequiredService<ILocalSiloDetails>();
+        var http = string.Join(",", app.Urls);
+        var gateway = silo.GatewayAddress?.Endpoint.ToString() ?? "none";
+        return cluster is null
+            ? $"silo: gateway listening on {gateway} http={http}; Ctrl+C stops it"
+            : $"silo: cluster member {silo.Name} gateway={gateway} silo={silo.SiloAddress.Endpoint} http={http}; SIGTERM stops it (its grains move to the other silos)";
     }
 
     private static Command BenchCommand()
@@ -167,7 +173,7 @@ internal static class ActorCommands
         var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (40% local, 40% gateway, 10% per baseline)", DefaultValueFactory = _ => 10 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 1000 };
         var grains = new Option<int>("--grains") { Description = "Distinct grains the callers spread over", DefaultValueFactory = _ => 1000 };
-        var command = new Command("actors", "Grain calls in-silo and through the gateway, with direct-call and Channel<T> baselines");
+        var command = new Command("actors", "Orleans grain calls in a silo and through its gateway, with direct-call and Channel<T> baselines");
         command.Options.Add(seconds);
         command.Options.Add(callers);
         command.Options.Add(grains);
@@ -181,8 +187,8 @@ internal static class ActorCommands
             };
             var result = await ActorBenchmark.RunAsync(options, async gateway =>
             {
-                var client = await ClusterClient.ConnectAsync(gateway);
-                return (client, client);
+                var client = await JobRecClient.ConnectAsync(gateway);
+                return (client.Grains, client);
             }, Console.Out);
             Console.WriteLine(result.SummaryLine);
             return 0;

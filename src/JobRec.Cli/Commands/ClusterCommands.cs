@@ -13,10 +13,9 @@ internal static class ClusterCommands
     {
         var silos = new Option<int>("--silos") { Description = "Silo processes (all on this machine's loopback)", DefaultValueFactory = _ => 3 };
         var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (half cross-silo, half local)", DefaultValueFactory = _ => 20 };
-        var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time of the silos", DefaultValueFactory = _ => 5 };
         var pgPort = new Option<int>("--pg-port") { Description = "Loopback port of the throwaway PostgreSQL started when JOBREC_PG is unset", DefaultValueFactory = _ => 56432 };
-        var command = new Command("cluster", "Silo processes on one PostgreSQL: forwarded vs local calls through one gateway, then kill -9 of a silo and the takeover time");
-        foreach (var o in new Option[] { silos, seconds, lease, pgPort })
+        var command = new Command("cluster", "Orleans silo processes on one PostgreSQL: forwarded vs local calls through one gateway, then kill -9 of a silo and the takeover time");
+        foreach (var o in new Option[] { silos, seconds, pgPort })
         {
             command.Options.Add(o);
         }
@@ -42,7 +41,7 @@ internal static class ClusterCommands
             try
             {
                 Console.Error.WriteLine($"bench cluster: load average {File.ReadAllText("/proc/loadavg").Trim()}");
-                var line = await ClusterBenchmark.RunAsync(conn, n, parseResult.GetValue(seconds), TimeSpan.FromSeconds(parseResult.GetValue(lease)), Console.Error);
+                var line = await ClusterBenchmark.RunAsync(conn, n, parseResult.GetValue(seconds), Console.Error);
                 Console.Error.WriteLine($"bench cluster: load average {File.ReadAllText("/proc/loadavg").Trim()}");
                 Console.WriteLine(line);
                 return 0;

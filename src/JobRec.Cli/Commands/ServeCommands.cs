@@ -179,7 +179,7 @@ internal static class ServeCommands
     /// <summary>The grain sink over a client SDK connection to a running silo's gateway.</summary>
     private sealed class ClientIngestSink(string gateway) : Data.Import.IIngestSink, IAsyncDisposable
     {
-        private ClusterClient? _client;
+        private JobRecClient? _client;
         private GrainIngestSink? _sink;
 
         public async ValueTask<int> UpsertJobsAsync(IReadOnlyList<Data.Model.JobPosting> jobs, CancellationToken cancellationToken = default) =>
@@ -211,9 +211,9 @@ internal static class ServeCommands
         {
             if (_sink is null)
             {
-                _client = await ClusterClient.ConnectAsync(gateway, cancellationToken: cancellationToken);
+                _client = await JobRecClient.ConnectAsync(gateway, cancellationToken: cancellationToken);
                 Console.Error.WriteLine($"ingest: into the grains of the silo at {gateway}");
-                _sink = new GrainIngestSink(_client);
+                _sink = new GrainIngestSink(_client.Grains);
             }
 
             return _sink;

@@ -1,3 +1,4 @@
+using Orleans;
 using JobRec.Contracts.Search;
 
 namespace JobRec.Contracts.Ask;
@@ -9,4 +10,5 @@ namespace JobRec.Contracts.Ask;
 /// <param name="Model">"language-model" when the trained QA checkpoint answered, "extractive" when the field was copied from the top posting (no checkpoint).</param>
 /// <param name="Confidence">Mean log-probability of the generated tokens (closer to 0 is surer); 0 for extractive answers.</param>
 /// <param name="Retrieved">The postings the semantic search retrieved for the question, best first.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.AskResponse")]
 public sealed record AskResponse(string Question, string Answer, IReadOnlyList<string> CitedJobIds, string Model, double Confidence, IReadOnlyList<SearchHit> Retrieved);

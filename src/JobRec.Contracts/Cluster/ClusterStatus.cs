@@ -1,3 +1,4 @@
+using Orleans;
 using JobRec.Contracts.Indexing;
 
 namespace JobRec.Contracts.Cluster;
@@ -6,4 +7,5 @@ namespace JobRec.Contracts.Cluster;
 /// <param name="Silos">Silos of the cluster.</param>
 /// <param name="Shards">Index shard sizes.</param>
 /// <param name="GeneratedAt">When this status was taken.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.ClusterStatus")]
 public sealed record ClusterStatus(IReadOnlyList<SiloStatus> Silos, IReadOnlyList<ShardStatus> Shards, DateTimeOffset GeneratedAt);

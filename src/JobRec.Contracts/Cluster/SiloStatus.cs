@@ -1,8 +1,10 @@
+using Orleans;
 namespace JobRec.Contracts.Cluster;
 
 /// <summary>One silo's address and load.</summary>
-/// <param name="Name">Silo name or endpoint.</param>
-/// <param name="Status">"active", "joining", "dead".</param>
+/// <param name="Name">Silo name and silo-to-silo endpoint.</param>
+/// <param name="Status">Orleans membership status in lower case: "active", "joining", "shuttingdown", "dead".</param>
 /// <param name="Activations">Activations per grain type.</param>
-/// <param name="QueueLength">Messages waiting in mailboxes.</param>
+/// <param name="QueueLength">Messages waiting in mailboxes (Orleans does not report it: 0).</param>
+[GenerateSerializer, Immutable, Alias("jobrec.SiloStatus")]
 public sealed record SiloStatus(string Name, string Status, IReadOnlyDictionary<string, int> Activations, int QueueLength);

@@ -1,27 +1,32 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace JobRec.Contracts.Indexing;
 
 /// <summary>One shard of the job vector index (key = shard number); jobs hash to shards by id; persists its entries and rebuilds its FAISS index from them on activation.</summary>
+[Alias("jobrec.IIndexShardGrain")]
 public interface IIndexShardGrain : IGrainWithStringKey
 {
     /// <summary>Adds or replaces the entries (persisted before returning).</summary>
-    Task UpsertAsync(IReadOnlyList<ShardEntry> entries);
+    Task UpsertAsync([Immutable] IReadOnlyList<ShardEntry> entries);
 
     /// <summary>Removes the job; returns false when it was not indexed.</summary>
     Task<bool> RemoveAsync(string jobId);
 
     /// <summary>The k best open jobs of this shard for the query that pass its filters, best first.</summary>
     [ReadOnly]
+    [return: Immutable]
     Task<IReadOnlyList<ShardHit>> SearchAsync(ShardQuery query);
 
     /// <summary>The cards of the given jobs of this shard scored against the query (unknown, closed or filtered ids are left out).</summary>
     [ReadOnly]
-    Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query);
+    [return: Immutable]
+    Task<IReadOnlyList<ShardHit>> LookupAsync([Immutable] IReadOnlyList<string> jobIds, ShardQuery query);
 
     /// <summary>The stored entries (card and embedding) of those of the given jobs this shard holds, closed or expired ones included.</summary>
     [ReadOnly]
-    Task<IReadOnlyList<ShardEntry>> GetEntriesAsync(IReadOnlyList<string> jobIds);
+    [return: Immutable]
+    Task<IReadOnlyList<ShardEntry>> GetEntriesAsync([Immutable] IReadOnlyList<string> jobIds);
 
     /// <summary>Rebuilds the in-memory index from the stored entries (compacting the log); returns the number of jobs indexed.</summary>
     Task<int> RebuildAsync();

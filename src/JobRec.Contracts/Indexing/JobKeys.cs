@@ -1,3 +1,4 @@
+using Orleans;
 using JobRec.Contracts.Jobs;
 
 namespace JobRec.Contracts.Indexing;
@@ -14,6 +15,7 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="Onet">Key of the O*NET code, 0 when the job has none.</param>
 /// <param name="Remote">Whether the job is remote.</param>
 /// <param name="IdKey">Key of the id (<see cref="StableKey.Of"/>), how per-job numbers are looked up without hashing the string again.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.JobKeys")]
 public readonly record struct JobKeys(string Id, ulong[] Skills, ulong Region, ulong Onet, bool Remote, ulong IdKey)
 {
     /// <summary>The keys of a job's card and skills.</summary>

@@ -1,3 +1,4 @@
+using Orleans;
 using JobRec.Contracts.Jobs;
 
 namespace JobRec.Contracts.Indexing;
@@ -8,4 +9,5 @@ namespace JobRec.Contracts.Indexing;
 /// <param name="Skills">The job's skills.</param>
 /// <param name="PostedAt">When posted, when known.</param>
 /// <param name="ClosesAt">When it closes, when known; past this time the shard no longer returns it.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.ShardEntry")]
 public sealed record ShardEntry(JobSummary Job, float[] Embedding, IReadOnlyList<string> Skills, DateTimeOffset? PostedAt, DateTimeOffset? ClosesAt);

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Text.Json.Serialization;
 using JobRec.Contracts.Jobs;
 
@@ -5,6 +6,7 @@ namespace JobRec.Contracts.Indexing;
 
 /// <summary>One hit of a shard: the job's card, its inner product with the query and with each extra scoring vector. In a silo the hit
 /// refers to the card its shard keeps for the job (no copy per hit); a hit that crossed the wire gets a card of its own.</summary>
+[GenerateSerializer, Immutable, Alias("jobrec.ShardHit")]
 public sealed class ShardHit
 {
     /// <summary>A hit with a card of its own, built from the card's fields (how a hit arrives from another silo).</summary>
@@ -31,15 +33,18 @@ public sealed class ShardHit
 
     /// <summary>The card: list fields, skills, posting time and keys.</summary>
     [JsonIgnore]
+    [Id(0)]
     public JobCard Card { get; }
 
     /// <summary>List fields of the job.</summary>
     public JobSummary Job => Card.Job;
 
     /// <summary>Inner product with the query vector.</summary>
+    [Id(1)]
     public float Score { get; }
 
     /// <summary>Inner product with each of the query's <see cref="ShardQuery.ScoringVectors"/>, in order (hits of one search share one array).</summary>
+    [Id(2)]
     public ReadOnlyMemory<float> Similarities { get; }
 
     /// <summary>The job's skills.</summary>

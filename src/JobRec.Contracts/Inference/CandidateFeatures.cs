@@ -1,3 +1,4 @@
+using Orleans;
 namespace JobRec.Contracts.Inference;
 
 /// <summary>Features of one (user, candidate job) pair for the factorization-machine scorer (a value: a recommend builds one per candidate).</summary>
@@ -10,5 +11,6 @@ namespace JobRec.Contracts.Inference;
 /// <param name="OnetMatch">Same O*NET code as one of the user's recent jobs.</param>
 /// <param name="Popularity">Normalised popularity 0..1.</param>
 /// <param name="Recency">Recency 0..1.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.CandidateFeatures")]
 public readonly record struct CandidateFeatures(string UserId, string JobId, bool RegionMatch, float HistoryTextSimilarity, float ProfileTextSimilarity,
     float SkillOverlap, bool OnetMatch, float Popularity, float Recency);

@@ -1,16 +1,20 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Ask;
 
 namespace JobRec.Contracts.Inference;
 
 /// <summary>A stateless-worker pool that runs the models; concurrent requests are micro-batched (small wait window, max batch) before each model call.</summary>
+[Alias("jobrec.IInferenceWorkerGrain")]
 public interface IInferenceWorkerGrain : IGrainWithStringKey
 {
     /// <summary>L2-normalised embeddings of the texts, one per text, in order.</summary>
-    Task<float[][]> EncodeAsync(IReadOnlyList<string> texts);
+    [return: Immutable]
+    Task<float[][]> EncodeAsync([Immutable] IReadOnlyList<string> texts);
 
     /// <summary>Factorization-machine scores of the candidate pairs, in order.</summary>
-    Task<float[]> ScoreAsync(IReadOnlyList<CandidateFeatures> candidates);
+    [return: Immutable]
+    Task<float[]> ScoreAsync([Immutable] IReadOnlyList<CandidateFeatures> candidates);
 
     /// <summary>The O*NET occupation of a posting's title and description.</summary>
     Task<OccupationMatch> ClassifyAsync(string title, string description);

@@ -1,16 +1,18 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
 
 namespace JobRec.Contracts.Jobs;
 
 /// <summary>One job posting keyed by its id: posting, embedding, O*NET code, skills, counters; keeps its index shard up to date.</summary>
+[Alias("jobrec.IJobGrain")]
 public interface IJobGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the posting, encodes and classifies it, and (re)indexes it; returns the stored view.</summary>
     Task<JobView> UpsertAsync(JobInput posting);
 
     /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
-    Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding);
+    Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
     [ReadOnly]
@@ -22,13 +24,14 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>The job's L2-normalised embedding, or null when unknown.</summary>
     [ReadOnly]
+    [return: Immutable]
     Task<float[]?> GetEmbeddingAsync();
 
     /// <summary>Closes the job and removes it from its shard; returns false when the job does not exist.</summary>
     Task<bool> CloseAsync();
 
     /// <summary>Counts one interaction and remembers which other jobs the same user touched recently (co-interactions).</summary>
-    Task RecordInteractionAsync(InteractionKind kind, IReadOnlyList<string> coInteractedJobIds);
+    Task RecordInteractionAsync(InteractionKind kind, [Immutable] IReadOnlyList<string> coInteractedJobIds);
 
     /// <summary>Adds counters and co-interactions aggregated by bulk ingest.</summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
@@ -36,5 +39,6 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Jobs most often touched by the same users as this one, most frequent first, at most <paramref name="count"/>.</summary>
     [ReadOnly]
+    [return: Immutable]
     Task<IReadOnlyList<string>> GetCoInteractedAsync(int count);
 }

@@ -1,6 +1,8 @@
+using Orleans;
 namespace JobRec.Contracts.Jobs;
 
 /// <summary>A job posting as submitted to the engine (create or replace); <see cref="ContractLimits"/> bounds every field.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("jobrec.JobInput")]
 public sealed record JobInput
 {
     /// <summary>Job title; required, at most <see cref="ContractLimits.MaxTitleLength"/> characters.</summary>

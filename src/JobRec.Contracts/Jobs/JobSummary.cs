@@ -1,3 +1,4 @@
+using Orleans;
 namespace JobRec.Contracts.Jobs;
 
 /// <summary>The few fields of a job shown in result lists.</summary>
@@ -8,4 +9,5 @@ namespace JobRec.Contracts.Jobs;
 /// <param name="Region">Region code.</param>
 /// <param name="Remote">True when remote.</param>
 /// <param name="OnetCode">O*NET-SOC code or empty.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.JobSummary")]
 public sealed record JobSummary(string Id, string Title, string Company, string Location, string Region, bool Remote, string OnetCode);

@@ -1,6 +1,8 @@
+using Orleans;
 namespace JobRec.Contracts.Jobs;
 
 /// <summary>A stored job as the engine serves it: the posting plus what inference derived and the interaction counters.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("jobrec.JobView")]
 public sealed record JobView
 {
     /// <summary>The job's id (its grain key).</summary>

@@ -1,4 +1,5 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Ask;
 using JobRec.Contracts.Cluster;
 using JobRec.Contracts.Indexing;

@@ -1,3 +1,4 @@
+using Orleans;
 namespace JobRec.Contracts.Recommendations;
 
 /// <summary>A user's ranked recommendations, best first.</summary>
@@ -5,4 +6,5 @@ namespace JobRec.Contracts.Recommendations;
 /// <param name="Jobs">At most k jobs, best first.</param>
 /// <param name="FromCache">True when served from the user grain's cache.</param>
 /// <param name="CandidateCount">How many distinct candidates were ranked.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.RecommendationList")]
 public sealed record RecommendationList(string UserId, IReadOnlyList<RecommendedJob> Jobs, bool FromCache, int CandidateCount);

@@ -1,3 +1,4 @@
+using Orleans;
 using JobRec.Contracts.Jobs;
 
 namespace JobRec.Contracts.Recommendations;
@@ -7,4 +8,5 @@ namespace JobRec.Contracts.Recommendations;
 /// <param name="Score">Final ranking score (higher is better).</param>
 /// <param name="Sources">Which candidate generators found it ("semantic", "co-interaction", "popular").</param>
 /// <param name="Reasons">Reasons such as "matches your skills: sql, python"; empty unless explain was asked.</param>
+[GenerateSerializer, Immutable, Alias("jobrec.RecommendedJob")]
 public sealed record RecommendedJob(JobSummary Job, float Score, IReadOnlyList<string> Sources, IReadOnlyList<string> Reasons);

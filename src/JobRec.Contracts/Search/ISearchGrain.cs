@@ -1,8 +1,10 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace JobRec.Contracts.Search;
 
 /// <summary>Stateless entry point for free-text search: encodes the query, fans out to every index shard, merges the top-k.</summary>
+[Alias("jobrec.ISearchGrain")]
 public interface ISearchGrain : IGrainWithStringKey
 {
     /// <summary>Searches all shards; throws <see cref="ArgumentException"/> for an empty query or k out of bounds. Read-only: the

@@ -1,6 +1,8 @@
+using Orleans;
 namespace JobRec.Contracts.Search;
 
 /// <summary>Filters applied to search and to shard lookups; an empty field does not filter.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("jobrec.SearchFilters")]
 public sealed record SearchFilters
 {
     /// <summary>Only jobs in this region (two-letter code); remote jobs pass when <see cref="IncludeRemote"/> is true.</summary>

@@ -1,17 +1,19 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Recommendations;
 
 namespace JobRec.Contracts.Users;
 
 /// <summary>One job seeker keyed by id: profile, resume embedding, interactions; recommends jobs and caches the answer until something changes.</summary>
+[Alias("jobrec.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the profile, encodes the resume and drops cached recommendations.</summary>
     Task<UserView> UpsertProfileAsync(UserInput profile);
 
     /// <summary>Stores a profile whose embedding was computed in bulk (ingest path).</summary>
-    Task<UserView> UpsertEncodedAsync(UserInput profile, float[] embedding);
+    Task<UserView> UpsertEncodedAsync(UserInput profile, [Immutable] float[] embedding);
 
     /// <summary>The stored user, or null when this id was never created.</summary>
     Task<UserView?> GetAsync();
@@ -21,7 +23,8 @@ public interface IUserGrain : IGrainWithStringKey
     Task<InteractionRecord> RecordInteractionAsync(InteractionInput interaction);
 
     /// <summary>Records interactions in bulk without per-interaction job validation (ingest path; creates an empty profile when none exists); returns those that were new.</summary>
-    Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync(IReadOnlyList<InteractionRecord> interactions);
+    [return: Immutable]
+    Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync([Immutable] IReadOnlyList<InteractionRecord> interactions);
 
     /// <summary>The top-k jobs for this user with reasons when asked; cached until the profile or interactions change.</summary>
     /// <exception cref="KeyNotFoundException">The user does not exist.</exception>

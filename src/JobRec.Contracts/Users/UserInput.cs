@@ -1,6 +1,8 @@
+using Orleans;
 namespace JobRec.Contracts.Users;
 
 /// <summary>A user's profile as submitted (create or replace); <see cref="ContractLimits"/> bounds every field.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("jobrec.UserInput")]
 public sealed record UserInput
 {
     /// <summary>Resume or profile text, at most <see cref="ContractLimits.MaxDescriptionLength"/> characters.</summary>

@@ -1,8 +1,10 @@
+using Orleans;
 using JobRec.Contracts.Interactions;
 
 namespace JobRec.Contracts.Users;
 
 /// <summary>A stored user as the engine serves it: profile and interaction history, newest first.</summary>
+[GenerateSerializer(GenerateFieldIds = GenerateFieldIds.PublicProperties), Immutable, Alias("jobrec.UserView")]
 public sealed record UserView
 {
     /// <summary>The user's id (its grain key).</summary>

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace JobRec.Contracts;
 
 /// <summary>A silo refused a request because as many requests as it queues are already waiting for their turn (HTTP 503; try again shortly).</summary>
+[GenerateSerializer, Alias("jobrec.ServingOverloadedException")]
 public sealed class ServingOverloadedException : Exception
 {
     /// <summary>An exception naming the refused operation and the queue limit reached.</summary>
@@ -18,5 +21,6 @@ public sealed class ServingOverloadedException : Exception
     }
 
     /// <summary>The refused operation ("recommend", "search").</summary>
+    [Id(0)]
     public string Operation { get; }
 }

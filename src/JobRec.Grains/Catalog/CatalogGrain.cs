@@ -1,9 +1,12 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts.Catalog;
 
 namespace JobRec.Grains.Catalog;
 
 /// <summary>A persisted name table (occupations, skills) filled by ingest and read when jobs are stored.</summary>
+[GrainType("JobRec.Grains.Catalog.CatalogGrain")]
 public sealed class CatalogGrain : Grain<CatalogState>, ICatalogGrain
 {
     /// <inheritdoc />
@@ -27,7 +30,7 @@ public sealed class CatalogGrain : Grain<CatalogState>, ICatalogGrain
         {
             if (string.IsNullOrWhiteSpace(key))
             {
-                throw new ArgumentException($"catalog '{GetPrimaryKeyString()}': an entry has an empty key", nameof(entries));
+                throw new ArgumentException($"catalog '{this.GetPrimaryKeyString()}': an entry has an empty key", nameof(entries));
             }
 
             if (!State.Entries.TryGetValue(key, out var old))
@@ -44,7 +47,7 @@ public sealed class CatalogGrain : Grain<CatalogState>, ICatalogGrain
 
         if (changed)
         {
-            await WriteStateAsync().ConfigureAwait(false);
+            await WriteStateAsync();
         }
 
         return added;

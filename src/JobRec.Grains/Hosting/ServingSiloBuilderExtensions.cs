@@ -1,23 +1,22 @@
-using JobRec.Actors.Hosting;
 using JobRec.Grains.Indexing;
 using JobRec.Grains.Inference;
 using JobRec.ML.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Hosting;
 
 namespace JobRec.Grains.Hosting;
 
 /// <summary>Registers the serving grains and their services (options, shard store, models) on a silo.</summary>
 public static class ServingSiloBuilderExtensions
 {
-    /// <summary>Adds every grain of JobRec.Grains, the shard entry store (files under IndexDirectory, else memory) and the inference models built from the encoder, scorer and classifier given.</summary>
-    public static SiloBuilder AddJobRecServing(this SiloBuilder silo, ServingOptions options, ITextEncoder encoder,
+    /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory) and the inference models built from the encoder, scorer and classifier given.</summary>
+    public static ISiloBuilder AddJobRecServing(this ISiloBuilder silo, ServingOptions options, ITextEncoder encoder,
         ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(encoder);
-        silo.AddGrainsFromAssembly(typeof(ServingSiloBuilderExtensions).Assembly);
         silo.Services.TryAddSingleton(options);
         silo.Services.TryAddSingleton<IShardEntryStore>(_ => options.IndexDirectory is { Length: > 0 } dir
             ? new FileShardEntryStore(dir, options.ShardCount)

@@ -132,8 +132,11 @@ public sealed class FileShardEntryStore : IShardEntryStore
         }
     }
 
-    private static void WriteEntry(BinaryWriter w, ShardEntry e)
+    /// <summary>Writes the binary record of one entry (also the row payload of the PostgreSQL shard store).</summary>
+    public static void WriteEntry(BinaryWriter w, ShardEntry e)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(e);
         var j = e.Job;
         w.Write(j.Id);
         w.Write(j.Title);
@@ -157,8 +160,10 @@ public sealed class FileShardEntryStore : IShardEntryStore
         }
     }
 
-    private static ShardEntry ReadEntry(BinaryReader r)
+    /// <summary>Reads one entry written by <see cref="WriteEntry"/>; throws <see cref="InvalidDataException"/> for out-of-range counts.</summary>
+    public static ShardEntry ReadEntry(BinaryReader r)
     {
+        ArgumentNullException.ThrowIfNull(r);
         var job = new JobSummary(r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadString(), r.ReadBoolean(), r.ReadString());
         var skillCount = r.ReadInt32();
         if (skillCount is < 0 or > 10_000)

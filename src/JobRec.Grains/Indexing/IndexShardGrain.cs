@@ -1,11 +1,15 @@
 using System.Globalization;
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts.Indexing;
 using JobRec.Grains.Hosting;
 
 namespace JobRec.Grains.Indexing;
 
-/// <summary>One shard of the job vector index: entries persist in an <see cref="IShardEntryStore"/>, the FAISS index is rebuilt from them on activation.</summary>
+/// <summary>One shard of the job vector index: entries persist in an <see cref="IShardEntryStore"/>, the FAISS index is rebuilt from them on activation.
+/// Searches and look-ups are [ReadOnly] and run on the thread pool (Orleans interleaves read-only calls only at awaits on one scheduler).</summary>
+[GrainType("JobRec.Grains.Indexing.IndexShardGrain")]
 public sealed class IndexShardGrain : Grain, IIndexShardGrain
 {
     /// <summary>How often a shard takes jobs past their closing time out of its vector index.</summary>
@@ -29,7 +33,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = GetPrimaryKeyString();
+        var key = this.GetPrimaryKeyString();
         if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out _shard) || _shard >= _options.ShardCount)
         {
             throw new ArgumentException($"index shard key '{key}' is not a shard number between 0 and {_options.ShardCount - 1}");
@@ -37,7 +41,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 
         _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
         _index.Upsert(_store.Load(_shard), _options.Clock());
-        _expiryTimer = RegisterGrainTimer(_ =>
+        _expiryTimer = this.RegisterGrainTimer(_ =>
         {
             _index?.ExpireDue(_options.Clock());
             return Task.CompletedTask;
@@ -84,7 +88,11 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
             throw new ArgumentOutOfRangeException(nameof(query), query.K, "shard query k must be at least 1");
         }
 
-        return Task.FromResult<IReadOnlyList<ShardHit>>(Index.Search(query, _options.Clock()));
+        // A scan is CPU work of milliseconds; it runs on the thread pool, not on the activation's scheduler, so concurrent read-only
+        // calls of this shard (and other grains of the silo) are not serialised behind it. Writes still wait for running reads.
+        var index = Index;
+        var now = _options.Clock();
+        return Task.Run<IReadOnlyList<ShardHit>>(() => index.Search(query, now));
     }
 
     /// <inheritdoc />
@@ -92,7 +100,9 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     {
         ArgumentNullException.ThrowIfNull(jobIds);
         ArgumentNullException.ThrowIfNull(query);
-        return Task.FromResult<IReadOnlyList<ShardHit>>(Index.Lookup(jobIds, query, _options.Clock()));
+        var index = Index;
+        var now = _options.Clock();
+        return Task.Run<IReadOnlyList<ShardHit>>(() => index.Lookup(jobIds, query, now));
     }
 
     /// <inheritdoc />

@@ -1,4 +1,6 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts;
 using JobRec.Contracts.Ask;
 using JobRec.Contracts.Inference;
@@ -9,8 +11,11 @@ using JobRec.ML.Language.Answering;
 
 namespace JobRec.Grains.Inference;
 
-/// <summary>Stateless worker pool running the models; requests from all workers of the silo meet in the <see cref="InferenceModels"/> micro-batchers.</summary>
+/// <summary>Stateless worker pool running the models; requests from all workers of the silo meet in the <see cref="InferenceModels"/> micro-batchers.
+/// Reentrant: an ask waits on a search that calls back into the pool to encode, which must not queue behind the asks.</summary>
+[GrainType("JobRec.Grains.Inference.InferenceWorkerGrain")]
 [StatelessWorker(8)]
+[Reentrant]
 public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
 {
     private readonly InferenceModels _models;
@@ -27,7 +32,7 @@ public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
     /// <inheritdoc />
     public async Task<OccupationMatch> ClassifyAsync(string title, string description)
     {
-        var result = await _models.ClassifyAsync([(title ?? "", description ?? "")]).ConfigureAwait(false);
+        var result = await _models.ClassifyAsync([(title ?? "", description ?? "")]);
         return result[0];
     }
 
@@ -36,13 +41,13 @@ public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
     {
         AskValidation.Validate(request);
         var search = await GrainFactory.GetGrain<ISearchGrain>("0")
-            .SearchAsync(new SearchRequest(AskPostings.Tail(request.Question, ContractLimits.MaxQueryLength), request.K)).ConfigureAwait(false);
-        var jobs = await Task.WhenAll(search.Hits.Select(h => GrainFactory.GetGrain<IJobGrain>(h.Job.Id).GetAsync())).ConfigureAwait(false);
+            .SearchAsync(new SearchRequest(AskPostings.Tail(request.Question, ContractLimits.MaxQueryLength), request.K));
+        var jobs = await Task.WhenAll(search.Hits.Select(h => GrainFactory.GetGrain<IJobGrain>(h.Job.Id).GetAsync()));
         var postings = jobs.OfType<JobView>().Select(AskPostings.From).ToList();
         if (_models.Answerer is not null)
         {
             var question = AskPostings.Tail(request.Question, QuestionAnswerer.MaxQuestionChars);
-            var answer = (await _models.AnswerAsync([new QaRequest(question, postings)]).ConfigureAwait(false))[0];
+            var answer = (await _models.AnswerAsync([new QaRequest(question, postings)]))[0];
             return new AskResponse(request.Question, answer.Text, answer.CitedJobIds, AskModels.LanguageModel, answer.MeanLogProbability, search.Hits);
         }
 

@@ -1,4 +1,6 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts.Catalog;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
@@ -128,7 +130,7 @@ public sealed class GrainIngestSink : IIngestSink
                 await _grains.GetGrain<IJobGrain>(pair.Key).ImportStatisticsAsync(
                     new JobStatistics(pair.Value.Views, pair.Value.Saves, pair.Value.Applies, pair.Value.Co)).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is KeyNotFoundException || (ex is RemoteGrainException r && r.RemoteType.EndsWith(nameof(KeyNotFoundException), StringComparison.Ordinal)))
+            catch (Exception ex) when (ex is KeyNotFoundException)
             {
                 Interlocked.Add(ref unknown, pair.Value.Views + pair.Value.Saves + pair.Value.Applies);
             }

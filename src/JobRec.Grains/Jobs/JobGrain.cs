@@ -1,4 +1,6 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts;
 using JobRec.Contracts.Catalog;
 using JobRec.Contracts.Indexing;
@@ -12,6 +14,7 @@ using JobRec.Grains.Inference;
 namespace JobRec.Grains.Jobs;
 
 /// <summary>One job posting: stores posting, embedding, O*NET code and counters; pushes its card to its index shard on change and removes it on close.</summary>
+[GrainType("JobRec.Grains.Jobs.JobGrain")]
 public sealed class JobGrain : Grain<JobState>, IJobGrain
 {
     private const int MaxCoInteractions = 100;
@@ -27,15 +30,15 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         _models = models;
     }
 
-    private int Shard => ShardRouting.ShardOf(GetPrimaryKeyString(), _options.ShardCount);
+    private int Shard => ShardRouting.ShardOf(this.GetPrimaryKeyString(), _options.ShardCount);
 
     /// <inheritdoc />
     public async Task<JobView> UpsertAsync(JobInput posting)
     {
         RequestValidation.Job(posting);
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
-        var embedding = (await worker.EncodeAsync([JobText.Of(posting)]).ConfigureAwait(false))[0];
-        return await StoreAsync(posting, embedding).ConfigureAwait(false);
+        var embedding = (await worker.EncodeAsync([JobText.Of(posting)]))[0];
+        return await StoreAsync(posting, embedding);
     }
 
     /// <inheritdoc />
@@ -67,8 +70,8 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         if (!State.Closed)
         {
             State.Closed = true;
-            await WriteStateAsync().ConfigureAwait(false);
-            await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).RemoveAsync(GetPrimaryKeyString()).ConfigureAwait(false);
+            await WriteStateAsync();
+            await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).RemoveAsync(this.GetPrimaryKeyString());
         }
 
         return true;
@@ -79,7 +82,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     {
         if (State.Posting is null)
         {
-            throw new KeyNotFoundException($"job '{GetPrimaryKeyString()}' does not exist");
+            throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
         }
 
         switch (kind)
@@ -91,14 +94,14 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
         foreach (var other in coInteractedJobIds ?? [])
         {
-            if (other != GetPrimaryKeyString())
+            if (other != this.GetPrimaryKeyString())
             {
                 State.CoInteractions[other] = State.CoInteractions.GetValueOrDefault(other) + 1;
             }
         }
 
         TrimCoInteractions();
-        await WriteStateAsync().ConfigureAwait(false);
+        await WriteStateAsync();
     }
 
     /// <inheritdoc />
@@ -136,7 +139,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         ArgumentNullException.ThrowIfNull(delta);
         if (State.Posting is null)
         {
-            throw new KeyNotFoundException($"job '{GetPrimaryKeyString()}' does not exist");
+            throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
         }
 
         State.Views += delta.Views;
@@ -144,14 +147,14 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         State.Applies += delta.Applies;
         foreach (var (id, n) in delta.CoInteractions)
         {
-            if (id != GetPrimaryKeyString())
+            if (id != this.GetPrimaryKeyString())
             {
                 State.CoInteractions[id] = State.CoInteractions.GetValueOrDefault(id) + n;
             }
         }
 
         TrimCoInteractions();
-        await WriteStateAsync().ConfigureAwait(false);
+        await WriteStateAsync();
     }
 
     private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)
@@ -164,7 +167,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
         if (onetCode.Length == 0)
         {
-            var match = await worker.ClassifyAsync(posting.Title, posting.Description).ConfigureAwait(false);
+            var match = await worker.ClassifyAsync(posting.Title, posting.Description);
             onetCode = match.Code;
             onetTitle = match.Title;
             classified = match.Code.Length > 0;
@@ -178,16 +181,16 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
             onetTitle = _models.Classifier?.TitleOf(onetCode) ?? "";
             if (onetTitle.Length == 0)
             {
-                onetTitle = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).LookupAsync(onetCode).ConfigureAwait(false);
+                onetTitle = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).LookupAsync(onetCode);
             }
         }
 
         State.OnetTitle = onetTitle;
         State.OnetClassified = classified;
         State.Closed = false;
-        await WriteStateAsync().ConfigureAwait(false);
+        await WriteStateAsync();
         var entry = new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
-        await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]).ConfigureAwait(false);
+        await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]);
         return View();
     }
 
@@ -204,12 +207,12 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     private JobSummary Summary()
     {
         var p = State.Posting!;
-        return new JobSummary(GetPrimaryKeyString(), p.Title, p.Company, p.Location, p.Region, p.Remote, State.OnetCode);
+        return new JobSummary(this.GetPrimaryKeyString(), p.Title, p.Company, p.Location, p.Region, p.Remote, State.OnetCode);
     }
 
     private JobView View() => new()
     {
-        Id = GetPrimaryKeyString(),
+        Id = this.GetPrimaryKeyString(),
         Posting = State.Posting!,
         OnetCode = State.OnetCode,
         OnetTitle = State.OnetTitle,

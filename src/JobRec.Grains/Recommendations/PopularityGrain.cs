@@ -1,11 +1,14 @@
 using System.Diagnostics;
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Recommendations;
 
 namespace JobRec.Grains.Recommendations;
 
 /// <summary>Popularity of jobs (weighted interaction counts), persisted; serves the most popular jobs and normalised popularity.</summary>
+[GrainType("JobRec.Grains.Recommendations.PopularityGrain")]
 public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
 {
     /// <summary>The key of the one global popularity grain.</summary>
@@ -29,7 +32,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Writes are coalesced: the state is flushed at most once per second and on deactivation.
-        _flushTimer = RegisterGrainTimer(_ => FlushAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        _flushTimer = this.RegisterGrainTimer(_ => FlushAsync(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         return Task.CompletedTask;
     }
 
@@ -37,7 +40,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _flushTimer?.Dispose();
-        await FlushAsync().ConfigureAwait(false);
+        await FlushAsync();
     }
 
     /// <inheritdoc />
@@ -158,7 +161,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
         if (_dirty)
         {
             _dirty = false;
-            await WriteStateAsync().ConfigureAwait(false);
+            await WriteStateAsync();
         }
     }
 

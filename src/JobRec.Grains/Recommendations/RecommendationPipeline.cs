@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;

@@ -1,4 +1,6 @@
-using JobRec.Actors;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 using JobRec.Contracts;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
@@ -14,6 +16,7 @@ using JobRec.Grains.Recommendations;
 namespace JobRec.Grains.Users;
 
 /// <summary>One job seeker: profile, resume embedding and interactions; recommends through the <see cref="RecommendationPipeline"/> and caches the answer until the profile or interactions change.</summary>
+[GrainType("JobRec.Grains.Users.UserGrain")]
 public sealed class UserGrain : Grain<UserState>, IUserGrain
 {
     private const int CoInteractionFanOut = 3;
@@ -37,8 +40,8 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         var text = JobText.Of(profile);
         var embedding = text.Length == 0
             ? []
-            : (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync([text]).ConfigureAwait(false))[0];
-        return await StoreAsync(profile, embedding).ConfigureAwait(false);
+            : (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync([text]))[0];
+        return await StoreAsync(profile, embedding);
     }
 
     /// <inheritdoc />
@@ -58,12 +61,12 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         RequestValidation.Interaction(interaction);
         EnsureExists();
         var job = GrainFactory.GetGrain<IJobGrain>(interaction.JobId);
-        var summary = await job.GetSummaryAsync().ConfigureAwait(false)
+        var summary = await job.GetSummaryAsync()
             ?? throw new KeyNotFoundException($"job '{interaction.JobId}' does not exist");
         var record = new InteractionRecord(summary.Id, interaction.Kind, interaction.Time ?? DateTimeOffset.UtcNow);
         var recentOthers = RecentJobIds().Where(id => id != record.JobId).Take(CoInteractionFanOut).ToList();
         Append(record);
-        await WriteStateAsync().ConfigureAwait(false);
+        await WriteStateAsync();
 
         // Counters and co-interactions on the job and on the user's recent jobs, popularity, all in parallel.
         var weight = record.Kind switch { InteractionKind.Apply => 3f, InteractionKind.Save => 2f, _ => 1f };
@@ -74,7 +77,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         };
         updates.AddRange(recentOthers.Select(other => GrainFactory.GetGrain<IJobGrain>(other).ImportStatisticsAsync(
             new JobStatistics(0, 0, 0, new Dictionary<string, int> { [record.JobId] = 1 }))));
-        await Task.WhenAll(updates).ConfigureAwait(false);
+        await Task.WhenAll(updates);
         return record;
     }
 
@@ -104,7 +107,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
 
         if (added.Count > 0)
         {
-            await WriteStateAsync().ConfigureAwait(false);
+            await WriteStateAsync();
         }
 
         return added;
@@ -124,11 +127,11 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         // What the pipeline needs from the user (decoded resume, recent jobs with embeddings) only changes with the state version;
         // a fresh recommend still runs candidate generation and scoring in full.
         // Computing takes a turn at the silo's admission gate (cached answers above do not).
-        using var turn = await _admission.EnterAsync("recommend").ConfigureAwait(false);
-        var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync().ConfigureAwait(false);
+        using var turn = await _admission.EnterAsync("recommend");
+        var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync();
         _context = (State.Version, context);
         var pipeline = new RecommendationPipeline(GrainFactory, _options);
-        var list = await pipeline.RecommendAsync(context, request.K, request.Explain).ConfigureAwait(false);
+        var list = await pipeline.RecommendAsync(context, request.K, request.Explain);
         _cache = new CachedRecommendations(State.Version, request.K, request.Explain, list);
         return list;
     }
@@ -141,7 +144,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         State.Embedding = EmbeddingCodec.ToBytes(vector);
         State.Version++;
         _cache = null;
-        await WriteStateAsync().ConfigureAwait(false);
+        await WriteStateAsync();
         return View();
     }
 
@@ -178,7 +181,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         {
             // Cards and embeddings come from the shards in one call per shard; closed jobs (no longer indexed) from their grains.
             var fromShards = await Task.WhenAll(toFetch.GroupBy(id => ShardRouting.ShardOf(id, _options.ShardCount)).Select(g =>
-                GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).GetEntriesAsync(g.ToList()))).ConfigureAwait(false);
+                GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).GetEntriesAsync(g.ToList())));
             foreach (var e in fromShards.SelectMany(e => e).Where(e => e.Embedding.Length > 0))
             {
                 _recentJobCache[e.Job.Id] = new RecentJob(e.Job, e.Embedding, InteractionKind.View);
@@ -187,10 +190,10 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             var fetched = await Task.WhenAll(toFetch.Where(id => !_recentJobCache.ContainsKey(id)).Select(async id =>
             {
                 var grain = GrainFactory.GetGrain<IJobGrain>(id);
-                var summary = await grain.GetSummaryAsync().ConfigureAwait(false);
-                var embedding = summary is null ? null : await grain.GetEmbeddingAsync().ConfigureAwait(false);
+                var summary = await grain.GetSummaryAsync();
+                var embedding = summary is null ? null : await grain.GetEmbeddingAsync();
                 return (id, summary, embedding);
-            })).ConfigureAwait(false);
+            }));
             foreach (var (id, summary, embedding) in fetched)
             {
                 if (summary is not null && embedding is { Length: > 0 })
@@ -209,20 +212,20 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             }
         }
 
-        return new UserContext(GetPrimaryKeyString(), State.Profile!, EmbeddingCodec.FromBytes(State.Embedding), State.Interactions, recent);
+        return new UserContext(this.GetPrimaryKeyString(), State.Profile!, EmbeddingCodec.FromBytes(State.Embedding), State.Interactions, recent);
     }
 
     private void EnsureExists()
     {
         if (State.Profile is null)
         {
-            throw new KeyNotFoundException($"user '{GetPrimaryKeyString()}' does not exist");
+            throw new KeyNotFoundException($"user '{this.GetPrimaryKeyString()}' does not exist");
         }
     }
 
     private UserView View() => new()
     {
-        Id = GetPrimaryKeyString(),
+        Id = this.GetPrimaryKeyString(),
         Profile = State.Profile!,
         InteractionCount = State.InteractionCount,
         RecentInteractions = Enumerable.Range(0, Math.Min(ContractLimits.MaxReturnedInteractions, State.Interactions.Count))

@@ -7,24 +7,25 @@ using JobRec.Contracts.Users;
 
 namespace JobRec.LoadTest.Targets;
 
-/// <summary>Makes typed grain calls through <see cref="ClusterClient"/> and <see cref="JobRecOperations"/> against one or more silo gateways of a cluster:
-/// one client per gateway (each lists its own gateway first and fails over to the others), calls spread round-robin over the clients.</summary>
+/// <summary>Makes typed grain calls through <see cref="JobRecClient"/> (an Orleans client) and <see cref="JobRecOperations"/> against one or more
+/// silo gateways of a cluster: one client per gateway given (each knows all of them; Orleans spreads its calls over them and fails over), calls
+/// spread round-robin over the clients.</summary>
 public sealed class ClientSdkJobRecTarget : IJobRecTarget
 {
     /// <summary>Most gateways one target connects to.</summary>
     public const int MaxGateways = 64;
 
-    private readonly ClusterClient[] _clients;
+    private readonly JobRecClient[] _clients;
     private readonly JobRecOperations[] _ops;
     private readonly long[] _calls;
     private readonly IReadOnlyList<string> _gateways;
     private long _next = -1;
 
-    private ClientSdkJobRecTarget(ClusterClient[] clients, IReadOnlyList<string> gateways)
+    private ClientSdkJobRecTarget(JobRecClient[] clients, IReadOnlyList<string> gateways)
     {
         _clients = clients;
         _gateways = gateways;
-        _ops = clients.Select(c => new JobRecOperations(c)).ToArray();
+        _ops = clients.Select(c => c.Operations).ToArray();
         _calls = new long[clients.Length];
     }
 
@@ -33,9 +34,6 @@ public sealed class ClientSdkJobRecTarget : IJobRecTarget
 
     /// <summary>The gateways given, in order; calls are spread over them.</summary>
     public IReadOnlyList<string> Gateways => _gateways;
-
-    /// <summary>The gateway each client is connected to now (null when disconnected), in the order of <see cref="Gateways"/>.</summary>
-    public IReadOnlyList<string?> ConnectedGateways => _clients.Select(c => c.ConnectedGateway).ToArray();
 
     /// <summary>Calls started through each client so far, in the order of <see cref="Gateways"/>.</summary>
     public IReadOnlyList<long> CallsPerGateway => _calls.Select(c => Interlocked.Read(ref c)).ToArray();
@@ -80,16 +78,14 @@ public sealed class ClientSdkJobRecTarget : IJobRecTarget
     {
         ArgumentNullException.ThrowIfNull(gateways);
         var list = ParseGateways(string.Join(",", gateways), allowRemote);
-        var clients = new List<ClusterClient>();
+        var clients = new List<JobRecClient>();
         try
         {
             for (var i = 0; i < list.Count; i++)
             {
                 var rotated = list.Skip(i).Concat(list.Take(i)).ToList();
-                clients.Add(await ClusterClient.ConnectAsync(rotated, o =>
+                clients.Add(await JobRecClient.ConnectAsync(rotated, o =>
                 {
-                    // Learned gateways would be ones the user did not name (maybe remote), so only the given list is used.
-                    o.LearnGateways = false;
                     configure?.Invoke(o);
                 }, cancellationToken).ConfigureAwait(false));
             }

@@ -1,7 +1,8 @@
-using JobRec.Actors.Runtime;
 using JobRec.Contracts.Cluster;
 using JobRec.Contracts.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Runtime;
+using SiloStatus = JobRec.Contracts.Cluster.SiloStatus;
 
 namespace JobRec.Silo.Apis;
 
@@ -11,16 +12,22 @@ public static class ClusterApi
     /// <summary>Maps GET /cluster and GET /health.</summary>
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/cluster", Status).WithTags("Cluster").WithSummary("Silos, activations and queue lengths per grain type, index shards");
+        app.MapGet("/cluster", Status).WithTags("Cluster").WithSummary("Silos of the Orleans membership table with their activations per grain type, index shards");
         app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Cluster").WithSummary("Liveness check");
         return app;
     }
 
-    private static async Task<Ok<ClusterStatus>> Status(GrainRuntime runtime, JobRecOperations ops)
+    private static async Task<Ok<ClusterStatus>> Status(IGrainFactory grains, JobRecOperations ops)
     {
-        var stats = runtime.GetStatistics();
-        var silo = new SiloStatus(Environment.MachineName, "active",
-            stats.GrainTypes.ToDictionary(t => t.GrainType, t => t.Activations), stats.TotalQueuedMessages);
-        return TypedResults.Ok(new ClusterStatus([silo], await ops.ShardStatusAsync(), DateTimeOffset.UtcNow));
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: false);
+        var statistics = await management.GetSimpleGrainStatistics();
+        var silos = hosts.OrderBy(h => h.SiloName, StringComparer.Ordinal).Select(h => new SiloStatus(
+            $"{h.SiloName} {h.SiloAddress.Endpoint}",
+            h.Status.ToString().ToLowerInvariant(),
+            statistics.Where(s => s.SiloAddress.Equals(h.SiloAddress)).GroupBy(s => s.GrainType)
+                .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount)),
+            0)).ToList();
+        return TypedResults.Ok(new ClusterStatus(silos, await ops.ShardStatusAsync(), DateTimeOffset.UtcNow));
     }
 }

@@ -9,6 +9,7 @@ using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using Orleans;
 
 namespace JobRec.Silo.Benchmarks;
 
@@ -29,6 +30,8 @@ public static class ServeBenchmark
         {
             DataDirectory = dir,
             InMemoryState = true,
+            Dashboard = false,
+            Metrics = false,
             HttpUrl = new Uri("http://127.0.0.1:0"),
             Encoder = encoder,
             Serving = maxConcurrent > 0 ? serving with { MaxConcurrentRequests = maxConcurrent } : serving,
@@ -36,7 +39,7 @@ public static class ServeBenchmark
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var ops = app.Services.GetRequiredService<JobRecOperations>();
-        var sink = new GrainIngestSink(app.Services.GetRequiredService<JobRec.Actors.IGrainFactory>());
+        var sink = new GrainIngestSink(app.Services.GetRequiredService<IGrainFactory>());
         await sink.UpsertOccupationsAsync(market.Occupations().ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var batch in jobList.Chunk(2000))
         {

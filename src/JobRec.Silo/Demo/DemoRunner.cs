@@ -11,6 +11,7 @@ using JobRec.ML.Text;
 using JobRec.ML.Text.UseLite;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using Orleans;
 
 namespace JobRec.Silo.Demo;
 
@@ -48,7 +49,7 @@ public static class DemoRunner
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var grains = app.Services.GetRequiredService<JobRec.Actors.IGrainFactory>();
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
         var ops = app.Services.GetRequiredService<JobRecOperations>();
         var models = app.Services.GetRequiredService<InferenceModels>();
 

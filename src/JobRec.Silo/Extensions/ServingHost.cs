@@ -1,20 +1,24 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using JobRec.Actors;
-using JobRec.Actors.Hosting;
 using JobRec.Contracts;
 using JobRec.Contracts.Operations;
 using JobRec.Grains.Hosting;
 using JobRec.Silo.Apis;
 using JobRec.Silo.Hosting;
+using OpenTelemetry.Metrics;
+using Orleans.Dashboard;
 
 namespace JobRec.Silo.Extensions;
 
-/// <summary>The one place where a serving silo is composed: grain runtime, serving grains, HTTP API, OpenAPI, page.</summary>
+/// <summary>The one place where a serving silo is composed: Orleans silo, serving grains, HTTP API, OpenAPI, page, dashboard, /metrics.</summary>
 public static class ServingHost
 {
-    /// <summary>Builds (does not start) a web application hosting the silo, the API and the page per <paramref name="options"/>.</summary>
+    /// <summary>The meter the Orleans runtime publishes its metrics on.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Builds (does not start) a web application hosting the silo (<see cref="JobRecSiloBuilderExtensions.AddJobRecSilo"/> through
+    /// <c>UseOrleans</c>), the API and the page per <paramref name="options"/>.</summary>
     public static WebApplication Build(ServingHostOptions options, string[]? args = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,21 +28,32 @@ public static class ServingHost
             : options.Serving;
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var silo = builder.AddJobRecSilo(o =>
+        builder.UseOrleans(silo =>
         {
-            o.GatewayEnabled = options.GatewayPort > 0;
-            o.GatewayPort = options.GatewayPort > 0 ? options.GatewayPort : o.GatewayPort;
-            o.SqliteStoragePath = Path.Combine(options.DataDirectory, "grain-state.db");
+            silo.AddJobRecSilo(options, serving);
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
-        if (options.InMemoryState)
+        if (options.Metrics)
         {
-            silo.AddInMemoryGrainStorage();
+            builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(OrleansMeter).AddPrometheusExporter());
         }
 
-        silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
         AddApi(builder, options, serving);
         var app = builder.Build();
         MapApi(app);
+        if (options.Dashboard)
+        {
+            app.MapOrleansDashboard("/dashboard");
+        }
+
+        if (options.Metrics)
+        {
+            app.MapPrometheusScrapingEndpoint("/metrics");
+        }
+
         return app;
     }
 

@@ -1,4 +1,3 @@
-using JobRec.Actors;
 using JobRec.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,8 +35,6 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
         {
             case ServingOverloadedException o:
                 return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Overloaded", Detail = o.Message };
-            case RemoteGrainException r when r.RemoteType.EndsWith(nameof(ServingOverloadedException), StringComparison.Ordinal):
-                return new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Overloaded", Detail = r.Message };
             case ContractValidationException v:
                 return Validation(v.Field, v.Problem, v.Message);
             case KeyNotFoundException k:
@@ -53,12 +50,6 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
                 };
             case ArgumentException a:
                 return Validation(a.ParamName ?? "request", a.Message, a.Message);
-            case RemoteGrainException r when r.RemoteType.EndsWith(nameof(KeyNotFoundException), StringComparison.Ordinal):
-                return new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = r.Message };
-            case RemoteGrainException r when r.RemoteType.EndsWith("ArgumentException", StringComparison.Ordinal)
-                || r.RemoteType.EndsWith(nameof(ContractValidationException), StringComparison.Ordinal):
-                var colon = r.Message.IndexOf(':', StringComparison.Ordinal);
-                return Validation(colon > 0 ? r.Message[..colon] : "request", r.Message, r.Message);
             default:
                 return null;
         }

@@ -1,25 +1,50 @@
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Inference;
 using JobRec.ML.Text;
+using JobRec.OrleansExtensions.Clustering;
 
 namespace JobRec.Silo.Hosting;
 
 /// <summary>How to compose a serving silo: where state lives, where HTTP and the gateway listen, which models run.</summary>
 public sealed record ServingHostOptions
 {
-    /// <summary>Folder of grain state (SQLite) and index shard logs; default ./.jobrec.</summary>
+    /// <summary>Folder of grain state (SQLite, embedded mode) and index shard logs; default ./.jobrec.</summary>
     public string DataDirectory { get; init; } = ".jobrec";
 
     /// <summary>HTTP address of the API and page; loopback by default.</summary>
     public Uri HttpUrl { get; init; } = new("http://127.0.0.1:5080");
 
-    /// <summary>Gateway port for client SDK connections; 0 disables the gateway.</summary>
+    /// <summary>Gateway port for client SDK connections (Orleans gateway); 0 disables the gateway.</summary>
     public int GatewayPort { get; init; }
+
+    /// <summary>Silo-to-silo port; 0 takes a free port (fine for the embedded silo and on one machine: the cluster's membership table
+    /// advertises the port a silo took).</summary>
+    public int SiloPort { get; init; }
+
+    /// <summary>Address the silo and gateway bind to and advertise; loopback by default.</summary>
+    public string Address { get; init; } = "127.0.0.1";
+
+    /// <summary>Silo name shown in the membership table and /cluster; null: host name and silo port.</summary>
+    public string? SiloName { get; init; }
+
+    /// <summary>Cluster membership and grain state on PostgreSQL; null runs the embedded silo (localhost clustering, SQLite state).</summary>
+    public PostgresClusterOptions? Cluster { get; init; }
+
+    /// <summary>SQLite file of grain state in embedded mode; null: DataDirectory/grain-state.db.</summary>
+    public string? StoragePath { get; init; }
+
+    /// <summary>Whether the Orleans Dashboard (grain and silo statistics) is served at /dashboard on the HTTP address (loopback by default);
+    /// it profiles every grain call, so benchmarks turn it off.</summary>
+    public bool Dashboard { get; init; } = true;
+
+    /// <summary>Whether the Orleans runtime's meters ("Microsoft.Orleans": messages, activations, calls, membership, storage) are served in
+    /// Prometheus text format at /metrics on the HTTP address, through OpenTelemetry.</summary>
+    public bool Metrics { get; init; } = true;
 
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Keep grain state in memory instead of SQLite (tests).</summary>
+    /// <summary>Keep grain state in memory instead of SQLite (tests, benchmarks; embedded mode only).</summary>
     public bool InMemoryState { get; init; }
 
     /// <summary>Serving grain settings; IndexDirectory defaults to DataDirectory/index.</summary>

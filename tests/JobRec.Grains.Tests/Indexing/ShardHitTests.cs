@@ -1,12 +1,16 @@
-using System.Text.Json;
-using JobRec.Actors.Invocation;
+using JobRec.Contracts;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 
 namespace JobRec.Grains.Tests.Indexing;
 
 public sealed class ShardHitTests
 {
+    private static readonly IServiceProvider Services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+    private static readonly Serializer Wire = Services.GetRequiredService<Serializer>();
+
     [Fact]
     public void A_hit_crosses_the_wire_with_its_card_fields_and_gets_the_same_keys()
     {
@@ -14,11 +18,8 @@ public sealed class ShardHitTests
             new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         var hit = new ShardHit(card, 0.75f, new float[] { 0.5f, -0.25f });
 
-        var json = JsonSerializer.Serialize(hit, GrainJson.Options);
-        var back = JsonSerializer.Deserialize<ShardHit>(json, GrainJson.Options)!;
+        var back = Wire.Deserialize<ShardHit>(Wire.SerializeToArray(hit))!;
 
-        Assert.DoesNotContain("\"Card\"", json, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"Keys\"", json, StringComparison.Ordinal);
         Assert.NotSame(card, back.Card);
         Assert.Equal(card.Job, back.Job);
         Assert.Equal(0.75f, back.Score);
@@ -45,5 +46,38 @@ public sealed class ShardHitTests
         Assert.Equal(1f, first.Score);
         Assert.Equal(0f, second.Score);
         Assert.Equal(JobKeys.OnetKey("29-1141.00"), first.Keys.Onet);
+    }
+
+    [Fact]
+    public void Contract_types_are_immutable_so_calls_inside_a_silo_pass_them_without_copying()
+    {
+        var copier = Services.GetRequiredService<DeepCopier>();
+        var hit = new ShardHit(new JobCard(new JobSummary("j-3", "Cook", "Diner", "Reno", "NV", false, ""), [], null), 0.5f, new float[] { 1f });
+        var query = new ShardQuery([1f, 0f], 3, null, new ExclusionSet(["a"]));
+
+        Assert.Same(hit, copier.Copy(hit));
+        Assert.Same(query, copier.Copy(query));
+    }
+
+    [Fact]
+    public void An_exclusion_set_that_crossed_the_wire_still_answers_membership()
+    {
+        var back = Wire.Deserialize<ShardQuery>(Wire.SerializeToArray(new ShardQuery([1f], 5, null, new ExclusionSet(["a", "b", "a", ""]))))!;
+
+        var excluded = Assert.IsType<ExclusionSet>(back.Exclude);
+        Assert.Equal(["a", "b"], excluded);
+        Assert.True(excluded.Contains("b"));
+        Assert.False(excluded.Contains("c"));
+    }
+
+    [Fact]
+    public void A_validation_error_crosses_the_wire_with_its_field()
+    {
+        var back = Wire.Deserialize<Exception>(Wire.SerializeToArray<Exception>(new ContractValidationException("skills[3]", "is empty")));
+
+        var error = Assert.IsType<ContractValidationException>(back);
+        Assert.Equal("skills[3]", error.Field);
+        Assert.Equal("is empty", error.Problem);
+        Assert.Equal("skills[3]: is empty", error.Message);
     }
 }

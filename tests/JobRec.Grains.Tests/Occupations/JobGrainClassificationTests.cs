@@ -1,8 +1,9 @@
-using JobRec.Actors.Testing;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Operations;
 using JobRec.Grains.Hosting;
 using JobRec.ML.Recommenders;
+using JobRec.OrleansExtensions.Storage;
+using Orleans.TestingHost;
 
 namespace JobRec.Grains.Tests.Occupations;
 
@@ -15,13 +16,13 @@ public sealed class JobGrainClassificationTests
         Directory.CreateDirectory(dir);
         var classifier = SmallOnetClassifier.Instance;
         var options = new ServingOptions { ShardCount = 2 };
-        await using (var cluster = await InProcessTestCluster.StartAsync(o =>
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddJobRecSqliteGrainStorage("Default", Path.Combine(dir, "state.db"))
+            .AddJobRecServing(options, new HashedTextEncoder(256), classifier: classifier));
+        await using (var cluster = builder.Build())
         {
-            o.SqliteStoragePath = Path.Combine(dir, "state.db");
-            o.ConfigureSilo = silo => silo.AddJobRecServing(options, new HashedTextEncoder(256), classifier: classifier);
-        }))
-        {
-            var ops = new JobRecOperations(cluster.GrainFactory);
+            await cluster.DeployAsync();
+            var ops = new JobRecOperations(cluster.Client);
             var nurse = await ops.PutJobAsync("onet-nurse", new JobInput { Title = "Registered Nurse", Description = "patient care on the hospital ward" });
             Assert.Equal("29-1141.00", nurse.OnetCode);
             Assert.Equal("Registered Nurses", nurse.OnetTitle);

@@ -1,13 +1,14 @@
-using JobRec.Actors.Testing;
 using JobRec.Data.Synthetic;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
+using JobRec.OrleansExtensions.Storage;
 using JobRec.Vectors.Ivf;
+using Orleans.TestingHost;
 
 namespace JobRec.Grains.Tests.Serving;
 
-/// <summary>An in-process silo with the serving grains over SQLite and shard logs in a temp folder, loaded with a small synthetic market.</summary>
+/// <summary>An Orleans in-process test cluster (one silo) with the serving grains over our SQLite grain storage and shard logs in a temp folder, loaded with a small synthetic market.</summary>
 internal sealed class ServingCluster : IAsyncDisposable
 {
     private ServingCluster(InProcessTestCluster cluster, string directory, SyntheticMarket market)
@@ -20,6 +21,7 @@ internal sealed class ServingCluster : IAsyncDisposable
     public InProcessTestCluster Cluster { get; }
     public string Directory { get; }
     public SyntheticMarket Market { get; }
+    public IGrainFactory GrainFactory => Cluster.Client;
 
     public static async Task<ServingCluster> StartAsync(int jobs = 300, int users = 40)
     {
@@ -36,12 +38,11 @@ internal sealed class ServingCluster : IAsyncDisposable
             InvertedFile = new InvertedFileOptions { MinTrainSize = 32, Encoding = InvertedListEncoding.Int8 },
         };
         var encoder = new HashedTextEncoder(256);
-        var cluster = await InProcessTestCluster.StartAsync(o =>
-        {
-            o.SqliteStoragePath = Path.Combine(dir, "state.db");
-            o.ConfigureSilo = silo => silo.AddJobRecServing(options, encoder);
-        });
-        var sink = new GrainIngestSink(cluster.GrainFactory);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) => silo.AddJobRecSqliteGrainStorage("Default", Path.Combine(dir, "state.db")).AddJobRecServing(options, encoder));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var sink = new GrainIngestSink(cluster.Client);
         await sink.UpsertOccupationsAsync(market.Occupations().ToList());
         await sink.UpsertJobsAsync(market.Jobs().ToList());
         await sink.UpsertUsersAsync(market.Users().ToList());

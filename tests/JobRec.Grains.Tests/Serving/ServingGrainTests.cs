@@ -13,7 +13,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
 {
     private ServingCluster _serving = null!;
 
-    private JobRecOperations Ops => new(_serving.Cluster.GrainFactory);
+    private JobRecOperations Ops => new(_serving.GrainFactory);
 
     public async Task InitializeAsync() => _serving = await ServingCluster.StartAsync();
 
@@ -125,9 +125,10 @@ public sealed class ServingGrainTests : IAsyncLifetime
         var before = await Ops.GetUserAsync(userId);
         var shardsBefore = await Ops.ShardStatusAsync();
 
-        await _serving.Cluster.RestartSiloAsync();
+        await _serving.Cluster.RestartSiloAsync(_serving.Cluster.Silos[0]);
 
-        var after = await Ops.GetUserAsync(userId);
+        // The test cluster's client learns the restarted silo's gateway a moment later: the first (idempotent) read is retried until then.
+        var after = await AfterRestartAsync(() => Ops.GetUserAsync(userId));
         Assert.Equal(before!.InteractionCount, after!.InteractionCount);
         Assert.Equal("new-job", after.RecentInteractions[0].JobId);
         Assert.Equal("Quantum pastry chef", (await Ops.GetJobAsync("new-job"))!.Posting.Title);
@@ -143,7 +144,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     public async Task Co_interaction_ranking_follows_every_change()
     {
         var id = SyntheticMarket.JobId(3); // imported by the fixture
-        var job = _serving.Cluster.GrainFactory.GetGrain<IJobGrain>(id);
+        var job = _serving.GrainFactory.GetGrain<IJobGrain>(id);
         var before = await job.GetCoInteractedAsync(100);
 
         await job.ImportStatisticsAsync(new JobStatistics(0, 0, 0, new Dictionary<string, int> { ["zz-b"] = 500, ["zz-c"] = 400 }));
@@ -157,7 +158,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     [Fact]
     public async Task Popularity_by_id_key_equals_popularity_by_id_and_follows_new_weights()
     {
-        var popularity = _serving.Cluster.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>(JobRec.Grains.Recommendations.PopularityGrain.GlobalKey);
+        var popularity = _serving.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>(JobRec.Grains.Recommendations.PopularityGrain.GlobalKey);
         var ids = Enumerable.Range(0, 60).Select(SyntheticMarket.JobId).Append("never-seen").ToList();
         var keys = ids.Select(StableKey.Of).ToList();
 
@@ -176,12 +177,29 @@ public sealed class ServingGrainTests : IAsyncLifetime
     public async Task Popularity_by_id_key_is_the_count_over_the_highest_count()
     {
         // A grain of its own, so no other test's interactions move its counts.
-        var popularity = _serving.Cluster.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>("test-" + Guid.NewGuid().ToString("N"));
+        var popularity = _serving.GrainFactory.GetGrain<JobRec.Contracts.Recommendations.IPopularityGrain>("test-" + Guid.NewGuid().ToString("N"));
         await popularity.AddAsync(new Dictionary<string, float> { ["a"] = 4f, ["b"] = 2f });
 
         Assert.Equal(new[] { 1f, 0.5f, 0f }, await popularity.PopularityOfKeysAsync([StableKey.Of("a"), StableKey.Of("b"), StableKey.Of("c")]));
 
         await popularity.AddAsync(new Dictionary<string, float> { ["c"] = 1f, ["b"] = 1f }); // the key copy follows; "a" stays highest
         Assert.Equal(new[] { 1f, 0.75f, 0.25f }, await popularity.PopularityOfKeysAsync([StableKey.Of("a"), StableKey.Of("b"), StableKey.Of("c")]));
+    }
+
+    private static async Task<T> AfterRestartAsync<T>(Func<Task<T>> read)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (true)
+        {
+            try
+            {
+                return await read();
+            }
+            catch (Exception e) when (DateTime.UtcNow < deadline && e is Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException
+                                          or Orleans.Runtime.Messaging.ConnectionFailedException or TimeoutException)
+            {
+                await Task.Delay(100);
+            }
+        }
     }
 }

@@ -1,17 +1,15 @@
-using JobRec.Actors.Benchmarks;
 using JobRec.Cli.Cluster;
 using JobRec.Client;
+using JobRec.Contracts.Benchmarks;
 
 namespace JobRec.IntegrationTests.Cluster;
 
-/// <summary>What the silo-process cluster tests share: the PostgreSQL server from JOBREC_PG (fails loudly when unset), cluster creation, and clients pinned to one gateway.</summary>
+/// <summary>What the silo-process cluster tests share: the PostgreSQL server from JOBREC_PG (fails loudly when unset), cluster creation,
+/// clients, and finding keys whose grains Orleans placed on a given silo.</summary>
 internal static class ClusterProcessEnvironment
 {
-    /// <summary>The grain type name of the sequenced counter, for partition look-ups.</summary>
-    public static readonly string CounterType = typeof(SequencedCounterGrain).FullName!;
-
     /// <summary>Creates a cluster schema on the JOBREC_PG server; throws with instructions when JOBREC_PG is unset.</summary>
-    public static Task<LocalSiloCluster> CreateClusterAsync(int partitions, TimeSpan lease)
+    public static Task<LocalSiloCluster> CreateClusterAsync()
     {
         var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
         if (string.IsNullOrWhiteSpace(conn))
@@ -19,10 +17,10 @@ internal static class ClusterProcessEnvironment
             throw new InvalidOperationException("JOBREC_PG is not set: the silo cluster tests need a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
         }
 
-        return LocalSiloCluster.CreateAsync(conn, partitions, lease);
+        return LocalSiloCluster.CreateAsync(conn);
     }
 
-    /// <summary>Starts silos <paramref name="ids"/> one after another (each waits for its first lease cycle).</summary>
+    /// <summary>Starts silos <paramref name="ids"/> one after another (each waits until it is an active member).</summary>
     public static async Task StartSilosAsync(LocalSiloCluster cluster, params string[] ids)
     {
         foreach (var id in ids)
@@ -31,25 +29,22 @@ internal static class ClusterProcessEnvironment
         }
     }
 
-    /// <summary>A connected client whose first gateway is <paramref name="gateway"/>; <paramref name="learn"/> lets it learn and fail over to the others.</summary>
-    public static Task<ClusterClient> ClientAsync(string gateway, bool learn, TimeSpan timeout) =>
-        ClusterClient.ConnectAsync(gateway, o =>
-        {
-            o.LearnGateways = learn;
-            o.ResponseTimeout = timeout;
-            o.ConnectTimeout = TimeSpan.FromSeconds(3);
-        });
+    /// <summary>A connected Orleans client over <paramref name="gateways"/> ("h:p,h:p") with the given call timeout.</summary>
+    public static Task<JobRecClient> ClientAsync(string gateways, TimeSpan timeout) =>
+        JobRecClient.ConnectAsync(gateways, o => o.ResponseTimeout = timeout);
 
-    /// <summary>A key whose counter grain hashes into a partition owned by <paramref name="owner"/> in <paramref name="owners"/>.</summary>
-    public static string KeyOwnedBy(LocalSiloCluster cluster, string?[] owners, string owner, string prefix)
+    /// <summary>Increments fresh counters "<paramref name="prefix"/>-i" to 1 until one answers from <paramref name="siloId"/>; returns its key.</summary>
+    public static async Task<string> KeyPlacedOnAsync(JobRecClient client, string siloId, string prefix)
     {
-        for (var i = 0; ; i++)
+        for (var i = 0; i < 500; i++)
         {
             var key = $"{prefix}-{i}";
-            if (owners[cluster.PartitionOf(CounterType, key)] == owner)
+            if ((await client.GetGrain<ISequencedCounterGrain>(key).AddAsync(1)).Silo == siloId)
             {
                 return key;
             }
         }
+
+        throw new InvalidOperationException($"no counter of 500 was placed on silo {siloId}");
     }
 }

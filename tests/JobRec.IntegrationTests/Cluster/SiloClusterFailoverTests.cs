@@ -1,35 +1,37 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using JobRec.Actors.Benchmarks;
+using JobRec.Cli.Cluster;
 using JobRec.Client;
+using JobRec.Contracts.Benchmarks;
 using Xunit.Abstractions;
 using static JobRec.IntegrationTests.Cluster.ClusterProcessEnvironment;
 
 namespace JobRec.IntegrationTests.Cluster;
 
-/// <summary>Real silo processes on one PostgreSQL: kill -9 under load and a silo paused past its leases.</summary>
+/// <summary>Real Orleans silo processes on one PostgreSQL (membership in Orleans.Clustering.AdoNet, state in JobRec's PostgreSQL grain
+/// storage): kill -9 under load, a paused silo, SIGTERM.</summary>
 public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task Kill_9_under_load_moves_partitions_within_the_lease_time_and_keeps_every_acknowledged_increment()
+    public async Task Kill_9_under_load_moves_the_grains_within_15_s_and_keeps_every_acknowledged_increment()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(5));
+        await using var cluster = await CreateClusterAsync();
         await StartSilosAsync(cluster, "s1", "s2", "s3");
-        await cluster.WaitForBalanceAsync(["s1", "s2", "s3"], TimeSpan.FromSeconds(90));
+        await cluster.WaitForActiveAsync(["s1", "s2", "s3"], TimeSpan.FromSeconds(60));
         var victim = cluster.Silos[1];
-        var clients = new List<ClusterClient>();
-        foreach (var silo in cluster.Silos)
+        var gateways = cluster.Silos.Select(s => s.Gateway).ToArray();
+        var clients = new List<JobRecClient>();
+        for (var i = 0; i < gateways.Length; i++)
         {
-            var c = await ClientAsync(silo.Gateway, learn: true, CallTimeout);
-            Assert.True(await c.RefreshGatewaysAsync());
-            Assert.Equal(3, c.KnownGateways.Count); // it learned the other gateways from the one it was given
-            clients.Add(c);
+            clients.Add(await ClientAsync(string.Join(",", gateways.Skip(i).Concat(gateways.Take(i))), CallTimeout));
         }
 
         var keys = Enumerable.Range(0, 24).Select(i => $"kill-{i}").ToArray();
         var acked = new ConcurrentDictionary<string, long>();
+        var ackedAt = new ConcurrentDictionary<string, DateTime>();
+        var placedOn = new ConcurrentDictionary<string, string>();
         var errors = new ConcurrentBag<string>();
         var longestCallMs = 0L;
         using var stop = new CancellationTokenSource();
@@ -59,7 +61,9 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
                 {
                     var reading = await grain.AddAsync(seq);
                     Assert.Equal(seq, reading.Count);
+                    placedOn.TryAdd(key, reading.Silo);
                     acked[key] = seq;
+                    ackedAt[key] = DateTime.UtcNow;
                     seq++;
                     pending = false;
                 }
@@ -76,27 +80,35 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(3));
         var ackedBeforeKill = acked.Values.Sum();
+        var orphans = keys.Where(k => placedOn.GetValueOrDefault(k) == victim.SiloId).ToArray();
         var killedAt = DateTime.UtcNow;
         victim.Kill();
-        var takeover = await cluster.WaitForTakeoverAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(30));
-        var ackedAtTakeover = acked.Values.Sum();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var declaredDead = await cluster.WaitForDeathAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(30));
+        // Takeover: every counter, those the victim held included, acknowledged an increment after the kill.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(45);
+        while (keys.Any(k => ackedAt.GetValueOrDefault(k) <= killedAt) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var takeover = keys.Max(k => ackedAt.GetValueOrDefault(k)) - killedAt;
+        await Task.Delay(TimeSpan.FromSeconds(2));
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
-        output.WriteLine($"takeover {takeover.TotalSeconds:0.0} s; acknowledged {ackedBeforeKill} before the kill, {acked.Values.Sum()} in all; {errors.Count} failed attempts, longest call {longestCallMs} ms");
+        output.WriteLine($"victim declared dead after {declaredDead.TotalSeconds:0.0} s; every counter answered again after {takeover.TotalSeconds:0.0} s; " +
+            $"{orphans.Length} counters were on the victim; acknowledged {ackedBeforeKill} before the kill, {acked.Values.Sum()} in all; {errors.Count} failed attempts, longest call {longestCallMs} ms");
         foreach (var e in errors.Take(10))
         {
             output.WriteLine(e);
         }
 
-        Assert.True(takeover <= TimeSpan.FromSeconds(15), $"takeover took {takeover.TotalSeconds:0.0} s");
-        Assert.True(acked.Values.Sum() > ackedAtTakeover, "no increment was acknowledged after the takeover");
+        Assert.NotEmpty(orphans);
         Assert.True(ackedBeforeKill > 0, "no increment was acknowledged before the kill");
+        Assert.True(takeover > TimeSpan.Zero && takeover <= TimeSpan.FromSeconds(15), $"the counters answered again {takeover.TotalSeconds:0.0} s after the kill");
         Assert.True(longestCallMs <= CallTimeout.TotalMilliseconds + 5_000, $"a call took {longestCallMs} ms with a {CallTimeout.TotalMilliseconds} ms timeout");
-        Assert.NotEqual(victim.Gateway, clients[1].ConnectedGateway); // the client of the dead gateway failed over
 
         foreach (var key in keys)
         {
@@ -112,92 +124,91 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_silo_paused_past_its_leases_cannot_overwrite_newer_state_and_rejoins_cleanly()
+    public async Task A_paused_silo_cannot_overwrite_newer_state_exits_on_resume_and_a_restarted_silo_rejoins()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 32, lease: TimeSpan.FromSeconds(4));
+        await using var cluster = await CreateClusterAsync();
         await StartSilosAsync(cluster, "s1", "s2");
-        var owners = await cluster.WaitForBalanceAsync(["s1", "s2"], TimeSpan.FromSeconds(90));
+        await cluster.WaitForActiveAsync(["s1", "s2"], TimeSpan.FromSeconds(60));
         var (stale, fresh) = (cluster.Silos[0], cluster.Silos[1]);
-        var key = KeyOwnedBy(cluster, owners, stale.SiloId, "fence");
-        var partition = cluster.PartitionOf(CounterType, key);
-        await using var viaStale = await ClientAsync(stale.Gateway, learn: false, TimeSpan.FromSeconds(30));
-        await using var viaFresh = await ClientAsync(fresh.Gateway, learn: false, TimeSpan.FromSeconds(30));
-        var first = await viaStale.GetGrain<ISequencedCounterGrain>(key).AddAsync(1);
-        Assert.Equal(stale.SiloId, first.Silo);
-        var epochBefore = (await cluster.ReadEpochsAsync())[partition];
+        await using var viaStale = await ClientAsync(stale.Gateway, TimeSpan.FromSeconds(30));
+        await using var viaFresh = await ClientAsync(fresh.Gateway, TimeSpan.FromSeconds(30));
+        var key = await KeyPlacedOnAsync(viaStale, stale.SiloId, "fence"); // its count is 1, its activation on the silo about to pause
 
         var pausedAt = DateTime.UtcNow;
         stale.Pause();
+        Task<CounterReading>? staleWrite = null;
         try
         {
-            var takeover = await cluster.WaitForTakeoverAsync(stale.SiloId, pausedAt, TimeSpan.FromSeconds(30));
-            output.WriteLine($"takeover of the paused silo's partitions: {takeover.TotalSeconds:0.0} s");
-            Assert.True(takeover <= TimeSpan.FromSeconds(15), $"takeover took {takeover.TotalSeconds:0.0} s");
-            Assert.Equal(2, (await viaFresh.GetGrain<ISequencedCounterGrain>(key).AddAsync(2)).Count);
+            var dead = await cluster.WaitForDeathAsync(stale.SiloId, pausedAt, TimeSpan.FromSeconds(60));
+            output.WriteLine($"paused silo declared dead after {dead.TotalSeconds:0.0} s");
+            Assert.True(dead <= TimeSpan.FromSeconds(30), $"the paused silo was declared dead after {dead.TotalSeconds:0.0} s");
+            Assert.Equal(2, (await IdempotentRetry.RunAsync(() => viaFresh.GetGrain<ISequencedCounterGrain>(key).AddAsync(2))).Count);
             var newer = await viaFresh.GetGrain<ISequencedCounterGrain>(key).AddAsync(3);
             Assert.Equal(3, newer.Count);
             Assert.Equal(fresh.SiloId, newer.Silo);
 
-            // Sent while the stale silo is frozen: its old activation still believes the count is 1 and will try to write 2 under the old epoch.
-            var staleWrite = viaStale.GetGrain<ISequencedCounterGrain>(key).AddAsync(2);
+            // Sent while the stale silo is frozen: its old activation still believes the count is 1 and will try to write 2.
+            staleWrite = viaStale.GetGrain<ISequencedCounterGrain>(key).AddAsync(2);
             await Task.Delay(300);
-            stale.Resume();
-            try
-            {
-                var answer = await staleWrite;
-                output.WriteLine($"stale write was re-routed to {answer.Silo}: count {answer.Count}");
-                Assert.Equal(3, answer.Count); // re-routed to the new owner, which knows increment 2 already
-            }
-            catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-            {
-                output.WriteLine($"stale write rejected: {e.GetType().Name}: {e.Message}");
-                Assert.True(e.Message.Contains("fenced", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("epoch", StringComparison.OrdinalIgnoreCase),
-                    $"the stale write failed for another reason: {e.GetType().Name}: {e.Message}");
-            }
         }
         finally
         {
             stale.Resume();
         }
 
-        var (count, epoch) = await StoredCounterAsync(cluster, key);
-        Assert.Equal(3, count);
-        Assert.True(epoch > epochBefore, $"stored epoch {epoch} is not newer than the stale silo's {epochBefore}");
+        try
+        {
+            var answer = await staleWrite!;
+            output.WriteLine($"stale write answered by {answer.Silo}: count {answer.Count}");
+            Assert.Equal(3, answer.Count); // re-routed to the live activation, which knows increment 2 already
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            // The stale activation's write carries the version it read (1): the store holds 3 and rejects it; or the call died with its silo.
+            output.WriteLine($"stale write rejected: {e.GetType().Name}: {e.Message}");
+        }
 
-        var rebalanced = await cluster.WaitForBalanceAsync(["s1", "s2"], TimeSpan.FromSeconds(90));
-        Assert.Equal(16, rebalanced.Count(o => o == stale.SiloId));
-        var again = await viaStale.GetGrain<ISequencedCounterGrain>(key).AddAsync(4);
-        Assert.Equal(4, again.Count);
+        var exitDeadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!stale.HasExited && DateTime.UtcNow < exitDeadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.True(stale.HasExited, $"the resumed silo did not stop itself after being declared dead:\n{stale.RecentOutput}");
+        Assert.Equal(3, (await viaFresh.GetGrain<ISequencedCounterGrain>(key).GetAsync()).Count);
+
+        var restarted = await cluster.StartSiloAsync("s1b");
+        await cluster.WaitForActiveAsync(["s1b", "s2"], TimeSpan.FromSeconds(60));
+        await using var viaRestarted = await ClientAsync(restarted.Gateway, TimeSpan.FromSeconds(30));
+        Assert.Equal(4, (await viaRestarted.GetGrain<ISequencedCounterGrain>(key).AddAsync(4)).Count);
         Assert.Equal(4, (await viaFresh.GetGrain<ISequencedCounterGrain>(key).GetAsync()).Count);
-        Assert.Equal(4, (await StoredCounterAsync(cluster, key)).Count);
+        var placed = await KeyPlacedOnAsync(viaRestarted, "s1b", "rejoin");
+        Assert.Equal(1, (await viaFresh.GetGrain<ISequencedCounterGrain>(placed).GetAsync()).Count);
     }
 
     [Fact]
-    public async Task A_silo_stopped_with_SIGTERM_hands_its_partitions_over_before_its_leases_would_expire()
+    public async Task A_silo_stopped_with_SIGTERM_hands_its_grains_to_the_others_well_before_a_call_timeout()
     {
-        var lease = TimeSpan.FromSeconds(20);
-        await using var cluster = await CreateClusterAsync(partitions: 32, lease: lease);
+        await using var cluster = await CreateClusterAsync();
         await StartSilosAsync(cluster, "s1", "s2");
-        var owners = await cluster.WaitForBalanceAsync(["s1", "s2"], TimeSpan.FromSeconds(90));
+        await cluster.WaitForActiveAsync(["s1", "s2"], TimeSpan.FromSeconds(60));
         var (staying, leaving) = (cluster.Silos[0], cluster.Silos[1]);
-        await using var client = await ClientAsync(staying.Gateway, learn: false, TimeSpan.FromSeconds(30));
+        await using var client = await ClientAsync(staying.Gateway, TimeSpan.FromSeconds(30));
         var keys = Enumerable.Range(0, 30).Select(i => $"term-{i}").ToArray();
-        foreach (var seq in new[] { 1L, 2 })
-        {
-            await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(seq)));
-        }
+        var first = await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(1)));
+        await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(2)));
+        Assert.Contains(first, r => r.Silo == leaving.SiloId);
 
-        Assert.Contains(keys, k => owners[cluster.PartitionOf(CounterType, k)] == leaving.SiloId);
         var stoppedAt = DateTime.UtcNow;
         Assert.True(await leaving.StopAsync(TimeSpan.FromSeconds(40)), $"silo {leaving.SiloId} did not exit after SIGTERM:\n{leaving.RecentOutput}");
-        var takeover = await cluster.WaitForTakeoverAsync(leaving.SiloId, stoppedAt, TimeSpan.FromSeconds(60));
-        output.WriteLine($"graceful hand-over: {takeover.TotalSeconds:0.0} s after SIGTERM (lease {lease.TotalSeconds:0} s)");
-        Assert.True(takeover < TimeSpan.FromSeconds(15), $"the partitions moved after {takeover.TotalSeconds:0.0} s, as if the leases had expired instead of being released");
-        Assert.Contains("handed over", leaving.RecentOutput);
-
         var readings = await Task.WhenAll(keys.Select(k => client.GetGrain<ISequencedCounterGrain>(k).AddAsync(3)));
+        var handOver = DateTime.UtcNow - stoppedAt;
+        output.WriteLine($"graceful stop and hand-over: {handOver.TotalSeconds:0.0} s after SIGTERM");
+
         Assert.All(readings, r => Assert.Equal(3, r.Count));
         Assert.All(readings, r => Assert.Equal(staying.SiloId, r.Silo));
+        Assert.True(handOver < TimeSpan.FromSeconds(15), $"the grains answered {handOver.TotalSeconds:0.0} s after SIGTERM");
+        Assert.Equal(LocalSiloCluster.DeadStatus, (await cluster.ReadMembershipAsync())[leaving.SiloId]);
     }
 
     private static void InterlockedMax(ref long target, long value)
@@ -206,16 +217,5 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
         while (value > (current = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current)
         {
         }
-    }
-
-    private static async Task<(long Count, long Epoch)> StoredCounterAsync(JobRec.Cli.Cluster.LocalSiloCluster cluster, string key)
-    {
-        await using var cmd = cluster.DataSource.CreateCommand("SELECT convert_from(data, 'UTF8'), epoch FROM grain_state WHERE grain_id = @g;");
-        cmd.Parameters.AddWithValue("g", $"{CounterType}/{key}");
-        await using var reader = await cmd.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync(), $"no stored state for {key}");
-        using var json = System.Text.Json.JsonDocument.Parse(reader.GetString(0));
-        var count = json.RootElement.EnumerateObject().First(p => p.Name.Equals("Count", StringComparison.OrdinalIgnoreCase)).Value.GetInt64();
-        return (count, reader.GetInt64(1));
     }
 }

@@ -1,10 +1,11 @@
 using System.Net.Sockets;
-using JobRec.Actors.Benchmarks;
+using JobRec.Contracts.Benchmarks;
 using static JobRec.IntegrationTests.Cluster.ClusterProcessEnvironment;
 
 namespace JobRec.IntegrationTests.Cluster;
 
-/// <summary>A real silo process: garbage bytes and truncated frames on its gateway and silo-to-silo ports close only that connection.</summary>
+/// <summary>A real Orleans silo process: garbage, oversized lengths and truncated bytes on its gateway and silo-to-silo ports close only that
+/// connection; the silo keeps serving its clients.</summary>
 public sealed class SiloClusterWireTests
 {
     public static TheoryData<string, byte[]> BadInputs() => new()
@@ -19,9 +20,9 @@ public sealed class SiloClusterWireTests
     [Fact]
     public async Task Garbage_and_truncated_frames_on_gateway_and_silo_ports_close_only_that_connection()
     {
-        await using var cluster = await CreateClusterAsync(partitions: 8, lease: TimeSpan.FromSeconds(10));
+        await using var cluster = await CreateClusterAsync();
         var silo = await cluster.StartSiloAsync("w1");
-        await using var healthy = await ClientAsync(silo.Gateway, learn: false, TimeSpan.FromSeconds(30));
+        await using var healthy = await ClientAsync(silo.Gateway, TimeSpan.FromSeconds(30));
         var grain = healthy.GetGrain<ISequencedCounterGrain>("wire");
         Assert.Equal(1, (await grain.AddAsync(1)).Count);
 
@@ -43,7 +44,7 @@ public sealed class SiloClusterWireTests
             }
 
             Assert.Equal(1, (await grain.GetAsync()).Count);
-            await using var fresh = await ClientAsync(endpoint, learn: false, TimeSpan.FromSeconds(30));
+            await using var fresh = await ClientAsync(silo.Gateway, TimeSpan.FromSeconds(30));
             Assert.Equal(1, (await fresh.GetGrain<ISequencedCounterGrain>("wire").GetAsync()).Count);
         }
 

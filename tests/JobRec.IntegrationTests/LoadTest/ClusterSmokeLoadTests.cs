@@ -25,10 +25,10 @@ public sealed class ClusterSmokeLoadTests(ITestOutputHelper output)
         var connection = Environment.GetEnvironmentVariable("JOBREC_PG");
         Assert.False(string.IsNullOrWhiteSpace(connection),
             "JOBREC_PG is not set: the cluster smoke load needs a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
-        await using var cluster = await LocalSiloCluster.CreateAsync(connection!, partitions: 64, lease: TimeSpan.FromSeconds(10));
+        await using var cluster = await LocalSiloCluster.CreateAsync(connection!);
         await cluster.StartSiloAsync("load-a");
         await cluster.StartSiloAsync("load-b");
-        await cluster.WaitForBalanceAsync(["load-a", "load-b"], TimeSpan.FromSeconds(90));
+        await cluster.WaitForActiveAsync(["load-a", "load-b"], TimeSpan.FromSeconds(60));
         var gateways = cluster.Silos.Select(s => s.Gateway).ToArray();
         var reportDir = Path.Combine(Path.GetTempPath(), "jobrec-smoke-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -41,8 +41,8 @@ public sealed class ClusterSmokeLoadTests(ITestOutputHelper output)
             // Every operation once through each gateway, with answers that show the serving grains work across both silos.
             foreach (var gateway in gateways)
             {
-                await using var client = await ClusterClient.ConnectAsync(gateway, o => { o.LearnGateways = false; o.ResponseTimeout = CallTimeout; });
-                var ops = new JobRecOperations(client);
+                await using var client = await JobRecClient.ConnectAsync(gateway, o => o.ResponseTimeout = CallTimeout);
+                var ops = client.Operations;
                 var recommended = await ops.RecommendAsync(JobRecScenario.UserId(7), 10);
                 Assert.NotEmpty(recommended.Jobs);
                 var found = await ops.SearchAsync(new SearchRequest("data scientist python", 10));
@@ -69,7 +69,6 @@ public sealed class ClusterSmokeLoadTests(ITestOutputHelper output)
             Assert.Equal(0, result.CancelledAtGrace);
             Assert.Contains(result.Operations, o => o.Name == "recommend" && o.Successes > 0);
             Assert.All(sdk.CallsPerGateway, n => Assert.True(n > 0, $"a gateway got no calls: {string.Join(", ", sdk.CallsPerGateway)}"));
-            Assert.Equal(gateways, sdk.ConnectedGateways.Select(g => g ?? "<disconnected>"));
             Assert.Matches(@"^loadtest: ops=\d+ ops_per_s=[\d.]+ p50_ms=[\d.]+ p99_ms=[\d.]+ errors=0$", result.SummaryLine());
             Assert.Equal(4, files.Count);
             Assert.All(files, f => Assert.True(new FileInfo(f).Length > 100, $"{f} is missing or nearly empty"));

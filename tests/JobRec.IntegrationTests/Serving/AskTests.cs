@@ -5,7 +5,8 @@ using JobRec.Contracts;
 using JobRec.Contracts.Ask;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Operations;
-using JobRec.Actors.Testing;
+using JobRec.OrleansExtensions.Storage;
+using Orleans.TestingHost;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Inference;
 using JobRec.ML.Language;
@@ -18,7 +19,7 @@ namespace JobRec.IntegrationTests.Serving;
 
 public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
-    private JobRecOperations Ops => new(api.Client);
+    private JobRecOperations Ops => api.Client.Operations;
 
     [Fact]
     public async Task PostAskAnswersFromTheTopPostingAndCitesIt()
@@ -105,13 +106,13 @@ public sealed class AskLanguageModelTests
             Assert.Throws<FileNotFoundException>(() => QaCheckpointLocation.Load(Path.Combine(dir, "missing.jrlm")));
             Assert.Null(QaCheckpointLocation.Load(null));
 
-            await using var cluster = await InProcessTestCluster.StartAsync(o =>
-            {
-                o.SqliteStoragePath = Path.Combine(dir, "state.db");
-                o.ConfigureSilo = silo => silo.AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(256));
-            });
-            cluster.Services.GetRequiredService<InferenceModels>().Answerer = QaCheckpointLocation.Load(checkpoint);
-            var ops = new JobRecOperations(cluster.GrainFactory);
+            var builder = new InProcessTestClusterBuilder(1);
+            builder.ConfigureSilo((_, silo) => silo.AddJobRecSqliteGrainStorage("Default", Path.Combine(dir, "state.db"))
+                .AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(256)));
+            await using var cluster = builder.Build();
+            await cluster.DeployAsync();
+            cluster.GetSiloServiceProvider().GetRequiredService<InferenceModels>().Answerer = QaCheckpointLocation.Load(checkpoint);
+            var ops = new JobRecOperations(cluster.Client);
             await ops.PutJobAsync("lm-glacier", new JobInput { Title = "Glacier drilling engineer", Skills = ["glaciology"], Description = "drill ice cores" });
             await ops.PutJobAsync("lm-baker", new JobInput { Title = "Bakery shift lead", Skills = ["baking"], Description = "bake bread at dawn" });
 
@@ -121,7 +122,7 @@ public sealed class AskLanguageModelTests
             Assert.Equal(["lm-glacier"], answers[0].CitedJobIds);
             Assert.Equal(["lm-baker"], answers[1].CitedJobIds);
             Assert.All(answers, a => Assert.True(a.Confidence <= 0 && double.IsFinite(a.Confidence), $"confidence {a.Confidence}"));
-            Assert.True(cluster.Services.GetRequiredService<InferenceModels>().AnswerStatistics.Items >= 2);
+            Assert.True(cluster.GetSiloServiceProvider().GetRequiredService<InferenceModels>().AnswerStatistics.Items >= 2);
 
             var longest = await ops.AskAsync(new AskRequest(new string('x', AskRequest.MaxQuestionLength - 20) + " glacier drilling?"));
             Assert.Equal(AskModels.LanguageModel, longest.Model);

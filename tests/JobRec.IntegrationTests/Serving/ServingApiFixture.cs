@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace JobRec.IntegrationTests.Serving;
 
-/// <summary>A serving silo on loopback (HTTP + client gateway on free ports) loaded through the client SDK with a small synthetic market.</summary>
+/// <summary>A serving Orleans silo on loopback (HTTP + client gateway on free ports) loaded through the client SDK with a small synthetic market.</summary>
 public sealed class ServingApiFixture : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -20,7 +20,7 @@ public sealed class ServingApiFixture : IAsyncLifetime
     public Uri BaseUrl { get; private set; } = null!;
     public string Gateway { get; private set; } = "";
     public HttpClient Http { get; private set; } = null!;
-    public ClusterClient Client { get; private set; } = null!;
+    public JobRecClient Client { get; private set; } = null!;
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "jobrec-api-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -39,8 +39,8 @@ public sealed class ServingApiFixture : IAsyncLifetime
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
-        Client = await ClusterClient.ConnectAsync(Gateway);
-        var sink = new GrainIngestSink(Client);
+        Client = await JobRecClient.ConnectAsync(Gateway);
+        var sink = new GrainIngestSink(Client.Grains);
         await sink.UpsertOccupationsAsync(Market.Occupations().ToList());
         await sink.UpsertJobsAsync(Market.Jobs().ToList());
         await sink.UpsertUsersAsync(Market.Users().ToList());

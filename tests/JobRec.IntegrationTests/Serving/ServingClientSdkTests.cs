@@ -8,7 +8,7 @@ namespace JobRec.IntegrationTests.Serving;
 
 public sealed class ServingClientSdkTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
-    private JobRecOperations Ops => new(api.Client);
+    private JobRecOperations Ops => api.Client.Operations;
 
     [Fact]
     public async Task TypedCallsThroughTheGatewayRecommendRecordAndSearch()

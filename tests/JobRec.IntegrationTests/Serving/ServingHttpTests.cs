@@ -22,6 +22,29 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task TheSiloServesItsMembershipTheOrleansDashboardAndTheRuntimeMeters()
+    {
+        var cluster = await Http.GetFromJsonAsync<JsonObject>("/cluster");
+        var silo = cluster!["silos"]![0]!;
+        Assert.Equal("active", (string?)silo["status"]);
+        Assert.Contains(silo["activations"]!.AsObject(), a => a.Key.Contains("JobRec.Grains.Jobs.JobGrain", StringComparison.Ordinal) && (int)a.Value! > 0);
+
+        var dashboard = await Http.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+
+        // The exporter publishes what its meter has collected; the silo has handled many calls by now.
+        var metrics = "";
+        for (var i = 0; i < 20 && !metrics.Contains("orleans_", StringComparison.Ordinal); i++)
+        {
+            metrics = await Http.GetStringAsync("/metrics");
+            await Task.Delay(250);
+        }
+
+        Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JobsCanBeCreatedReadFoundAndClosed()
     {
         var put = await Http.PutAsJsonAsync("/jobs/http-job-1", new

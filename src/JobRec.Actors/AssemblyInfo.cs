@@ -1,1 +1,0 @@
-// JobRec.Actors: see docs/ARCHITECTURE.md for what this project holds.

@@ -1,4 +1,0 @@
-namespace JobRec.Actors.Benchmarks;
-
-/// <summary>What a sequenced counter answers: its count, the silo and the activation that answered (to check that one activation serves each grain).</summary>
-public sealed record CounterReading(long Count, string Silo, string Activation);

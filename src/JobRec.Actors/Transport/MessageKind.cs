@@ -1,8 +1,0 @@
-namespace JobRec.Actors.Transport;
-
-/// <summary>First byte of every frame payload.</summary>
-internal enum MessageKind : byte
-{
-    Request = 1,
-    Response = 2,
-}

@@ -1,0 +1,1 @@
+// JobRec.OrleansExtensions: see docs/ARCHITECTURE.md for what this project holds.

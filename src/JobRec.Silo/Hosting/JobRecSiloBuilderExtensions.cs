@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Indexing;
+using JobRec.Silo.Indexing;
+using Npgsql;
+using JobRec.OrleansExtensions.Clustering;
+using JobRec.OrleansExtensions.Storage;
+using Orleans.Configuration;
+
+namespace JobRec.Silo.Hosting;
+
+/// <summary>The one composition of a JobRec serving silo on Orleans, used by <c>jobrec silo</c>, <c>jobrec serve</c>, <c>jobrec demo</c>,
+/// the benchmarks and the tests: endpoints, membership (localhost, or Orleans.Clustering.AdoNet on PostgreSQL), grain storage (SQLite
+/// under the data folder, memory, or PostgreSQL), the index shard store (files under the data folder, or PostgreSQL in a cluster), the
+/// serving grains' services and models.</summary>
+public static class JobRecSiloBuilderExtensions
+{
+    /// <summary>Configures <paramref name="silo"/> per <paramref name="options"/>; <paramref name="serving"/> is the serving settings with their
+    /// index folder resolved.</summary>
+    public static ISiloBuilder AddJobRecSilo(this ISiloBuilder silo, ServingHostOptions options, ServingOptions serving)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(serving);
+        if (!IPAddress.TryParse(options.Address, out var address))
+        {
+            throw new ArgumentException($"silo address '{options.Address}' must be an IP address (e.g. 127.0.0.1)", nameof(options));
+        }
+
+        var siloPort = options.SiloPort > 0 ? options.SiloPort : FreePort(address);
+        if (options.Cluster is { } cluster)
+        {
+            if (options.InMemoryState)
+            {
+                throw new ArgumentException("a cluster keeps grain state in PostgreSQL; InMemoryState is for the embedded silo only", nameof(options));
+            }
+
+            silo.ConfigureEndpoints(address, siloPort, options.GatewayPort);
+            silo.UseJobRecPostgresCluster(cluster);
+            // Shard entries in the cluster's database, not in a folder only this machine sees: a shard activating on another silo rebuilds
+            // from the same entries.
+            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(NpgsqlDataSource.Create(cluster.ConnectionString), serving.ShardCount));
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, options.GatewayPort, new IPEndPoint(address, siloPort), serviceId: "jobrec", clusterId: "jobrec");
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = address;
+                o.SiloListeningEndpoint = new IPEndPoint(address, siloPort);
+                o.GatewayListeningEndpoint = options.GatewayPort > 0 ? new IPEndPoint(address, options.GatewayPort) : null;
+            });
+            if (options.InMemoryState)
+            {
+                silo.AddJobRecMemoryGrainStorage("Default");
+            }
+            else
+            {
+                silo.AddJobRecSqliteGrainStorage("Default", options.StoragePath ?? Path.Combine(options.DataDirectory, "grain-state.db"));
+            }
+        }
+
+        if (options.SiloName is { Length: > 0 } name)
+        {
+            silo.Configure<SiloOptions>(o => o.SiloName = name);
+        }
+
+        silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+        silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
+        return silo;
+    }
+
+    private static int FreePort(IPAddress address)
+    {
+        using var listener = new TcpListener(address, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

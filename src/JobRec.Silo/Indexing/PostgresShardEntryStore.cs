@@ -1,0 +1,120 @@
+using JobRec.Contracts.Indexing;
+using JobRec.Grains.Indexing;
+using Npgsql;
+
+namespace JobRec.Silo.Indexing;
+
+/// <summary>Index shard entries in the cluster's PostgreSQL (table jobrec_shard_entry, one row per job in the binary record format of
+/// <see cref="FileShardEntryStore"/>), so a shard grain that activates on any silo of any machine (after a silo died or left) rebuilds
+/// its vector index from the same entries. Calls are synchronous (the <see cref="IShardEntryStore"/> contract): each is one statement.</summary>
+public sealed class PostgresShardEntryStore : IShardEntryStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly int _shardCount;
+
+    /// <summary>A store over <paramref name="dataSource"/> (the table must exist) for a cluster of <paramref name="shardCount"/> shards.</summary>
+    public PostgresShardEntryStore(NpgsqlDataSource dataSource, int shardCount)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
+        _dataSource = dataSource;
+        _shardCount = shardCount;
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<ShardEntry> Load(int shard)
+    {
+        // Rows written under another shard count are checked by the job id's routing under this one.
+        using var cmd = _dataSource.CreateCommand("SELECT job_id, shard_count, data FROM jobrec_shard_entry WHERE (shard_count = @n AND shard = @s) OR shard_count <> @n;");
+        cmd.Parameters.AddWithValue("n", _shardCount);
+        cmd.Parameters.AddWithValue("s", shard);
+        using var reader = cmd.ExecuteReader();
+        var entries = new List<ShardEntry>();
+        while (reader.Read())
+        {
+            if (reader.GetInt32(1) != _shardCount && ShardRouting.ShardOf(reader.GetString(0), _shardCount) != shard)
+            {
+                continue;
+            }
+
+            using var stream = new MemoryStream(reader.GetFieldValue<byte[]>(2));
+            using var binary = new BinaryReader(stream, System.Text.Encoding.UTF8);
+            entries.Add(FileShardEntryStore.ReadEntry(binary));
+        }
+
+        return entries;
+    }
+
+    /// <inheritdoc />
+    public void Append(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        using var connection = _dataSource.OpenConnection();
+        using var batch = new NpgsqlBatch(connection);
+        foreach (var entry in entries)
+        {
+            batch.BatchCommands.Add(Upsert(shard, entry));
+        }
+
+        batch.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public void Remove(int shard, string jobId)
+    {
+        using var cmd = _dataSource.CreateCommand("DELETE FROM jobrec_shard_entry WHERE job_id = @j;");
+        cmd.Parameters.AddWithValue("j", jobId);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public void Compact(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        using var connection = _dataSource.OpenConnection();
+        using var tx = connection.BeginTransaction();
+        using (var delete = new NpgsqlCommand("DELETE FROM jobrec_shard_entry WHERE shard_count = @n AND shard = @s;", connection, tx))
+        {
+            delete.Parameters.AddWithValue("n", _shardCount);
+            delete.Parameters.AddWithValue("s", shard);
+            delete.ExecuteNonQuery();
+        }
+
+        if (entries.Count > 0)
+        {
+            using var batch = new NpgsqlBatch(connection, tx);
+            foreach (var entry in entries)
+            {
+                batch.BatchCommands.Add(Upsert(shard, entry));
+            }
+
+            batch.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+    }
+
+    private NpgsqlBatchCommand Upsert(int shard, ShardEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            FileShardEntryStore.WriteEntry(writer, entry);
+        }
+
+        var cmd = new NpgsqlBatchCommand("""
+            INSERT INTO jobrec_shard_entry (job_id, shard, shard_count, data) VALUES (@j, @s, @n, @d)
+            ON CONFLICT (job_id) DO UPDATE SET shard = EXCLUDED.shard, shard_count = EXCLUDED.shard_count, data = EXCLUDED.data;
+            """);
+        cmd.Parameters.AddWithValue("j", entry.Job.Id);
+        cmd.Parameters.AddWithValue("s", shard);
+        cmd.Parameters.AddWithValue("n", _shardCount);
+        cmd.Parameters.AddWithValue("d", stream.ToArray());
+        return cmd;
+    }
+}

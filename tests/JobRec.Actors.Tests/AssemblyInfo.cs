@@ -1,1 +1,0 @@
-[assembly: CollectionBehavior(DisableTestParallelization = false, MaxParallelThreads = 2)]

@@ -1,0 +1,99 @@
+using JobRec.Contracts.Indexing;
+using JobRec.Contracts.Jobs;
+using JobRec.OrleansExtensions.Clustering;
+using JobRec.Silo.Indexing;
+using Npgsql;
+
+namespace JobRec.OrleansExtensions.Tests.Storage;
+
+/// <summary>Index shard entries in PostgreSQL (what a shard rebuilds from on any silo), on JOBREC_PG in a throwaway schema; fails loudly when unset.</summary>
+public sealed class PostgresShardEntryStoreTests : IAsyncLifetime
+{
+    private readonly string _schema = "e_" + Guid.NewGuid().ToString("N")[..12];
+    private NpgsqlDataSource? _admin;
+    private NpgsqlDataSource? _dataSource;
+
+    public async Task InitializeAsync()
+    {
+        var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
+        if (string.IsNullOrWhiteSpace(conn))
+        {
+            throw new InvalidOperationException("JOBREC_PG is not set: the PostgreSQL shard store tests need a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
+        }
+
+        _admin = NpgsqlDataSource.Create(conn);
+        await using (var cmd = _admin.CreateCommand($"CREATE SCHEMA {_schema};"))
+        {
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var cs = new NpgsqlConnectionStringBuilder(conn) { SearchPath = _schema }.ConnectionString;
+        await PostgresClusterSchema.EnsureAsync(cs);
+        _dataSource = NpgsqlDataSource.Create(cs);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        if (_admin is not null)
+        {
+            await using (var cmd = _admin.CreateCommand($"DROP SCHEMA {_schema} CASCADE;"))
+            {
+                await cmd.ExecuteNonQueryAsync();
+            }
+
+            await _admin.DisposeAsync();
+        }
+    }
+
+    private static ShardEntry Entry(string id, float x) =>
+        new(new JobSummary(id, "Title " + id, "Acme", "Austin", "TX", false, "15-2051.00"), [x, 1 - x], ["SQL"], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), null);
+
+    [Fact]
+    public void Entries_round_trip_last_write_wins_and_removes_and_compactions_hold()
+    {
+        var store = new PostgresShardEntryStore(_dataSource!, 4);
+        var ids = Enumerable.Range(0, 40).Select(i => $"job-{i}").ToArray();
+        foreach (var group in ids.GroupBy(id => ShardRouting.ShardOf(id, 4)))
+        {
+            store.Append(group.Key, group.Select(id => Entry(id, 0.25f)).ToList());
+        }
+
+        var shard = ShardRouting.ShardOf("job-7", 4);
+        store.Append(shard, [Entry("job-7", 0.75f)]);
+        var loaded = store.Load(shard);
+        Assert.Equal(ids.Count(id => ShardRouting.ShardOf(id, 4) == shard), loaded.Count);
+        var seven = loaded.Single(e => e.Job.Id == "job-7");
+        Assert.Equal([0.75f, 0.25f], seven.Embedding);
+        Assert.Equal(["SQL"], seven.Skills);
+        Assert.Equal(new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), seven.PostedAt);
+
+        store.Remove(shard, "job-7");
+        Assert.DoesNotContain(store.Load(shard), e => e.Job.Id == "job-7");
+        var kept = store.Load(shard).Take(1).ToList();
+        store.Compact(shard, kept);
+        Assert.Equal(kept.Select(e => e.Job.Id), store.Load(shard).Select(e => e.Job.Id));
+        Assert.Equal(40 - 1 - (loaded.Count - 1 - kept.Count), Enumerable.Range(0, 4).Sum(s => store.Load(s).Count));
+    }
+
+    [Fact]
+    public void Entries_written_under_another_shard_count_are_found_by_their_new_shard()
+    {
+        var ids = Enumerable.Range(0, 30).Select(i => $"move-{i}").ToArray();
+        var old = new PostgresShardEntryStore(_dataSource!, 2);
+        foreach (var group in ids.GroupBy(id => ShardRouting.ShardOf(id, 2)))
+        {
+            old.Append(group.Key, group.Select(id => Entry(id, 0.5f)).ToList());
+        }
+
+        var now = new PostgresShardEntryStore(_dataSource!, 8);
+        for (var s = 0; s < 8; s++)
+        {
+            Assert.Equal(ids.Where(id => ShardRouting.ShardOf(id, 8) == s).Order(), now.Load(s).Select(e => e.Job.Id).Order());
+        }
+    }
+}
