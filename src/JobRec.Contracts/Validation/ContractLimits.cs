@@ -21,4 +21,10 @@ public static class ContractLimits
     public const int MaxReturnedInteractions = 50;
     /// <summary>Largest HTTP request body in bytes.</summary>
     public const long MaxRequestBodyBytes = 256 * 1024;
+
+    /// <summary>Earliest time an interaction or a posting may carry.</summary>
+    public static readonly DateTimeOffset EarliestTime = new(1990, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How far past the server's clock an interaction or a posting may be dated (clock skew, time zones).</summary>
+    public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromDays(1);
 }

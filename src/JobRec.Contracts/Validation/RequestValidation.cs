@@ -62,6 +62,7 @@ public static class RequestValidation
         Text("source", job.Source, ContractLimits.MaxShortFieldLength);
         Text("description", job.Description, ContractLimits.MaxDescriptionLength);
         Skills("skills", job.Skills);
+        Time("postedAt", job.PostedAt);
         if (job.PostedAt is { } posted && job.ClosesAt is { } closes && closes < posted)
         {
             throw new ContractValidationException("closesAt", $"({closes:O}) is before postedAt ({posted:O})");
@@ -96,6 +97,27 @@ public static class RequestValidation
         if (!Enum.IsDefined(interaction.Kind))
         {
             throw new ContractValidationException("kind", $"is {(int)interaction.Kind}; must be view, save or apply");
+        }
+
+        Time("time", interaction.Time);
+        if (interaction.RequestId is not null)
+        {
+            Id("requestId", interaction.RequestId);
+        }
+    }
+
+    /// <summary>A time, when given, lies between <see cref="ContractLimits.EarliestTime"/> and <see cref="ContractLimits.MaxFutureSkew"/> past now.</summary>
+    public static void Time(string field, DateTimeOffset? time)
+    {
+        if (time is not { } t)
+        {
+            return;
+        }
+
+        var latest = DateTimeOffset.UtcNow + ContractLimits.MaxFutureSkew;
+        if (t < ContractLimits.EarliestTime || t > latest)
+        {
+            throw new ContractValidationException(field, $"({t:O}) must lie between {ContractLimits.EarliestTime:yyyy-MM-dd} and one day from now ({latest:O})");
         }
     }
 

@@ -19,6 +19,14 @@ public sealed class SqliteIngestSink : IIngestSink, IDisposable
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         StorePath = path;
+        if (!File.Exists(path) && !OperatingSystem.IsWindows())
+        {
+            // Imported profiles are personal data: the store is readable by its owner only (SQLite's -wal/-shm files follow its mode).
+            using (new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            {
+            }
+        }
+
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         Execute("""

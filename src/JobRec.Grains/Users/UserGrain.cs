@@ -60,10 +60,15 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     {
         RequestValidation.Interaction(interaction);
         EnsureExists();
+        if (interaction.RequestId is { } requestId && State.Interactions.FindLast(i => i.RequestId == requestId) is { } first)
+        {
+            return first; // a retry of a call that was stored (perhaps without its answer reaching the caller)
+        }
+
         var job = GrainFactory.GetGrain<IJobGrain>(interaction.JobId);
         var summary = await job.GetSummaryAsync()
             ?? throw new KeyNotFoundException($"job '{interaction.JobId}' does not exist");
-        var record = new InteractionRecord(summary.Id, interaction.Kind, interaction.Time ?? DateTimeOffset.UtcNow);
+        var record = new InteractionRecord(summary.Id, interaction.Kind, interaction.Time ?? DateTimeOffset.UtcNow, interaction.RequestId);
         var recentOthers = RecentJobIds().Where(id => id != record.JobId).Take(CoInteractionFanOut).ToList();
         Append(record);
         await WriteStateAsync();
@@ -94,6 +99,14 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             {
                 throw new ContractValidationException($"interactions[{n}].jobId", "must be a non-empty id");
             }
+
+            RequestValidation.Id($"interactions[{n}].jobId", interactions[n].JobId);
+            if (!Enum.IsDefined(interactions[n].Kind))
+            {
+                throw new ContractValidationException($"interactions[{n}].kind", $"is {(int)interactions[n].Kind}; must be view, save or apply");
+            }
+
+            RequestValidation.Time($"interactions[{n}].time", interactions[n].Time);
         }
 
         foreach (var i in interactions.OrderBy(i => i.Time))

@@ -20,6 +20,7 @@ public sealed class HttpJobRecTarget : IJobRecTarget
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
+            DefaultRequestHeaders = { { "X-JobRec-Request", "1" } }, // marks the body-less close as intended (CrossSiteRequestGuard)
         };
     }
 

@@ -26,6 +26,14 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             Directory.CreateDirectory(dir);
         }
 
+        if (!File.Exists(Path) && !OperatingSystem.IsWindows())
+        {
+            // Grain state holds resumes: readable by the silo's user only (SQLite gives its -wal and -shm files the same mode).
+            using (new FileStream(Path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            {
+            }
+        }
+
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL;");

@@ -9,12 +9,28 @@ namespace JobRec.Silo.Apis;
 /// <summary>HTTP routes of cluster status and health.</summary>
 public static class ClusterApi
 {
-    /// <summary>Maps GET /cluster and GET /health.</summary>
+    /// <summary>Maps GET /cluster, GET /health and /health/live (the process answers), and GET /health/ready (every index shard answers).</summary>
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/cluster", Status).WithTags("Cluster").WithSummary("Silos of the Orleans membership table with their activations per grain type, index shards");
         app.MapGet("/health", () => TypedResults.Ok(new { status = "healthy" })).WithTags("Cluster").WithSummary("Liveness check");
+        app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).WithTags("Cluster").WithSummary("Liveness check: the process serves HTTP");
+        app.MapGet("/health/ready", Ready).WithTags("Cluster").WithSummary("Readiness: 200 when every index shard loaded and answers within 5 s, else 503 naming why");
         return app;
+    }
+
+    private static async Task<IResult> Ready(JobRecOperations ops)
+    {
+        try
+        {
+            var shards = await ops.ShardStatusAsync().WaitAsync(TimeSpan.FromSeconds(5));
+            return TypedResults.Ok(new { status = "ready", shards = shards.Count });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The reason's type and message only: no stack trace leaves the silo.
+            return TypedResults.Json(new { status = "not ready", reason = $"{e.GetType().Name}: {e.Message}" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static async Task<Ok<ClusterStatus>> Status(IGrainFactory grains, JobRecOperations ops)

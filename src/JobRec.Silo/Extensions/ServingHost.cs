@@ -63,6 +63,12 @@ public static class ServingHost
         services.AddSingleton(options);
         services.AddSingleton(sp => new JobRecOperations(sp.GetRequiredService<IGrainFactory>()));
         services.AddProblemDetails();
+        services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. options.EffectiveAllowedHosts];
+            o.AllowEmptyHosts = false;
+            o.IncludeFailureMessage = false;
+        });
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -80,13 +86,20 @@ public static class ServingHost
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = ContractLimits.MaxRequestBodyBytes;
+            k.Limits.MaxConcurrentConnections = 2_000;
+            k.Limits.MaxConcurrentUpgradedConnections = 100;
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(15);
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             k.Listen(address, url.Port);
         });
     }
 
     private static void MapApi(WebApplication app)
     {
+        app.UseHostFiltering();
         app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapWebPage();

@@ -28,5 +28,5 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, ServingHostOptions op
     }
 
     private static bool IsOpen(PathString path) =>
-        path == "/" || path == "/health" || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/app.js") || path.StartsWithSegments("/app.css");
+        path == "/" || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/app.js") || path.StartsWithSegments("/app.css");
 }

@@ -41,6 +41,31 @@ public sealed record ServingHostOptions
     /// Prometheus text format at /metrics on the HTTP address, through OpenTelemetry.</summary>
     public bool Metrics { get; init; } = true;
 
+    /// <summary>Host names (Host header, without port) the HTTP API answers; others get 400, which defeats DNS rebinding. Null: localhost,
+    /// 127.0.0.1, [::1] and the host of <see cref="HttpUrl"/> unless it is a wildcard address; "*" allows any (not recommended).</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>The allowed hosts in effect (see <see cref="AllowedHosts"/>).</summary>
+    public IReadOnlyList<string> EffectiveAllowedHosts
+    {
+        get
+        {
+            if (AllowedHosts is { Count: > 0 } configured)
+            {
+                return configured;
+            }
+
+            var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+            var host = HttpUrl.Host;
+            if (host is not ("0.0.0.0" or "[::]" or "::") && !hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+            {
+                hosts.Add(host);
+            }
+
+            return hosts;
+        }
+    }
+
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 

@@ -4,7 +4,7 @@ const $ = (id) => document.getElementById(id);
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
 
 async function api(method, path, body) {
-  const headers = { "Accept": "application/json" };
+  const headers = { "Accept": "application/json", "X-JobRec-Request": "1" };
   const key = localStorage.getItem("jobrec-api-key");
   if (key) headers["X-Api-Key"] = key;
   if (body !== undefined) headers["Content-Type"] = "application/json";

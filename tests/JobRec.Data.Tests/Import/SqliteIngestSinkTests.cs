@@ -7,6 +7,19 @@ namespace JobRec.Data.Tests.Import;
 public class SqliteIngestSinkTests
 {
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_store_file_is_created_readable_by_its_owner_only()
+    {
+        using var temp = new TempFolder();
+        var db = Path.Combine(temp.Path, "store", "ingest.db");
+        using (new SqliteIngestSink(db))
+        {
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(db));
+    }
+
+    [Fact]
     public async Task Reimporting_into_the_same_store_adds_nothing_and_keeps_the_data()
     {
         using var temp = new TempFolder();

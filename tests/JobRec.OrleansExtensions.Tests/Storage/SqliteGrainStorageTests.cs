@@ -23,6 +23,13 @@ public sealed class SqliteGrainStorageTests : GrainStorageContract, IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_state_file_is_created_readable_by_its_owner_only()
+    {
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_dir, "state.db")));
+    }
+
+    [Fact]
     public async Task A_file_written_by_the_runtime_before_Orleans_is_read()
     {
         var path = Path.Combine(_dir, "old.db");
