@@ -1,20 +1,18 @@
-using JobRec.Data.Parquet.Format;
-
 namespace JobRec.Data.Parquet.Writing;
 
 /// <summary>How the writer lays out a file: rows per row group, page size, codec, dictionaries, checksums.</summary>
 public sealed record ParquetWriteOptions
 {
-    /// <summary>Rows per row group; default 100,000.</summary>
+    /// <summary>Rows per row group; default 100,000. The writer holds one row group of values in memory.</summary>
     public int RowGroupSize { get; init; } = 100_000;
 
-    /// <summary>Target uncompressed bytes of values per data page; default 1 MiB.</summary>
+    /// <summary>Target bytes of a data page; default 1 MiB.</summary>
     public int PageSizeBytes { get; init; } = 1 << 20;
 
-    /// <summary>Page compression: UNCOMPRESSED, SNAPPY (default), GZIP or BROTLI.</summary>
-    public CompressionCodec Codec { get; init; } = CompressionCodec.Snappy;
+    /// <summary>Page compression; default Snappy.</summary>
+    public ParquetCodec Codec { get; init; } = ParquetCodec.Snappy;
 
-    /// <summary>When true (default) string columns are dictionary-encoded wherever the dictionary stays under <see cref="MaxDictionaryBytes"/> and repeats values.</summary>
+    /// <summary>When true (default) columns are dictionary-encoded while the dictionary stays under <see cref="MaxDictionaryBytes"/>.</summary>
     public bool DictionaryEncodeStrings { get; init; } = true;
 
     /// <summary>Largest dictionary page, in bytes, before a column chunk falls back to PLAIN; default 1 MiB.</summary>
