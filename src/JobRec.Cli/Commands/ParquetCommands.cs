@@ -11,7 +11,7 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the Parquet concern: <c>jobrec parquet cat|schema|check</c> and <c>jobrec bench parquet</c>.</summary>
 internal static class ParquetCommands
 {
-    /// <summary>Adds <c>parquet</c> under <paramref name="root"/> and <c>parquet</c> under <paramref name="bench"/>.</summary>
+    /// <summary>Adds <c>parquet</c> and <c>export</c> under <paramref name="root"/> and <c>parquet</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         var parquet = new Command("parquet", "Inspect and check Parquet files");
@@ -19,6 +19,7 @@ internal static class ParquetCommands
         parquet.Subcommands.Add(SchemaCommand());
         parquet.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(parquet);
+        root.Subcommands.Add(ExportCommands.Create());
         bench.Subcommands.Add(BenchCommand());
     }
 
