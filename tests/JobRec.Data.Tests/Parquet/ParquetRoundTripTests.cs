@@ -20,18 +20,19 @@ public sealed class ParquetRoundTripTests : IDisposable
     [InlineData(ParquetCodec.Brotli, 4)]
     [InlineData(ParquetCodec.Zstd, 5)]
     [InlineData(ParquetCodec.Lz4, 6)]
-    public void RandomTablePreservesEveryValue(ParquetCodec codec, int seed)
+    [InlineData(ParquetCodec.Snappy, 7, false)]
+    public void RandomTablePreservesEveryValue(ParquetCodec codec, int seed, bool parallelColumns = true)
     {
         var random = new Random(seed);
         var rows = Enumerable.Range(0, 700).Select(_ => RandomRow(random)).ToList();
         string path = Path.Combine(_dir, $"roundtrip-{codec}.parquet");
         using (var file = File.Create(path))
-        using (var writer = new ParquetTableWriter(file, new ParquetWriteOptions { Codec = codec, RowGroupSize = 97, PageSizeBytes = 512 }))
+        using (var writer = new ParquetTableWriter(file, new ParquetWriteOptions { Codec = codec, RowGroupSize = 97, PageSizeBytes = 512, ParallelColumns = parallelColumns }))
         {
             Write(writer, rows);
         }
 
-        using var reader = ParquetFileReader.Open(path, new ParquetReadOptions { BatchRows = 33 });
+        using var reader = ParquetFileReader.Open(path, new ParquetReadOptions { BatchRows = 33, ParallelColumns = parallelColumns });
         Assert.Equal(8, reader.RowGroupCount);
         Assert.Equal(rows.Count, reader.RowCount);
         Assert.Equal(Names, reader.Fields.Select(f => f.Name));

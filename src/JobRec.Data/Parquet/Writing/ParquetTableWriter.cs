@@ -137,8 +137,29 @@ public sealed class ParquetTableWriter : IDisposable
             return;
         }
 
-        using (var rowGroup = _writer!.AppendRowGroup())
+        if (_options.ParallelColumns && _columns.Count > 1)
         {
+            // A buffered row group has a writer per column up front, each encoding and compressing into its own
+            // buffer; the file is written in column order when the row group closes.
+            using var rowGroup = _writer!.AppendBufferedRowGroup();
+            var writers = Enumerable.Range(0, _columns.Count).Select(rowGroup.Column).ToArray();
+            try
+            {
+                Parallel.For(0, _columns.Count, c => _columns[c].WriteTo(writers[c]));
+            }
+            finally
+            {
+                foreach (var writer in writers)
+                {
+                    writer.Dispose();
+                }
+            }
+
+            rowGroup.Close();
+        }
+        else
+        {
+            using var rowGroup = _writer!.AppendRowGroup();
             foreach (var column in _columns)
             {
                 using var writer = rowGroup.NextColumn();

@@ -24,6 +24,9 @@ public sealed record ParquetWriteOptions
     /// <summary>Key/value metadata stored in the footer.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When true (default) the columns of a row group are encoded and compressed on parallel threads.</summary>
+    public bool ParallelColumns { get; init; } = true;
+
     /// <summary>The defaults.</summary>
     public static ParquetWriteOptions Default { get; } = new();
 }
