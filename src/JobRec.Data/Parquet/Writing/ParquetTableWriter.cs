@@ -118,6 +118,11 @@ public sealed class ParquetTableWriter : IDisposable
             builder = builder.DisableDictionary(name);
         }
 
+        if (!_options.WriteStatistics)
+        {
+            builder = builder.DisableStatistics();
+        }
+
         if (_options.WriteChecksums)
         {
             builder = builder.EnablePageChecksum();

@@ -21,6 +21,9 @@ public sealed record ParquetWriteOptions
     /// <summary>When true (default) each page header carries the CRC-32 of its page.</summary>
     public bool WriteChecksums { get; init; } = true;
 
+    /// <summary>When true (default) column chunks carry min/max/null-count statistics that readers use to skip row groups.</summary>
+    public bool WriteStatistics { get; init; } = true;
+
     /// <summary>Key/value metadata stored in the footer.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = new Dictionary<string, string>();
 
