@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-checks the Parquet writer against another implementation: writes jobs tables with each codec
+# Cross-checks the Parquet writer (ParquetSharp) against another implementation: writes jobs tables with each codec
 # (`jobrec bench parquet --keep`), dumps them with `jobrec parquet cat`, and reads them with the pure-JS
 # hyparquet (installed with npm into a temporary folder; needs the npm registry, so it is not part of CI).
 set -euo pipefail
@@ -11,7 +11,7 @@ dotnet build src/JobRec.Cli -c Release -v q -nologo | grep -E " error |Build suc
 jobrec() { dotnet src/JobRec.Cli/bin/Release/net10.0/jobrec.dll "$@"; }
 rows=${ROWS:-5000}
 status=0
-for codec in snappy gzip brotli uncompressed; do
+for codec in snappy gzip brotli zstd lz4 uncompressed; do
   mkdir -p "$work/$codec"
   jobrec bench parquet --rows "$rows" --row-group-size 2000 --codec "$codec" --dir "$work/$codec" --keep 2>/dev/null | tail -1
   file="$work/$codec/jobs-bench-$rows.parquet"

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using JobRec.Data.Parquet;
 using JobRec.Data.Parquet.Benchmarks;
-using JobRec.Data.Parquet.Format;
 using JobRec.Data.Parquet.Reading;
 using JobRec.Data.Parquet.Writing;
 
@@ -12,7 +11,7 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the Parquet concern: <c>jobrec parquet cat|schema|check</c> and <c>jobrec bench parquet</c>.</summary>
 internal static class ParquetCommands
 {
-    /// <summary>Adds <c>parquet</c> under <paramref name="root"/> and <c>parquet</c> under <paramref name="bench"/>.</summary>
+    /// <summary>Adds <c>parquet</c> and <c>export</c> under <paramref name="root"/> and <c>parquet</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         var parquet = new Command("parquet", "Inspect and check Parquet files");
@@ -20,6 +19,7 @@ internal static class ParquetCommands
         parquet.Subcommands.Add(SchemaCommand());
         parquet.Subcommands.Add(CheckCommand());
         root.Subcommands.Add(parquet);
+        root.Subcommands.Add(ExportCommands.Create());
         bench.Subcommands.Add(BenchCommand());
     }
 
@@ -129,7 +129,7 @@ internal static class ParquetCommands
     {
         var rows = new Option<int>("--rows") { Description = "Jobs in the generated table", DefaultValueFactory = _ => 1_000_000 };
         var rowGroup = new Option<int>("--row-group-size") { Description = "Rows per row group", DefaultValueFactory = _ => 100_000 };
-        var codec = new Option<string>("--codec") { Description = "uncompressed, snappy, gzip or brotli", DefaultValueFactory = _ => "snappy" };
+        var codec = new Option<string>("--codec") { Description = "uncompressed, snappy, gzip, brotli, zstd or lz4", DefaultValueFactory = _ => "snappy" };
         var dir = new Option<string>("--dir") { Description = "Scratch directory for the file", DefaultValueFactory = _ => Path.GetTempPath() };
         var keep = new Option<bool>("--keep") { Description = "Keep the Parquet file afterwards" };
         var command = new Command("parquet", "Write a generated jobs table as Parquet, read it back, compare with CSV size");
@@ -140,7 +140,7 @@ internal static class ParquetCommands
 
         command.SetAction(parseResult =>
         {
-            if (!Enum.TryParse<CompressionCodec>(parseResult.GetValue(codec), ignoreCase: true, out var compression))
+            if (!Enum.TryParse<ParquetCodec>(parseResult.GetValue(codec), ignoreCase: true, out var compression))
             {
                 Console.Error.WriteLine($"error: unknown codec {parseResult.GetValue(codec)}");
                 return 2;

@@ -1,316 +1,381 @@
-using System.Buffers.Binary;
+using System.Globalization;
 using System.Text;
-using JobRec.Data.Parquet.Format;
-using JobRec.Data.Parquet.Schema;
-using JobRec.Data.Parquet.Thrift;
+using ParquetSharp;
+using ParquetSharp.Schema;
 
 namespace JobRec.Data.Parquet.Reading;
 
-/// <summary>Reads a Parquet file one row group and one column at a time: footer and schema on open, pages only for the columns asked for.</summary>
+/// <summary>
+/// A Parquet file opened for reading through ParquetSharp (Apache Arrow's C++ Parquet). Checks the footer against limits on
+/// open, streams rows one row group and one batch of rows at a time over the selected top-level fields, and turns every error
+/// the library raises into a <see cref="ParquetFormatException"/> or <see cref="ParquetUnsupportedException"/> naming the file
+/// (and the column and row group where known).
+/// </summary>
 public sealed class ParquetFileReader : IDisposable
 {
-    private static readonly byte[] Magic = "PAR1"u8.ToArray();
-    private static readonly byte[] EncryptedMagic = "PARE"u8.ToArray();
-    private readonly Stream _stream;
-    private readonly bool _ownsStream;
-    private readonly FileMetaData _meta;
-    private readonly long _dataEnd;
+    private readonly ParquetSharp.ParquetFileReader _reader;
+    private readonly ParquetReadOptions _options;
+    private readonly List<ParquetField> _fields;
+    private readonly string[] _leafPaths;
 
-    private ParquetFileReader(Stream stream, bool ownsStream, string name, ParquetReadOptions options)
+    private ParquetFileReader(string path, ParquetSharp.ParquetFileReader reader, ParquetReadOptions options)
     {
-        _stream = stream;
-        _ownsStream = ownsStream;
-        FilePath = name;
-        Options = options;
-        try
+        FilePath = path;
+        _reader = reader;
+        _options = options;
+        using var metadata = reader.FileMetaData;
+        RowGroupCount = metadata.NumRowGroups;
+        RowCount = metadata.NumRows;
+        CreatedBy = metadata.CreatedBy;
+        Metadata = metadata.KeyValueMetadata;
+        var schema = metadata.Schema;
+        _fields = ParquetField.FromSchema(schema);
+        _leafPaths = new string[schema.NumColumns];
+        for (int i = 0; i < _leafPaths.Length; i++)
         {
-            (_meta, _dataEnd) = ReadFooter();
-            Schema = ParquetSchema.Build(_meta.Schema, name, _dataEnd);
-            Validate();
+            using var leaf = schema.Column(i).Path;
+            _leafPaths[i] = leaf.ToDotString();
         }
-        catch
-        {
-            if (ownsStream)
-            {
-                stream.Dispose();
-            }
 
-            throw;
-        }
+        SchemaText = DescribeSchema(schema);
     }
 
-    /// <summary>The decoded footer, for tests and tools.</summary>
-    internal FileMetaData FileMetaData => _meta;
-
-    /// <summary>The file name used in error messages.</summary>
+    /// <summary>The file's path.</summary>
     public string FilePath { get; }
 
-    /// <summary>The limits this reader applies.</summary>
-    public ParquetReadOptions Options { get; }
-
-    /// <summary>The file's schema.</summary>
-    public ParquetSchema Schema { get; }
-
-    /// <summary>Total rows over all row groups, as the footer says.</summary>
-    public long RowCount => _meta.NumRows;
-
     /// <summary>Number of row groups.</summary>
-    public int RowGroupCount => _meta.RowGroups.Count;
+    public int RowGroupCount { get; }
 
-    /// <summary>The writer's name and version, if recorded.</summary>
-    public string? CreatedBy => _meta.CreatedBy;
+    /// <summary>Number of rows: the sum of the row groups' counts (some writers leave the file's own count at 0).</summary>
+    public long RowCount { get; private set; }
 
-    /// <summary>File-level key/value metadata.</summary>
-    public IReadOnlyDictionary<string, string?> Metadata => _meta.KeyValueMetadata.GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+    /// <summary>The writer named in the footer.</summary>
+    public string CreatedBy { get; }
 
-    /// <summary>Opens <paramref name="path"/>; throws <see cref="ParquetFormatException"/> or <see cref="ParquetUnsupportedException"/> when the footer cannot be used.</summary>
+    /// <summary>The footer's key/value metadata.</summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
+
+    /// <summary>The top-level fields, each with the leaf columns under it.</summary>
+    public IReadOnlyList<ParquetField> Fields => _fields;
+
+    /// <summary>The schema as a <c>message schema { ... }</c> tree.</summary>
+    public string SchemaText { get; }
+
+    /// <summary>Opens <paramref name="path"/> and checks its footer (row counts, column chunk sizes against the file and <see cref="ParquetReadOptions.MaxColumnChunkBytes"/>).</summary>
+    /// <exception cref="ParquetFormatException">The file is not Parquet or its footer is malformed.</exception>
+    /// <exception cref="ParquetUnsupportedException">The file is encrypted or over the limits.</exception>
     public static ParquetFileReader Open(string path, ParquetReadOptions? options = null)
     {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
-        return new ParquetFileReader(stream, true, path, options ?? ParquetReadOptions.Default);
-    }
-
-    /// <summary>Reads from a seekable <paramref name="stream"/>, naming it <paramref name="name"/> in errors; the stream stays open.</summary>
-    public static ParquetFileReader Open(Stream stream, string name, ParquetReadOptions? options = null)
-    {
-        if (!stream.CanSeek || !stream.CanRead)
+        options ??= ParquetReadOptions.Default;
+        if (!File.Exists(path))
         {
-            throw new ArgumentException("parquet needs a readable, seekable stream", nameof(stream));
+            throw new FileNotFoundException($"no file {path}", path);
         }
 
-        return new ParquetFileReader(stream, false, name, options ?? ParquetReadOptions.Default);
-    }
-
-    /// <summary>Number of rows in row group <paramref name="rowGroup"/>.</summary>
-    public long GetRowGroupRowCount(int rowGroup) => _meta.RowGroups[rowGroup].NumRows;
-
-    /// <summary>Sum of the uncompressed sizes of the given leaf columns' chunks over all row groups (every leaf when null).</summary>
-    public long GetUncompressedColumnBytes(IEnumerable<ParquetSchemaNode>? leaves = null)
-    {
-        var wanted = (leaves ?? Schema.Columns).Select(l => l.ColumnIndex).ToHashSet();
-        return _meta.RowGroups.Sum(g => g.Columns.Where((c, i) => wanted.Contains(i)).Sum(c => c.MetaData?.TotalUncompressedSize ?? 0));
-    }
-
-    /// <summary>Top-level fields named in <paramref name="names"/> (all when null or empty); unknown names fail with the list of known ones.</summary>
-    public IReadOnlyList<ParquetSchemaNode> SelectFields(IReadOnlyCollection<string>? names)
-    {
-        if (names is null || names.Count == 0)
+        ParquetSharp.ParquetFileReader? native = null;
+        try
         {
-            return Schema.Fields;
-        }
-
-        return names.Select(n => Schema.FindField(n) ?? throw new ArgumentException($"no column '{n}' in {FilePath}; columns: {string.Join(", ", Schema.Fields.Select(f => f.Name))}")).ToList();
-    }
-
-    /// <summary>Streams rows of the selected top-level <paramref name="fields"/> (all when null), one row group in memory at a time.</summary>
-    /// <returns>Each row as values aligned with the fields; nested values are lists, key/value pair lists and dictionaries.</returns>
-    public IEnumerable<object?[]> ReadRows(IReadOnlyList<ParquetSchemaNode>? fields = null)
-    {
-        fields ??= Schema.Fields;
-        for (int g = 0; g < RowGroupCount; g++)
-        {
-            foreach (var row in ReadRowGroup(g, fields))
+            using var properties = ReaderProperties.GetDefaultReaderProperties();
+            if (options.VerifyChecksums)
             {
+                properties.EnablePageChecksumVerification();
+            }
+
+            native = new ParquetSharp.ParquetFileReader(path, properties);
+            native.LogicalTypeFactory = new LogicalTypeFactory { DateAsDateOnly = true, TimeAsTimeOnly = true };
+            var reader = new ParquetFileReader(path, native, options);
+            reader.CheckFooter(new FileInfo(path).Length);
+            return reader;
+        }
+        catch (Exception e) when (ParquetErrors.IsReadFailure(e) && e is not FileNotFoundException)
+        {
+            native?.Dispose();
+            throw ParquetErrors.Wrap(e, path, null);
+        }
+    }
+
+    /// <summary>Rows declared by row group <paramref name="rowGroup"/>.</summary>
+    public long GetRowGroupRowCount(int rowGroup) => Guard(() =>
+    {
+        using var group = _reader.RowGroup(rowGroup);
+        var metadata = group.MetaData;
+        return metadata.NumRows;
+    }, $"row group {rowGroup}");
+
+    /// <summary>Sum of the column chunks' uncompressed sizes as the footer declares them.</summary>
+    public long GetUncompressedColumnBytes()
+    {
+        long total = 0;
+        ForEachChunk((_, _, chunk) => total += chunk.TotalUncompressedSize);
+        return total;
+    }
+
+    /// <summary>The fields named in <paramref name="names"/> (all fields when null), in that order.</summary>
+    /// <exception cref="ArgumentException">A name is not a top-level field of the file.</exception>
+    public IReadOnlyList<ParquetField> SelectFields(IEnumerable<string>? names) => names is null
+        ? _fields
+        : names.Select(n => FindField(n) ?? throw new ArgumentException($"no column '{n}' in {FilePath} (has: {string.Join(", ", _fields.Select(f => f.Name))})")).ToList();
+
+    /// <summary>The top-level field named <paramref name="name"/>, or null.</summary>
+    public ParquetField? FindField(string name) => _fields.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>
+    /// Streams the rows of the file over <paramref name="fields"/> (all when null): one value per field, a field with one leaf
+    /// column gives that column's value, a field of several leaves a dictionary from leaf path (below the field) to value.
+    /// </summary>
+    public IEnumerable<object?[]> ReadRows(IReadOnlyList<ParquetField>? fields = null)
+    {
+        fields ??= _fields;
+        var leaves = fields.SelectMany(f => f.LeafColumns).ToArray();
+        foreach (var batch in ReadBatches(leaves))
+        {
+            for (int r = 0; r < batch.Rows; r++)
+            {
+                var row = new object?[fields.Count];
+                int leaf = 0;
+                for (int f = 0; f < fields.Count; f++)
+                {
+                    var field = fields[f];
+                    if (field.LeafColumns.Count == 1)
+                    {
+                        row[f] = batch.Columns[leaf++][r];
+                        continue;
+                    }
+
+                    var record = new Dictionary<string, object?>(field.LeafColumns.Count);
+                    foreach (string path in field.LeafPaths)
+                    {
+                        record[path] = batch.Columns[leaf++][r];
+                    }
+
+                    row[f] = record;
+                }
+
                 yield return row;
             }
         }
     }
 
-    /// <summary>Reads all rows of one row group for the selected top-level fields.</summary>
-    public IReadOnlyList<object?[]> ReadRowGroup(int rowGroup, IReadOnlyList<ParquetSchemaNode> fields)
+    /// <summary>
+    /// Streams the given leaf columns (indexes into the file's leaf list) in batches of at most <see cref="ParquetReadOptions.BatchRows"/> rows,
+    /// row group by row group. The arrays handed out are reused for the next batch.
+    /// </summary>
+    public IEnumerable<ParquetBatch> ReadBatches(IReadOnlyList<int> leafColumns)
     {
-        var group = _meta.RowGroups[rowGroup];
-        var leaves = fields.SelectMany(f => f.Leaves()).ToList();
-        var chunks = ReadColumnChunks(rowGroup, leaves);
-
-        long offset = group.Columns.Count > 0 ? group.Columns[0].MetaData?.DataPageOffset ?? 0 : 0;
-        if (fields.Count == 0 || group.NumRows == 0)
+        for (int g = 0; g < RowGroupCount; g++)
         {
-            return [];
-        }
-
-        var assembler = new RecordAssembler(chunks, FilePath, offset);
-        var rows = new List<object?[]>((int)Math.Min(group.NumRows, 1 << 20));
-        for (long r = 0; r < group.NumRows; r++)
-        {
-            rows.Add(assembler.ReadRow(fields, r));
-        }
-
-        assembler.CheckFullyConsumed();
-        return rows;
-    }
-
-    /// <summary>Decodes several leaves of one row group in parallel; when some fail, the first failing leaf's exception is thrown.</summary>
-    internal ColumnChunkData[] ReadColumnChunks(int rowGroup, IReadOnlyList<ParquetSchemaNode> leaves)
-    {
-        var chunks = new ColumnChunkData[leaves.Count];
-        var failures = new Exception?[leaves.Count];
-        Parallel.For(0, leaves.Count, i =>
-        {
+            var group = Guard(() => _reader.RowGroup(g), $"row group {g}");
+            var readers = new List<LeafColumnReader>(leafColumns.Count);
             try
             {
-                chunks[i] = ReadColumnChunk(rowGroup, leaves[i]);
+                long rows = GetRowGroupRowCount(g);
+                foreach (int column in leafColumns)
+                {
+                    readers.Add(Guard(() => LeafColumnReader.Open(group, column, _options.BatchRows), $"column {LeafPath(column)} of row group {g}"));
+                }
+
+                var columns = leafColumns.Select(_ => new object?[_options.BatchRows]).ToArray();
+                var read = new int[readers.Count];
+                var failed = new Exception?[readers.Count];
+                long done = 0;
+                while (done < rows)
+                {
+                    int wanted = (int)Math.Min(_options.BatchRows, rows - done);
+
+                    // Columns decode in parallel (each has its own library reader; the file is read with positioned reads).
+                    void Decode(int c)
+                    {
+                        try
+                        {
+                            read[c] = readers[c].Read(columns[c].AsSpan(0, wanted));
+                        }
+                        catch (Exception e)
+                        {
+                            failed[c] = e;
+                        }
+                    }
+
+                    if (readers.Count > 1 && _options.ParallelColumns)
+                    {
+                        Parallel.For(0, readers.Count, Decode);
+                    }
+                    else
+                    {
+                        for (int c = 0; c < readers.Count; c++)
+                        {
+                            Decode(c);
+                        }
+                    }
+
+                    for (int c = 0; c < readers.Count; c++)
+                    {
+                        int column = c;
+                        if (failed[c] is { } error)
+                        {
+                            Guard<int>(() => throw error, $"column {readers[column].Path} of row group {g}");
+                        }
+
+                        if (read[c] != wanted)
+                        {
+                            throw new ParquetFormatException(FilePath, -1, $"column {readers[c].Path} of row group {g} ends after {done + read[c]} rows, the row group declares {rows}");
+                        }
+                    }
+
+                    done += wanted;
+                    yield return new ParquetBatch(g, wanted, columns);
+                }
             }
-            catch (Exception e)
+            finally
             {
-                failures[i] = e;
-            }
-        });
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
-        return chunks;
-    }
-
-    /// <summary>Reads and decodes one leaf column of one row group; safe to call from several threads at once.</summary>
-    internal ColumnChunkData ReadColumnChunk(int rowGroup, ParquetSchemaNode leaf)
-    {
-        var group = _meta.RowGroups[rowGroup];
-        var chunk = group.Columns[leaf.ColumnIndex];
-        var meta = chunk.MetaData!;
-        if (meta.NumValues == 0)
-        {
-            return new ColumnChunkData(leaf, 0, null, null, new Encodings.ColumnValues(leaf.PhysicalType!.Value, leaf.TypeLength));
-        }
-
-        long start = meta.DictionaryPageOffset is { } dict && dict >= Magic.Length && (dict < meta.DataPageOffset || meta.DataPageOffset < Magic.Length) ? dict : meta.DataPageOffset;
-        long length = meta.TotalCompressedSize;
-        if (start < Magic.Length || length <= 0 || start + length > _dataEnd)
-        {
-            throw new ParquetFormatException(FilePath, start, $"column {leaf.Path} of row group {rowGroup} spans [{start}, {start + length}) outside the data region [4, {_dataEnd})");
-        }
-
-        byte[] bytes = new byte[length];
-        lock (_stream)
-        {
-            // Column chunks may be decoded on several threads; only the file access is serialised.
-            _stream.Position = start;
-            _stream.ReadExactly(bytes);
-        }
-
-        return new ColumnChunkReader(FilePath, leaf, meta, bytes, start, Options).Read();
-    }
-
-    /// <summary>Closes the file if this reader opened it.</summary>
-    public void Dispose()
-    {
-        if (_ownsStream)
-        {
-            _stream.Dispose();
-        }
-    }
-
-    private (FileMetaData Meta, long DataEnd) ReadFooter()
-    {
-        long fileLength = _stream.Length;
-        if (fileLength < 12)
-        {
-            throw new ParquetFormatException(FilePath, 0, $"file of {fileLength} bytes is too short to be parquet");
-        }
-
-        Span<byte> head = stackalloc byte[4];
-        _stream.Position = 0;
-        _stream.ReadExactly(head);
-        Span<byte> tail = stackalloc byte[8];
-        _stream.Position = fileLength - 8;
-        _stream.ReadExactly(tail);
-        if (tail[4..].SequenceEqual(EncryptedMagic) || head.SequenceEqual(EncryptedMagic))
-        {
-            throw new ParquetUnsupportedException("encrypted footer (parquet modular encryption)", FilePath);
-        }
-
-        if (!head.SequenceEqual(Magic) || !tail[4..].SequenceEqual(Magic))
-        {
-            throw new ParquetFormatException(FilePath, head.SequenceEqual(Magic) ? fileLength - 4 : 0, "missing PAR1 magic");
-        }
-
-        uint footerLength = BinaryPrimitives.ReadUInt32LittleEndian(tail);
-        if (footerLength == 0 || footerLength > fileLength - 12)
-        {
-            throw new ParquetFormatException(FilePath, fileLength - 8, $"footer length {footerLength} does not fit in a file of {fileLength} bytes");
-        }
-
-        if (footerLength > Options.MaxFooterBytes)
-        {
-            throw new ParquetUnsupportedException($"footer of {footerLength} bytes (over the {Options.MaxFooterBytes}-byte limit)", FilePath);
-        }
-
-        long footerStart = fileLength - 8 - footerLength;
-        byte[] footer = new byte[footerLength];
-        _stream.Position = footerStart;
-        _stream.ReadExactly(footer);
-        var reader = new ThriftCompactReader(footer, 0, footer.Length, footerStart, FilePath);
-        var meta = FileMetaData.Read(reader);
-        if (meta.HasEncryptionAlgorithm)
-        {
-            throw new ParquetUnsupportedException("column encryption with plaintext footer (parquet modular encryption)", FilePath);
-        }
-
-        return (meta, footerStart);
-    }
-
-    private void Validate()
-    {
-        int columns = Schema.Columns.Count;
-        long rows = 0;
-        for (int g = 0; g < _meta.RowGroups.Count; g++)
-        {
-            var group = _meta.RowGroups[g];
-            if (group.NumRows < 0)
-            {
-                throw new ParquetFormatException(FilePath, _dataEnd, $"row group {g} has {group.NumRows} rows");
-            }
-
-            rows += group.NumRows;
-            if (group.Columns.Count != columns)
-            {
-                throw new ParquetFormatException(FilePath, _dataEnd, $"row group {g} has {group.Columns.Count} column chunks but the schema has {columns} columns");
-            }
-
-            for (int c = 0; c < columns; c++)
-            {
-                var chunk = group.Columns[c];
-                if (chunk.IsEncrypted)
+                foreach (var reader in readers)
                 {
-                    throw new ParquetUnsupportedException("encrypted column chunks (parquet modular encryption)", FilePath);
+                    reader.Dispose();
                 }
 
-                if (chunk.FilePath is not null)
-                {
-                    throw new ParquetUnsupportedException($"column chunk stored in external file '{chunk.FilePath}'", FilePath);
-                }
-
-                var leaf = Schema.Columns[c];
-                if (chunk.MetaData is not { } meta)
-                {
-                    throw new ParquetFormatException(FilePath, _dataEnd, $"row group {g} column {leaf.Path} has no metadata");
-                }
-
-                if (meta.Type != leaf.PhysicalType)
-                {
-                    throw new ParquetFormatException(FilePath, _dataEnd, $"row group {g} column {leaf.Path} is {meta.Type} but the schema says {leaf.PhysicalType}");
-                }
-
-                if (meta.NumValues < 0 || (leaf.MaxRepetitionLevel == 0 && meta.NumValues != group.NumRows))
-                {
-                    throw new ParquetFormatException(FilePath, _dataEnd, $"row group {g} column {leaf.Path} has {meta.NumValues} values for {group.NumRows} rows");
-                }
+                group.Dispose();
             }
         }
-
-        // Some writers leave the footer's row count at 0; the row groups are authoritative.
-        _meta.NumRows = rows;
     }
 
-    /// <summary>Describes the file: rows, row groups, writer and schema.</summary>
+    /// <summary>The schema, row count, row groups and writer, as <c>jobrec parquet schema</c> prints them.</summary>
     public string Describe()
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"file: {FilePath}");
-        sb.AppendLine($"rows: {RowCount}, row groups: {RowGroupCount}, created by: {CreatedBy ?? "(unknown)"}");
-        sb.Append(Schema.Describe());
+        sb.Append("file: ").Append(FilePath).Append('\n');
+        sb.Append(CultureInfo.InvariantCulture, $"rows: {RowCount}, row groups: {RowGroupCount}, created by: {CreatedBy}\n");
+        sb.Append(SchemaText);
+        foreach (var (key, value) in Metadata)
+        {
+            string shown = value.Length > 200 ? value[..200] + "..." : value;
+            sb.Append("metadata ").Append(key).Append(" = ").Append(shown.ReplaceLineEndings(" ")).Append('\n');
+        }
+
         return sb.ToString();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _reader.Dispose();
+
+    private void CheckFooter(long fileLength)
+    {
+        if (RowCount < 0)
+        {
+            throw new ParquetFormatException(FilePath, -1, $"footer declares {RowCount} rows");
+        }
+
+        long rows = 0;
+        for (int g = 0; g < RowGroupCount; g++)
+        {
+            rows += GetRowGroupRowCount(g);
+        }
+
+        RowCount = rows;
+        ForEachChunk((g, c, chunk) =>
+        {
+            if (chunk.TotalCompressedSize < 0 || chunk.TotalCompressedSize > fileLength || chunk.TotalUncompressedSize < 0)
+            {
+                throw new ParquetFormatException(FilePath, -1, $"column {LeafPath(c)} of row group {g} declares {chunk.TotalCompressedSize} compressed bytes in a file of {fileLength}");
+            }
+
+            if (chunk.TotalUncompressedSize > _options.MaxColumnChunkBytes)
+            {
+                throw new ParquetUnsupportedException($"column chunk of {chunk.TotalUncompressedSize} bytes (column {LeafPath(c)} of row group {g}; limit {_options.MaxColumnChunkBytes})", FilePath);
+            }
+        });
+    }
+
+    private void ForEachChunk(Action<int, int, ColumnChunkMetaData> visit)
+    {
+        for (int g = 0; g < RowGroupCount; g++)
+        {
+            int group = g;
+            Guard(() =>
+            {
+                using var rowGroup = _reader.RowGroup(group);
+                var metadata = rowGroup.MetaData;
+                if (metadata.NumRows < 0)
+                {
+                    throw new ParquetFormatException(FilePath, -1, $"row group {group} declares {metadata.NumRows} rows");
+                }
+
+                for (int c = 0; c < metadata.NumColumns; c++)
+                {
+                    using var chunk = metadata.GetColumnChunkMetaData(c);
+                    visit(group, c, chunk);
+                }
+
+                return 0;
+            }, $"row group {g}");
+        }
+    }
+
+    private string LeafPath(int column) => column >= 0 && column < _leafPaths.Length ? _leafPaths[column] : $"#{column}";
+
+    private T Guard<T>(Func<T> action, string where)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception e) when (ParquetErrors.IsReadFailure(e))
+        {
+            throw ParquetErrors.Wrap(e, FilePath, where);
+        }
+    }
+
+    private static string DescribeSchema(SchemaDescriptor schema)
+    {
+        var sb = new StringBuilder("message schema {\n");
+        using var root = schema.GroupNode;
+        foreach (var node in root.Fields)
+        {
+            DescribeNode(sb, node, 1);
+        }
+
+        sb.Append("}\n");
+        return sb.ToString();
+    }
+
+    private static string Annotation(Node node)
+    {
+        try
+        {
+            using var logical = node.LogicalType;
+            return logical.Type is LogicalTypeEnum.None or LogicalTypeEnum.Undefined ? "" : $" ({logical.Type})";
+        }
+        catch (ArgumentException)
+        {
+            return " (unknown logical type)";
+        }
+    }
+
+    private static void DescribeNode(StringBuilder sb, Node node, int depth)
+    {
+        using (node)
+        {
+            string indent = new(' ', depth * 2);
+            string repetition = node.Repetition.ToString().ToLowerInvariant();
+            string annotation = Annotation(node);
+            if (node is GroupNode group)
+            {
+                sb.Append(indent).Append(repetition).Append(" group ").Append(node.Name).Append(annotation).Append(" {\n");
+                foreach (var child in group.Fields)
+                {
+                    DescribeNode(sb, child, depth + 1);
+                }
+
+                sb.Append(indent).Append("}\n");
+                return;
+            }
+
+            var primitive = (PrimitiveNode)node;
+            string type = primitive.PhysicalType switch
+            {
+                PhysicalType.FixedLenByteArray => string.Create(CultureInfo.InvariantCulture, $"fixed_len_byte_array({primitive.TypeLength})"),
+                PhysicalType.ByteArray => "binary",
+                var other => other.ToString().ToLowerInvariant(),
+            };
+            sb.Append(indent).Append(repetition).Append(' ').Append(type).Append(' ').Append(node.Name).Append(annotation).Append(";\n");
+        }
     }
 }

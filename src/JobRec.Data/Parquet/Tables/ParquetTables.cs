@@ -2,61 +2,64 @@ using System.Globalization;
 using JobRec.Data.Model;
 using JobRec.Data.Parquet.Reading;
 using JobRec.Data.Parquet.Writing;
+using LogicalType = ParquetSharp.LogicalType;
 
 namespace JobRec.Data.Parquet.Tables;
 
-/// <summary>Reads and writes the engine's own tables (jobs, users, interactions, embeddings) as Parquet, streaming one row group at a time.</summary>
-/// <remarks>Readers look columns up by name, so files with extra or reordered columns read too; absent optional columns take the model's defaults.</remarks>
+/// <summary>Reads and writes the engine's own tables (jobs, users, interactions, embeddings) as Parquet, streaming one batch of rows at a time.</summary>
+/// <remarks>
+/// Readers look columns up by name and decode only the table's columns, so files with extra or reordered columns read too;
+/// absent optional columns take the model's defaults. Strings are optional BYTE_ARRAY (UTF8), lists 3-level LISTs, money
+/// DECIMAL(18,4), times TIMESTAMP(MICROS, UTC).
+/// </remarks>
 public static class ParquetTables
 {
-    private static readonly ParquetColumnSpec[] JobColumns =
-    [
-        new("id", ParquetValueKind.String), new("title", ParquetValueKind.String), new("company", ParquetValueKind.String),
-        new("location", ParquetValueKind.String), new("description", ParquetValueKind.String), new("region", ParquetValueKind.String),
-        new("skills", ParquetValueKind.String) { IsList = true }, new("level", ParquetValueKind.String),
-        new("employment_type", ParquetValueKind.String), new("remote", ParquetValueKind.Boolean),
-        new("salary_min", ParquetValueKind.Decimal) { Nullable = true }, new("salary_max", ParquetValueKind.Decimal) { Nullable = true },
-        new("onet_code", ParquetValueKind.String), new("posted_at", ParquetValueKind.TimestampMicros) { Nullable = true },
-        new("closes_at", ParquetValueKind.TimestampMicros) { Nullable = true }, new("source", ParquetValueKind.String),
-    ];
+    private static readonly string[] JobColumns =
+        ["id", "title", "company", "location", "description", "region", "skills", "level", "employment_type", "remote", "salary_min", "salary_max", "onet_code", "posted_at", "closes_at", "source"];
 
-    private static readonly ParquetColumnSpec[] UserColumns =
-    [
-        new("id", ParquetValueKind.String), new("resume_text", ParquetValueKind.String), new("location", ParquetValueKind.String),
-        new("region", ParquetValueKind.String), new("past_titles", ParquetValueKind.String) { IsList = true },
-        new("desired_titles", ParquetValueKind.String) { IsList = true }, new("skills", ParquetValueKind.String) { IsList = true },
-        new("years_experience", ParquetValueKind.Double) { Nullable = true }, new("wants_remote", ParquetValueKind.Boolean),
-        new("source", ParquetValueKind.String),
-    ];
+    private static readonly string[] UserColumns =
+        ["id", "resume_text", "location", "region", "past_titles", "desired_titles", "skills", "years_experience", "wants_remote", "source"];
 
-    private static readonly ParquetColumnSpec[] InteractionColumns =
-    [
-        new("user_id", ParquetValueKind.String), new("job_id", ParquetValueKind.String), new("kind", ParquetValueKind.String),
-        new("time", ParquetValueKind.TimestampMicros),
-    ];
+    private static readonly string[] InteractionColumns = ["user_id", "job_id", "kind", "time"];
 
     /// <summary>Writes <paramref name="jobs"/> to <paramref name="output"/> (left open); returns the number of rows.</summary>
     public static long WriteJobs(Stream output, IEnumerable<JobPosting> jobs, ParquetWriteOptions? options = null)
     {
-        using var w = new ParquetFileWriter(output, JobColumns, options);
+        using var w = new ParquetTableWriter(output, options);
+        var id = w.Column<string>("id", unique: true);
+        var title = w.Column<string>("title");
+        var company = w.Column<string>("company");
+        var location = w.Column<string>("location");
+        var description = w.Column<string>("description", unique: true);
+        var region = w.Column<string>("region");
+        var skills = w.Column<string[]>("skills");
+        var level = w.Column<string>("level");
+        var employmentType = w.Column<string>("employment_type");
+        var remote = w.Column<bool>("remote");
+        var salaryMin = w.Column<decimal?>("salary_min", LogicalType.Decimal(18, 4));
+        var salaryMax = w.Column<decimal?>("salary_max", LogicalType.Decimal(18, 4));
+        var onet = w.Column<string>("onet_code");
+        var posted = w.Column<DateTime?>("posted_at", Timestamp());
+        var closes = w.Column<DateTime?>("closes_at", Timestamp());
+        var source = w.Column<string>("source");
         foreach (var j in jobs)
         {
-            w[0].AddString(j.Id);
-            w[1].AddString(j.Title);
-            w[2].AddString(j.Company);
-            w[3].AddString(j.Location);
-            w[4].AddString(j.Description);
-            w[5].AddString(j.Region);
-            w[6].AddStringList(j.Skills);
-            w[7].AddString(j.Level);
-            w[8].AddString(j.EmploymentType);
-            w[9].AddBoolean(j.Remote);
-            w[10].AddDecimal(j.SalaryMin);
-            w[11].AddDecimal(j.SalaryMax);
-            w[12].AddString(j.OnetCode);
-            w[13].AddTimestamp(j.PostedAt);
-            w[14].AddTimestamp(j.ClosesAt);
-            w[15].AddString(j.Source);
+            id.Add(j.Id);
+            title.Add(j.Title);
+            company.Add(j.Company);
+            location.Add(j.Location);
+            description.Add(j.Description);
+            region.Add(j.Region);
+            skills.Add([.. j.Skills]);
+            level.Add(j.Level);
+            employmentType.Add(j.EmploymentType);
+            remote.Add(j.Remote);
+            salaryMin.Add(Money(j.SalaryMin, j.Id, "salary_min"));
+            salaryMax.Add(Money(j.SalaryMax, j.Id, "salary_max"));
+            onet.Add(j.OnetCode);
+            posted.Add(Utc(j.PostedAt));
+            closes.Add(Utc(j.ClosesAt));
+            source.Add(j.Source);
             w.EndRow();
         }
 
@@ -73,44 +76,51 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id", "title");
-        foreach (var (c, rows) in table.RowGroups(JobColumns.Select(s => s.Name).ToList()))
+        foreach (var r in table.Rows(JobColumns))
         {
-            for (long r = 0; r < rows; r++)
+            yield return new JobPosting(r.String(0), r.String(1), r.String(2), r.String(3), r.String(4))
             {
-                yield return new JobPosting(Str(c["id"]), Str(c["title"]), Str(c["company"]), Str(c["location"]), Str(c["description"]))
-                {
-                    Region = Str(c["region"]),
-                    Skills = c["skills"]?.NextStringList() ?? [],
-                    Level = Str(c["level"]),
-                    EmploymentType = Str(c["employment_type"]),
-                    Remote = Bool(c["remote"], reader.FilePath),
-                    SalaryMin = Decimal(c["salary_min"], reader.FilePath),
-                    SalaryMax = Decimal(c["salary_max"], reader.FilePath),
-                    OnetCode = Str(c["onet_code"]),
-                    PostedAt = Time(c["posted_at"], reader.FilePath),
-                    ClosesAt = Time(c["closes_at"], reader.FilePath),
-                    Source = Str(c["source"]),
-                };
-            }
+                Region = r.String(5),
+                Skills = r.StringList(6),
+                Level = r.String(7),
+                EmploymentType = r.String(8),
+                Remote = r.Bool(9),
+                SalaryMin = r.Decimal(10),
+                SalaryMax = r.Decimal(11),
+                OnetCode = r.String(12),
+                PostedAt = r.Time(13),
+                ClosesAt = r.Time(14),
+                Source = r.String(15),
+            };
         }
     }
 
     /// <summary>Writes <paramref name="users"/> to <paramref name="output"/> (left open); returns the number of rows.</summary>
     public static long WriteUsers(Stream output, IEnumerable<UserProfile> users, ParquetWriteOptions? options = null)
     {
-        using var w = new ParquetFileWriter(output, UserColumns, options);
+        using var w = new ParquetTableWriter(output, options);
+        var id = w.Column<string>("id", unique: true);
+        var resume = w.Column<string>("resume_text", unique: true);
+        var location = w.Column<string>("location");
+        var region = w.Column<string>("region");
+        var past = w.Column<string[]>("past_titles");
+        var desired = w.Column<string[]>("desired_titles");
+        var skills = w.Column<string[]>("skills");
+        var years = w.Column<double?>("years_experience");
+        var wantsRemote = w.Column<bool>("wants_remote");
+        var source = w.Column<string>("source");
         foreach (var u in users)
         {
-            w[0].AddString(u.Id);
-            w[1].AddString(u.ResumeText);
-            w[2].AddString(u.Location);
-            w[3].AddString(u.Region);
-            w[4].AddStringList(u.PastTitles);
-            w[5].AddStringList(u.DesiredTitles);
-            w[6].AddStringList(u.Skills);
-            w[7].AddDouble(u.YearsExperience);
-            w[8].AddBoolean(u.WantsRemote);
-            w[9].AddString(u.Source);
+            id.Add(u.Id);
+            resume.Add(u.ResumeText);
+            location.Add(u.Location);
+            region.Add(u.Region);
+            past.Add([.. u.PastTitles]);
+            desired.Add([.. u.DesiredTitles]);
+            skills.Add([.. u.Skills]);
+            years.Add(u.YearsExperience);
+            wantsRemote.Add(u.WantsRemote);
+            source.Add(u.Source);
             w.EndRow();
         }
 
@@ -127,34 +137,35 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id");
-        foreach (var (c, rows) in table.RowGroups(UserColumns.Select(s => s.Name).ToList()))
+        foreach (var r in table.Rows(UserColumns))
         {
-            for (long r = 0; r < rows; r++)
+            yield return new UserProfile(r.String(0), r.String(1), r.String(2))
             {
-                yield return new UserProfile(Str(c["id"]), Str(c["resume_text"]), Str(c["location"]))
-                {
-                    Region = Str(c["region"]),
-                    PastTitles = c["past_titles"]?.NextStringList() ?? [],
-                    DesiredTitles = c["desired_titles"]?.NextStringList() ?? [],
-                    Skills = c["skills"]?.NextStringList() ?? [],
-                    YearsExperience = c["years_experience"]?.NextValue() is { } years ? Convert.ToDouble(years, CultureInfo.InvariantCulture) : null,
-                    WantsRemote = Bool(c["wants_remote"], reader.FilePath),
-                    Source = Str(c["source"]),
-                };
-            }
+                Region = r.String(3),
+                PastTitles = r.StringList(4),
+                DesiredTitles = r.StringList(5),
+                Skills = r.StringList(6),
+                YearsExperience = r.Double(7),
+                WantsRemote = r.Bool(8),
+                Source = r.String(9),
+            };
         }
     }
 
     /// <summary>Writes <paramref name="interactions"/> to <paramref name="output"/> (left open); kinds are stored as "view", "save", "apply".</summary>
     public static long WriteInteractions(Stream output, IEnumerable<Interaction> interactions, ParquetWriteOptions? options = null)
     {
-        using var w = new ParquetFileWriter(output, InteractionColumns, options);
+        using var w = new ParquetTableWriter(output, options);
+        var user = w.Column<string>("user_id");
+        var job = w.Column<string>("job_id");
+        var kind = w.Column<string>("kind");
+        var time = w.Column<DateTime>("time", Timestamp());
         foreach (var i in interactions)
         {
-            w[0].AddString(i.UserId);
-            w[1].AddString(i.JobId);
-            w[2].AddString(KindName(i.Kind));
-            w[3].AddTimestamp(i.Time);
+            user.Add(i.UserId);
+            job.Add(i.JobId);
+            kind.Add(KindName(i.Kind));
+            time.Add(i.Time.UtcDateTime);
             w.EndRow();
         }
 
@@ -170,28 +181,22 @@ public static class ParquetTables
     {
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
-        table.Require("user_id", "job_id", "kind", "time");
-        long row = 0;
-        foreach (var (c, rows) in table.RowGroups(InteractionColumns.Select(s => s.Name).ToList()))
+        table.Require(InteractionColumns);
+        foreach (var r in table.Rows(InteractionColumns))
         {
-            for (long r = 0; r < rows; r++, row++)
-            {
-                string user = Str(c["user_id"]);
-                string job = Str(c["job_id"]);
-                object? kind = c["kind"]!.NextValue();
-                var time = Time(c["time"], reader.FilePath) ?? throw new ParquetFormatException(reader.FilePath, -1, $"row {row}: time is null");
-                yield return new Interaction(user, job, ParseKind(kind, reader.FilePath, row), time);
-            }
+            var time = r.Time(3) ?? throw r.Problem(3, "time is null");
+            yield return new Interaction(r.String(0), r.String(1), ParseKind(r, 2), time);
         }
     }
 
-    /// <summary>Writes embeddings as <c>id</c> + <c>vector</c> (a LIST of required FLOATs, all of length <paramref name="dimension"/>).</summary>
+    /// <summary>Writes embeddings as <c>id</c> + <c>vector</c> (a LIST of FLOATs, all of length <paramref name="dimension"/>).</summary>
     public static long WriteEmbeddings(Stream output, IEnumerable<JobEmbedding> embeddings, int dimension, ParquetWriteOptions? options = null)
     {
         options ??= ParquetWriteOptions.Default;
         options = options with { Metadata = new Dictionary<string, string>(options.Metadata) { ["jobrec.embedding.dimension"] = dimension.ToString(CultureInfo.InvariantCulture) } };
-        ParquetColumnSpec[] columns = [new("id", ParquetValueKind.String), new("vector", ParquetValueKind.Float) { IsList = true }];
-        using var w = new ParquetFileWriter(output, columns, options);
+        using var w = new ParquetTableWriter(output, options);
+        var id = w.Column<string>("id");
+        var vector = w.Column<float[]>("vector");
         foreach (var e in embeddings)
         {
             if (e.Vector.Length != dimension)
@@ -199,8 +204,8 @@ public static class ParquetTables
                 throw new ArgumentException($"embedding '{e.Id}' (row {w.RowCount}) has {e.Vector.Length} values, expected {dimension}", nameof(embeddings));
             }
 
-            w[0].AddString(e.Id);
-            w[1].AddFloatList(e.Vector);
+            id.Add(e.Id);
+            vector.Add(e.Vector);
             w.EndRow();
         }
 
@@ -214,48 +219,29 @@ public static class ParquetTables
         using var reader = ParquetFileReader.Open(path, options);
         var table = new TableFile(reader);
         table.Require("id", "vector");
-        foreach (var (c, rows) in table.RowGroups(["id", "vector"]))
+        foreach (var r in table.Rows(["id", "vector"]))
         {
-            for (long r = 0; r < rows; r++)
-            {
-                yield return new JobEmbedding(Str(c["id"]), c["vector"]!.NextFloatList());
-            }
+            yield return new JobEmbedding(r.String(0), r.FloatList(1));
         }
     }
+
+    private static LogicalType Timestamp() => LogicalType.Timestamp(isAdjustedToUtc: true, ParquetSharp.TimeUnit.Micros);
+
+    private static DateTime? Utc(DateTimeOffset? t) => t?.UtcDateTime;
+
+    // DECIMAL(18,4): rounds to 4 places; larger amounts are a caller error, not a silent overflow.
+    private static decimal? Money(decimal? value, string id, string column) => value switch
+    {
+        null => null,
+        { } v when Math.Abs(v) < 100_000_000_000_000m => Math.Round(v, 4, MidpointRounding.ToEven),
+        { } v => throw new ArgumentException($"job '{id}': {column} {v} does not fit DECIMAL(18,4)"),
+    };
 
     private static long WriteFile(string path, Func<Stream, long> write)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         return write(file);
     }
-
-    private static string Str(TableColumnCursor? c) => c?.NextString() ?? "";
-
-    private static bool Bool(TableColumnCursor? c, string file) => c?.NextValue() switch
-    {
-        null => false,
-        bool b => b,
-        string s => bool.TryParse(s, out bool v) ? v : throw new ParquetFormatException(file, -1, $"'{s}' is not a boolean"),
-        { } other => Convert.ToInt64(other, CultureInfo.InvariantCulture) != 0,
-    };
-
-    private static decimal? Decimal(TableColumnCursor? c, string file) => c?.NextValue() switch
-    {
-        null => null,
-        decimal d => d,
-        string s => decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal v) ? v : throw new ParquetFormatException(file, -1, $"'{s}' is not a number"),
-        { } other => Convert.ToDecimal(other, CultureInfo.InvariantCulture),
-    };
-
-    private static DateTimeOffset? Time(TableColumnCursor? c, string file) => c?.NextValue() switch
-    {
-        null => null,
-        DateTimeOffset t => t,
-        DateTime t => new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)),
-        DateOnly d => new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-        string s => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : throw new ParquetFormatException(file, -1, $"'{s}' is not a time"),
-        { } other => throw new ParquetFormatException(file, -1, $"{other} ({other.GetType().Name}) is not a time"),
-    };
 
     private static string KindName(InteractionKind kind) => kind switch
     {
@@ -265,12 +251,12 @@ public static class ParquetTables
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown interaction kind"),
     };
 
-    private static InteractionKind ParseKind(object? value, string file, long row) => value switch
+    private static InteractionKind ParseKind(TableRow row, int column) => row.Value(column) switch
     {
         string s when s.Equals("view", StringComparison.OrdinalIgnoreCase) => InteractionKind.View,
         string s when s.Equals("save", StringComparison.OrdinalIgnoreCase) => InteractionKind.Save,
         string s when s.Equals("apply", StringComparison.OrdinalIgnoreCase) => InteractionKind.Apply,
         int i when Enum.IsDefined((InteractionKind)i) => (InteractionKind)i,
-        _ => throw new ParquetFormatException(file, -1, $"row {row}: interaction kind '{value}' is not view, save or apply"),
+        var v => throw row.Problem(column, $"interaction kind '{v}' is not view, save or apply"),
     };
 }

@@ -1,9 +1,8 @@
 using JobRec.Data.Parquet.Reading;
-using JobRec.Data.Parquet.Schema;
 
 namespace JobRec.Data.Parquet.Tables;
 
-/// <summary>Opens a Parquet table and hands out, row group by row group, a cursor for each wanted top-level column that the file has.</summary>
+/// <summary>Opens a Parquet table and streams its rows over the wanted top-level columns that the file has (projection: other columns are never decoded).</summary>
 internal sealed class TableFile(ParquetFileReader reader)
 {
     /// <summary>The reader.</summary>
@@ -14,65 +13,48 @@ internal sealed class TableFile(ParquetFileReader reader)
     {
         foreach (string name in names)
         {
-            if (Reader.Schema.FindField(name) is null)
+            if (Reader.FindField(name) is null)
             {
-                throw new ParquetFormatException(Reader.FilePath, -1, $"table lacks required column '{name}' (has: {string.Join(", ", Reader.Schema.Fields.Select(f => f.Name))})");
+                throw new ParquetFormatException(Reader.FilePath, -1, $"table lacks required column '{name}' (has: {string.Join(", ", Reader.Fields.Select(f => f.Name))})");
             }
         }
     }
 
-    /// <summary>Yields each row group's column cursors and row count, decoding the next row group on a worker thread while the caller consumes the current one.</summary>
-    public IEnumerable<(Dictionary<string, TableColumnCursor?> Columns, long Rows)> RowGroups(IReadOnlyList<string> names)
+    /// <summary>Streams rows over <paramref name="names"/>; the <see cref="TableRow"/> handed out is reused for the next row.</summary>
+    /// <exception cref="ParquetFormatException">A wanted column is a struct or map (several leaf columns) where a value or list was expected.</exception>
+    public IEnumerable<TableRow> Rows(IReadOnlyList<string> names)
     {
-        if (Reader.RowGroupCount == 0)
+        var leaves = new List<int>();
+        var slot = new int[names.Count];
+        for (int i = 0; i < names.Count; i++)
         {
-            yield break;
+            var field = Reader.FindField(names[i]);
+            if (field is null)
+            {
+                slot[i] = -1;
+                continue;
+            }
+
+            if (field.LeafColumns.Count != 1)
+            {
+                throw new ParquetFormatException(Reader.FilePath, -1, $"column {field.Name} has {field.LeafColumns.Count} leaf columns ({string.Join(", ", field.LeafPaths)}), expected a value or a list of values");
+            }
+
+            slot[i] = leaves.Count;
+            leaves.Add(field.LeafColumns[0]);
         }
 
-        var next = Task.Run(() => ReadColumns(0, names));
-        try
+        var row = new TableRow(Reader.FilePath, names, slot);
+        long index = 0;
+        foreach (var batch in Reader.ReadBatches(leaves))
         {
-            for (int g = 0; g < Reader.RowGroupCount; g++)
+            row.Batch = batch;
+            for (int r = 0; r < batch.Rows; r++)
             {
-                var columns = next.GetAwaiter().GetResult();
-                int following = g + 1;
-                next = following < Reader.RowGroupCount ? Task.Run(() => ReadColumns(following, names)) : Task.FromResult(columns);
-                yield return (columns, Reader.GetRowGroupRowCount(g));
+                row.Index = r;
+                row.RowNumber = index++;
+                yield return row;
             }
         }
-        finally
-        {
-            // The reader's stream must not be closed under a running prefetch.
-            try
-            {
-                next.Wait();
-            }
-            catch (AggregateException)
-            {
-            }
-        }
-    }
-
-    /// <summary>Decodes the wanted columns of row group <paramref name="rowGroup"/>; absent columns map to null.</summary>
-    public Dictionary<string, TableColumnCursor?> ReadColumns(int rowGroup, IReadOnlyList<string> names)
-    {
-        var wanted = names.ToList();
-        var leaves = new List<ParquetSchemaNode>();
-        var leafOf = new int[wanted.Count];
-        for (int i = 0; i < wanted.Count; i++)
-        {
-            var field = Reader.Schema.FindField(wanted[i]);
-            ParquetSchemaNode? leaf = field is null ? null : field.IsLeaf ? field : field.Leaves().Count() == 1 ? field.Leaves().First() : null;
-            leafOf[i] = leaf is null ? -1 : leaves.Count;
-            if (leaf is not null)
-            {
-                leaves.Add(leaf);
-            }
-        }
-
-        // Columns decode in parallel; the reader serialises file access.
-        var chunks = Reader.ReadColumnChunks(rowGroup, leaves);
-        var cursors = leafOf.Select(l => l < 0 ? null : new TableColumnCursor(chunks[l], Reader.FilePath)).ToArray();
-        return wanted.Select((name, i) => (name, cursors[i])).ToDictionary(p => p.name, p => p.Item2);
     }
 }
