@@ -4,8 +4,7 @@ using JobRec.Actors.Cluster;
 using JobRec.Actors.Transport;
 using JobRec.Client;
 using JobRec.Grains.Hosting;
-using JobRec.ML.Recommenders;
-using JobRec.ML.Text.UseLite;
+using JobRec.ML.Text;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace JobRec.Cli.Commands;
@@ -31,8 +30,8 @@ internal static class ActorCommands
         var advertise = new Option<string?>("--advertise") { Description = "Host other silos and clients reach this silo at (default: --address)" };
         var partitions = new Option<int>("--partitions") { Description = "Partition count (same on every silo)", DefaultValueFactory = _ => 256 };
         var lease = new Option<double>("--lease-seconds") { Description = "Partition lease time: a dead silo's partitions move within about this", DefaultValueFactory = _ => 10 };
-        var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical) or use-lite (USE-Lite 512-d); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
-        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical), use-lite (USE-Lite 512-d), minilm or arctic-xs (pretrained, 384-d, ONNX Runtime); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
+        encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs; silos of one machine may share it so a shard that moves restores its entries", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var command = new Command("silo", "Run a silo (grain runtime + gateway) until Ctrl+C / SIGTERM; with --cluster it joins a PostgreSQL-anchored cluster");
         var shards = new Option<int?>("--shards") { Description = "Index shards the jobs are spread over; every silo of a cluster must use the same (default: 8 with --cluster, else 1)" };
@@ -97,7 +96,7 @@ internal static class ActorCommands
                 IndexDirectory = parseResult.GetValue(indexDir),
                 ShardCount = shardCount,
             },
-                parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder());
+                TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine));
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             StopWhenParentExits(stop);
             try
