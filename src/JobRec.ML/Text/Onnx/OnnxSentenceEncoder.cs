@@ -187,6 +187,49 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
         }
     }
 
+    /// <summary>The <c>last_hidden_state</c> of each row of token ids (each row [CLS] ... [SEP], at most <see cref="MaxTokens"/> ids, as
+    /// <see cref="WordPieceTokenizer.Encode"/> gives): one array of length × <see cref="Dimension"/> per row, row-major by token.
+    /// Rows are sorted by length and batched as <see cref="Encode"/> does, so padding does not change the states.</summary>
+    /// <exception cref="ArgumentException">A row is empty or longer than <see cref="MaxTokens"/>.</exception>
+    public float[][] TokenStates(IReadOnlyList<long[]> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var result = new float[rows.Count][];
+        var order = Enumerable.Range(0, rows.Count).ToList();
+        foreach (var i in order)
+            if (rows[i] is not { Length: > 0 and var n } || n > MaxTokens)
+                throw new ArgumentException($"token row {i} has {rows[i]?.Length ?? 0} ids; 1..{MaxTokens} allowed", nameof(rows));
+        order.Sort((a, b) => rows[b].Length.CompareTo(rows[a].Length));
+        int d = _hidden;
+        for (int start = 0; start < order.Count;)
+        {
+            int width = rows[order[start]].Length;
+            int count = Math.Min(Math.Clamp(_options.MaxBatchTokens / width, 1, _options.BatchSize), order.Count - start);
+            var inputIds = new long[count * width];
+            var mask = new long[count * width];
+            for (int r = 0; r < count; r++)
+            {
+                rows[order[start + r]].CopyTo(inputIds, r * width);
+                mask.AsSpan(r * width, rows[order[start + r]].Length).Fill(1);
+            }
+            long[] shape = [count, width];
+            using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+            using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+            using var typesValue = _needsTokenTypes ? OrtValue.CreateTensorValueFromMemory(new long[count * width], shape) : null;
+            OrtValue[] inputs = typesValue is null ? [idsValue, maskValue] : [idsValue, maskValue, typesValue];
+            using var runOptions = new RunOptions();
+            using var results = _session.Run(runOptions, _inputNames, inputs, _outputNames);
+            var states = results[0].GetTensorDataAsSpan<float>();
+            for (int r = 0; r < count; r++)
+            {
+                int row = order[start + r];
+                result[row] = states.Slice(r * width * d, rows[row].Length * d).ToArray();
+            }
+            start += count;
+        }
+        return result;
+    }
+
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 }
