@@ -53,6 +53,7 @@ internal static class SkillCommands
         var tuneShare = new Option<double>("--tune-share") { Description = "Share of training postings kept for choosing the epoch", DefaultValueFactory = _ => 0.1 };
         var radius = new Option<int>("--radius") { Description = "Neighbour words on each side in the tagger input", DefaultValueFactory = _ => new SkillTaggerOptions().Radius };
         var hidden = new Option<int>("--hidden") { Description = "Hidden layer width (0: linear softmax head)", DefaultValueFactory = _ => new SkillTaggerOptions().Hidden };
+        var lstm = new Option<int>("--lstm") { Description = "Units per direction of a BiLSTM head over the sentence (0: none; replaces --hidden)", DefaultValueFactory = _ => new SkillTaggerOptions().Lstm };
         var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
         var spanWeight = new Option<float>("--span-weight") { Description = "Loss weight of span words relative to outside words", DefaultValueFactory = _ => new SkillTaggerOptions().SpanWeight };
         var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
@@ -61,10 +62,10 @@ internal static class SkillCommands
         var encoderName = EncoderOption();
         var threads = ThreadsOption();
         var command = new Command("skills", "Train (or load) the skill/knowledge span tagger and report strict span P/R/F1 beside a gazetteer and the dictionary matcher");
-        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, epochs, spanWeight, dropout, learningRate, seed, encoderName, threads }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, epochs, spanWeight, dropout, learningRate, seed, encoderName, threads }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
-            var options = new SkillTaggerOptions(Radius: parseResult.GetValue(radius), Hidden: parseResult.GetValue(hidden), Epochs: parseResult.GetValue(epochs),
+            var options = new SkillTaggerOptions(Radius: parseResult.GetValue(radius), Hidden: parseResult.GetValue(lstm) > 0 ? 0 : parseResult.GetValue(hidden), Lstm: parseResult.GetValue(lstm), Epochs: parseResult.GetValue(epochs),
                 SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed));
             try { options.Validate(); }
             catch (ArgumentOutOfRangeException e) { Console.Error.WriteLine($"evaluate skills: {e.Message.Split('\n')[0]}"); return 2; }

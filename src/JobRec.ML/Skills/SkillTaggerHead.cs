@@ -2,7 +2,8 @@ using JobRec.ML.Numerics;
 
 namespace JobRec.ML.Skills;
 
-/// <summary>The trained part of the skill tagger: standardised word vectors of a word and its neighbours, an optional ReLU hidden layer, and two
+/// <summary>The trained part of the skill tagger: standardised word vectors of a word and its neighbours, then a bidirectional LSTM, or a ReLU hidden
+/// layer, or nothing (linear head), and two
 /// 3-way softmax outputs (BIO of the skill layer, BIO of the knowledge layer), decoded per layer by constrained Viterbi (<see cref="BioTags.Decode"/>).</summary>
 /// <remarks>Two layers rather than one joint tag set: SkillSpan nests knowledge spans inside skill spans, which one BIO sequence cannot express;
 /// the layers share the hidden layer (multi-task) and differ only in their output rows.</remarks>
@@ -12,8 +13,13 @@ public sealed class SkillTaggerHead
     public const int Outputs = 2 * BioTags.Count;
 
     /// <summary>Creates a head with zero weights and identity standardisation for <paramref name="inputDimension"/>-d word vectors.</summary>
-    public SkillTaggerHead(string encoderName, int inputDimension, int radius, int hidden)
+    /// <exception cref="ArgumentException">Both an LSTM and a hidden layer are asked for.</exception>
+    public SkillTaggerHead(string encoderName, int inputDimension, int radius, int hidden, int lstm = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(lstm);
+        if (lstm > 0 && hidden > 0) throw new ArgumentException($"a head has either an LSTM ({lstm}) or a hidden layer ({hidden}), not both");
+        Lstm = lstm;
+        LstmLayer = lstm > 0 ? new BiLstmLayer((2 * radius + 1) * inputDimension, lstm) : null;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDimension);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
         ArgumentOutOfRangeException.ThrowIfNegative(hidden);
@@ -24,7 +30,7 @@ public sealed class SkillTaggerHead
         Mean = new float[inputDimension];
         Scale = new float[inputDimension];
         Array.Fill(Scale, 1f);
-        int w1 = hidden > 0 ? hidden * ContextDimension + hidden : 0;
+        int w1 = hidden > 0 ? hidden * ContextDimension + hidden : LstmLayer?.ParameterCount ?? 0;
         Parameters = new float[w1 + Outputs * OutputInput + Outputs];
     }
 
@@ -37,8 +43,13 @@ public sealed class SkillTaggerHead
     /// <summary>Neighbours on each side in the input.</summary>
     public int Radius { get; }
 
-    /// <summary>Hidden width (0: linear head).</summary>
+    /// <summary>Hidden width (0: none).</summary>
     public int Hidden { get; }
+
+    /// <summary>LSTM units per direction (0: none).</summary>
+    public int Lstm { get; }
+
+    internal BiLstmLayer? LstmLayer { get; }
 
     /// <summary>Per-feature mean subtracted before use.</summary>
     public float[] Mean { get; }
@@ -52,10 +63,10 @@ public sealed class SkillTaggerHead
     /// <summary>Length of the input of one word: (2 Radius + 1) word vectors.</summary>
     public int ContextDimension => (2 * Radius + 1) * InputDimension;
 
-    internal int OutputInput => Hidden > 0 ? Hidden : ContextDimension;
+    internal int OutputInput => Lstm > 0 ? 2 * Lstm : Hidden > 0 ? Hidden : ContextDimension;
     internal int W1Offset => 0;
     internal int B1Offset => Hidden * ContextDimension;
-    internal int W2Offset => Hidden > 0 ? B1Offset + Hidden : 0;
+    internal int W2Offset => Lstm > 0 ? LstmLayer!.ParameterCount : Hidden > 0 ? B1Offset + Hidden : 0;
     internal int B2Offset => W2Offset + Outputs * OutputInput;
 
     /// <summary>Sets <see cref="Mean"/> and <see cref="Scale"/> from the word vectors of a training set.</summary>
@@ -107,7 +118,12 @@ public sealed class SkillTaggerHead
         var context = new float[words * ContextDimension];
         BuildContext(sentence, context);
         var input = context;
-        if (Hidden > 0)
+        if (LstmLayer is not null)
+        {
+            input = new float[words * 2 * Lstm];
+            LstmLayer.Forward(Parameters.AsSpan(0, LstmLayer.ParameterCount), context, words, input, null);
+        }
+        else if (Hidden > 0)
         {
             input = new float[words * Hidden];
             Forward1(context, input, words);

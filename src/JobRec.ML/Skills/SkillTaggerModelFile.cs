@@ -26,6 +26,7 @@ public static class SkillTaggerModelFile
             writer.Write(head.InputDimension);
             writer.Write(head.Radius);
             writer.Write(head.Hidden);
+            writer.Write(head.Lstm);
             writer.Write(head.Parameters.Length);
             foreach (var x in head.Mean) writer.Write(x);
             foreach (var x in head.Scale) writer.Write(x);
@@ -49,10 +50,10 @@ public static class SkillTaggerModelFile
             string encoder = reader.ReadString();
             int features = reader.ReadInt32();
             if (features != WordStateEncoder.FeatureVersion) throw new InvalidDataException($"{path}: word features version {features}, this build computes {WordStateEncoder.FeatureVersion}");
-            int dimension = reader.ReadInt32(), radius = reader.ReadInt32(), hidden = reader.ReadInt32(), count = reader.ReadInt32();
-            if (dimension is <= 0 or > 1 << 16 || radius is < 0 or > 8 || hidden is < 0 or > 4096)
-                throw new InvalidDataException($"{path}: invalid shape (dimension {dimension}, radius {radius}, hidden {hidden})");
-            var head = new SkillTaggerHead(encoder, dimension, radius, hidden);
+            int dimension = reader.ReadInt32(), radius = reader.ReadInt32(), hidden = reader.ReadInt32(), lstm = reader.ReadInt32(), count = reader.ReadInt32();
+            if (dimension is <= 0 or > 1 << 16 || radius is < 0 or > 8 || hidden is < 0 or > 4096 || lstm is < 0 or > 4096 || (lstm > 0 && hidden > 0))
+                throw new InvalidDataException($"{path}: invalid shape (dimension {dimension}, radius {radius}, hidden {hidden}, lstm {lstm})");
+            var head = new SkillTaggerHead(encoder, dimension, radius, hidden, lstm);
             if (count != head.Parameters.Length) throw new InvalidDataException($"{path}: {count} weights, the shape needs {head.Parameters.Length}");
             for (int i = 0; i < dimension; i++) head.Mean[i] = reader.ReadSingle();
             for (int i = 0; i < dimension; i++) head.Scale[i] = reader.ReadSingle();

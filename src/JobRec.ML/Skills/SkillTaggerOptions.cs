@@ -2,7 +2,8 @@ namespace JobRec.ML.Skills;
 
 /// <summary>Shape and training settings of a <see cref="SkillTaggerHead"/>.</summary>
 /// <param name="Radius">Neighbour words on each side whose vectors join a word's input (0: the word alone).</param>
-/// <param name="Hidden">Width of the ReLU hidden layer; 0 gives a linear softmax head.</param>
+/// <param name="Hidden">Width of the ReLU hidden layer; 0 gives a linear softmax head (or the LSTM's).</param>
+/// <param name="Lstm">Units per direction of a bidirectional LSTM over the sentence (replaces the hidden layer; 0: none).</param>
 /// <param name="Epochs">Most passes over the training sentences; the epoch with the best tuning-split span F1 is kept.</param>
 /// <param name="Patience">Stop after this many epochs without a better tuning F1.</param>
 /// <param name="BatchSentences">Sentences per gradient step.</param>
@@ -12,7 +13,7 @@ namespace JobRec.ML.Skills;
 /// <param name="WeightDecay">Decoupled weight decay (AdamW).</param>
 /// <param name="SpanWeight">Loss weight of B and I words relative to O words (above 1 trades precision for recall).</param>
 /// <param name="Seed">Seed of initialisation, shuffling and dropout: equal seeds and inputs give equal models.</param>
-public sealed record SkillTaggerOptions(int Radius = 1, int Hidden = 256, int Epochs = 25, int Patience = 5, int BatchSentences = 32,
+public sealed record SkillTaggerOptions(int Radius = 1, int Hidden = 256, int Lstm = 0, int Epochs = 25, int Patience = 5, int BatchSentences = 32,
     float LearningRate = 1e-3f, float InputDropout = 0.2f, float HiddenDropout = 0.3f, float WeightDecay = 1e-4f, float SpanWeight = 1f, int Seed = 7)
 {
     /// <summary>Throws when a setting is out of range.</summary>
@@ -21,6 +22,8 @@ public sealed record SkillTaggerOptions(int Radius = 1, int Hidden = 256, int Ep
     {
         if (Radius is < 0 or > 8) throw new ArgumentOutOfRangeException(nameof(Radius), Radius, "context radius must be 0..8");
         if (Hidden is < 0 or > 4096) throw new ArgumentOutOfRangeException(nameof(Hidden), Hidden, "hidden width must be 0 (linear) .. 4096");
+        if (Lstm is < 0 or > 4096) throw new ArgumentOutOfRangeException(nameof(Lstm), Lstm, "LSTM units must be 0 (none) .. 4096");
+        if (Lstm > 0 && Hidden > 0) throw new ArgumentOutOfRangeException(nameof(Hidden), Hidden, "an LSTM head has no hidden layer: set hidden to 0");
         if (Epochs < 1) throw new ArgumentOutOfRangeException(nameof(Epochs), Epochs, "epochs must be at least 1");
         if (Patience < 1) throw new ArgumentOutOfRangeException(nameof(Patience), Patience, "patience must be at least 1");
         if (BatchSentences < 1) throw new ArgumentOutOfRangeException(nameof(BatchSentences), BatchSentences, "batch size must be at least 1");

@@ -29,7 +29,7 @@ public static class SkillTaggerTrainer
         if (train.Count == 0) throw new ArgumentException("no training sentences", nameof(train));
         foreach (var (s, v) in train.Concat(tune))
             if (v.Length != s.Tokens.Length * inputDimension) throw new ArgumentException($"a sentence of {s.Tokens.Length} words has {v.Length} vector values, expected {s.Tokens.Length * inputDimension}");
-        var head = new SkillTaggerHead(encoderName, inputDimension, options.Radius, options.Hidden);
+        var head = new SkillTaggerHead(encoderName, inputDimension, options.Radius, options.Hidden, options.Lstm);
         head.FitStandardisation(train.Select(t => t.Vectors).ToList());
         var random = new Random(options.Seed);
         Initialise(head, random);
@@ -81,9 +81,10 @@ public static class SkillTaggerTrainer
         return scores;
     }
 
-    private static void Initialise(SkillTaggerHead head, Random random)
+    internal static void Initialise(SkillTaggerHead head, Random random)
     {
         var p = head.Parameters;
+        head.LstmLayer?.Initialise(p.AsSpan(0, head.LstmLayer.ParameterCount), random);
         if (head.Hidden > 0) Glorot(p.AsSpan(head.W1Offset, head.Hidden * head.ContextDimension), head.ContextDimension, head.Hidden, random);
         Glorot(p.AsSpan(head.W2Offset, SkillTaggerHead.Outputs * head.OutputInput), head.OutputInput, SkillTaggerHead.Outputs, random);
     }
@@ -94,15 +95,16 @@ public static class SkillTaggerTrainer
         for (int i = 0; i < weights.Length; i++) weights[i] = (float)(random.NextDouble() * 2 - 1) * limit;
     }
 
-    private sealed class Workspace
+    internal sealed class Workspace
     {
-        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [];
+        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [], Mask = [];
+        public List<BiLstmLayer.Cache> Caches = [];
 
         public static float[] Ensure(ref float[] buffer, int length) => buffer.Length >= length ? buffer : buffer = new float[length];
     }
 
     /// <summary>Forward and backward pass over one batch; writes the mean gradient per word and returns the summed loss.</summary>
-    private static double Step(SkillTaggerHead head, List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, SkillTaggerOptions options,
+    internal static double Step(SkillTaggerHead head, List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, SkillTaggerOptions options,
         Random random, float[] gradient, Workspace ws)
     {
         int cd = head.ContextDimension, h = head.Hidden, outputs = SkillTaggerHead.Outputs, oi = head.OutputInput;
@@ -116,7 +118,25 @@ public static class SkillTaggerTrainer
         Dropout(context, options.InputDropout, random);
         Span<float> input = context;
         Span<float> preActivation = default;
-        if (h > 0)
+        if (head.LstmLayer is { } lstm)
+        {
+            input = Workspace.Ensure(ref ws.Hidden, n * oi).AsSpan(0, n * oi);
+            while (ws.Caches.Count < batch.Count) ws.Caches.Add(new BiLstmLayer.Cache());
+            row = 0;
+            for (int b = 0; b < batch.Count; b++)
+            {
+                int words = batch[b].Sentence.Tokens.Length;
+                if (words > 0) lstm.Forward(head.Parameters.AsSpan(0, lstm.ParameterCount), context.Slice(row * cd, words * cd), words, input.Slice(row * oi, words * oi), ws.Caches[b]);
+                row += words;
+            }
+            preActivation = Workspace.Ensure(ref ws.PreActivation, n * oi).AsSpan(0, n * oi);
+            input.CopyTo(preActivation); // the LSTM output before dropout, for the backward pass
+            var mask = Workspace.Ensure(ref ws.Mask, n * oi).AsSpan(0, n * oi);
+            mask.Fill(1f);
+            Dropout(mask, options.HiddenDropout, random);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(input, mask, input);
+        }
+        else if (h > 0)
         {
             preActivation = Workspace.Ensure(ref ws.PreActivation, n * h).AsSpan(0, n * h);
             head.Forward1(context, preActivation, n);
@@ -149,7 +169,22 @@ public static class SkillTaggerTrainer
         Blas.Sgemm(true, false, outputs, oi, n, 1f, logits, input, 0f, g.Slice(head.W2Offset, outputs * oi));
         var b2 = g.Slice(head.B2Offset, outputs);
         for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b2, logits.Slice(r * outputs, outputs), b2);
-        if (h > 0)
+        if (head.LstmLayer is { } lstmLayer)
+        {
+            var outputGradient = Workspace.Ensure(ref ws.HiddenGradient, n * oi).AsSpan(0, n * oi);
+            Blas.Sgemm(false, false, n, oi, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, outputGradient);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(outputGradient, ws.Mask.AsSpan(0, n * oi), outputGradient);
+            row = 0;
+            for (int b = 0; b < batch.Count; b++)
+            {
+                int words = batch[b].Sentence.Tokens.Length;
+                if (words > 0)
+                    lstmLayer.Backward(head.Parameters.AsSpan(0, lstmLayer.ParameterCount), context.Slice(row * cd, words * cd), words, preActivation.Slice(row * oi, words * oi),
+                        outputGradient.Slice(row * oi, words * oi), ws.Caches[b], g[..lstmLayer.ParameterCount]);
+                row += words;
+            }
+        }
+        else if (h > 0)
         {
             var hiddenGradient = Workspace.Ensure(ref ws.HiddenGradient, n * h).AsSpan(0, n * h);
             Blas.Sgemm(false, false, n, h, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, hiddenGradient);

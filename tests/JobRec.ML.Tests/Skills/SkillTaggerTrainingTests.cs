@@ -46,6 +46,71 @@ public sealed class SkillTaggerTrainingTests
         Assert.True(history[^1].Loss < history[0].Loss);
     }
 
+    /// <summary>Knowledge words are marked by feature 1, but only count when the sentence's first word has feature 2 set: a window of one
+    /// neighbour cannot see that far, a BiLSTM can.</summary>
+    private static List<(TaggedSentence, float[])> LongRange(int count, int seed)
+    {
+        var result = Synthetic(count, seed);
+        var random = new Random(seed + 100);
+        for (int s = 0; s < result.Count; s++)
+        {
+            var (sentence, vectors) = result[s];
+            bool mode = random.NextDouble() < 0.5;
+            vectors[2] = mode ? 1 : 0;
+            for (int w = 0; w < sentence.Tokens.Length; w++)
+                if (!mode) sentence.Knowledge[w] = BioTags.O;
+        }
+        return result;
+    }
+
+    [Fact]
+    public void A_bilstm_head_learns_what_a_window_cannot_see()
+    {
+        var options = Small with { Hidden = 0, Lstm = 16, Radius = 0, Epochs = 25, Patience = 25, LearningRate = 1e-2f };
+        var (lstm, _) = SkillTaggerTrainer.Train("test", Dimension, LongRange(300, 1), LongRange(60, 2), options);
+        var (window, _) = SkillTaggerTrainer.Train("test", Dimension, LongRange(300, 1), LongRange(60, 2), Small);
+        var test = LongRange(100, 3);
+        var lstmScores = SkillTaggerTrainer.Evaluate(lstm, test);
+        var windowScores = SkillTaggerTrainer.Evaluate(window, test);
+        Assert.True(lstmScores.Knowledge.F1 > 0.9, $"lstm {lstmScores.Knowledge}");
+        Assert.True(lstmScores.Skill.F1 > 0.9, $"lstm {lstmScores.Skill}");
+        Assert.True(windowScores.Knowledge.F1 < lstmScores.Knowledge.F1 - 0.1, $"window {windowScores.Knowledge} vs lstm {lstmScores.Knowledge}");
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(5, 0)]
+    [InlineData(0, 3)]
+    public void Analytic_gradients_match_finite_differences(int hidden, int lstm)
+    {
+        var head = new SkillTaggerHead("test", Dimension, 1, hidden, lstm);
+        var random = new Random(11);
+        SkillTaggerTrainer.Initialise(head, random);
+        for (int i = 0; i < head.Parameters.Length; i++) head.Parameters[i] += (float)(random.NextDouble() - 0.5) * 0.2f;
+        var batch = Synthetic(3, 5);
+        int n = batch.Sum(b => b.Item1.Tokens.Length);
+        var options = new SkillTaggerOptions(Radius: 1, Hidden: hidden, Lstm: lstm, InputDropout: 0, HiddenDropout: 0);
+        var gradient = new float[head.Parameters.Length];
+        var ws = new SkillTaggerTrainer.Workspace();
+        SkillTaggerTrainer.Step(head, batch, n, options, new Random(1), gradient, ws);
+        var analytic = (float[])gradient.Clone();
+        int checkedCount = 0;
+        for (int i = 0; i < head.Parameters.Length; i += Math.Max(1, head.Parameters.Length / 60))
+        {
+            float saved = head.Parameters[i];
+            const float eps = 1e-2f;
+            head.Parameters[i] = saved + eps;
+            double plus = SkillTaggerTrainer.Step(head, batch, n, options, new Random(1), gradient, ws) / n;
+            head.Parameters[i] = saved - eps;
+            double minus = SkillTaggerTrainer.Step(head, batch, n, options, new Random(1), gradient, ws) / n;
+            head.Parameters[i] = saved;
+            double numeric = (plus - minus) / (2 * eps);
+            Assert.True(Math.Abs(numeric - analytic[i]) <= 2e-3 + 0.05 * Math.Abs(numeric), $"parameter {i}: numeric {numeric:G5}, analytic {analytic[i]:G5}");
+            checkedCount++;
+        }
+        Assert.True(checkedCount >= 30);
+    }
+
     [Fact]
     public void A_linear_head_trains_too()
     {
@@ -70,13 +135,13 @@ public sealed class SkillTaggerTrainingTests
     [Fact]
     public void Model_file_round_trips_and_rejects_bad_files()
     {
-        var (head, _) = SkillTaggerTrainer.Train("minilm", Dimension, Synthetic(60, 1), Synthetic(20, 2), Small with { Epochs = 2 });
+        var (head, _) = SkillTaggerTrainer.Train("minilm", Dimension, Synthetic(60, 1), Synthetic(20, 2), Small with { Epochs = 2, Hidden = 0, Lstm = 4 });
         var path = Path.Combine(Path.GetTempPath(), $"jobrec-skill-tagger-{Guid.NewGuid():N}.jrst");
         try
         {
             SkillTaggerModelFile.Save(head, path);
             var loaded = SkillTaggerModelFile.Load(path);
-            Assert.Equal(("minilm", head.InputDimension, head.Radius, head.Hidden), (loaded.EncoderName, loaded.InputDimension, loaded.Radius, loaded.Hidden));
+            Assert.Equal(("minilm", head.InputDimension, head.Radius, head.Hidden, head.Lstm), (loaded.EncoderName, loaded.InputDimension, loaded.Radius, loaded.Hidden, loaded.Lstm));
             Assert.Equal(head.Parameters, loaded.Parameters);
             Assert.Equal(head.Mean, loaded.Mean);
             Assert.Equal(head.Scale, loaded.Scale);
