@@ -9,7 +9,7 @@ using JobRec.ML.Text.Onnx;
 
 namespace JobRec.Cli.Commands;
 
-/// <summary>Commands of the skill-extraction concern: <c>evaluate skills</c>, <c>bench skills</c>, <c>skills</c> (extract from text).</summary>
+/// <summary>Commands of the skill-extraction concern: <c>evaluate skills</c>, <c>evaluate esco-skills</c>, <c>bench skills</c>, <c>skills</c> (extract from text).</summary>
 internal static class SkillCommands
 {
     /// <summary>Adds the skill commands to the root and to the shared <paramref name="bench"/> and <paramref name="evaluate"/> parents.</summary>
@@ -17,6 +17,7 @@ internal static class SkillCommands
     {
         root.Subcommands.Add(ExtractCommand());
         evaluate.Subcommands.Add(EvaluateCommand());
+        evaluate.Subcommands.Add(EvaluateEscoLinkingCommand());
         bench.Subcommands.Add(BenchCommand());
     }
 
@@ -150,6 +151,38 @@ internal static class SkillCommands
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"skills: heldout={(testSentences is null ? "dev" : "test")} span_f1={heldOut.Tagger.Combined.F1:F3} skill_f1={heldOut.Tagger.Skill.F1:F3} knowledge_f1={heldOut.Tagger.Knowledge.F1:F3} gazetteer_f1={heldOut.Gazetteer.Combined.F1:F3} dictionary_f1={heldOut.Dictionary.Combined.F1:F3}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command EvaluateEscoLinkingCommand()
+    {
+        var folder = Path.Combine(SharedData, "decorte_esco_skill_benchmark");
+        var labels = new Option<string>("--labels") { Description = "ESCO skill labels, one per line", DefaultValueFactory = _ => Path.Combine(folder, "skills_en_label.txt") };
+        var annotations = new Option<string[]>("--annotations") { Description = "Validation annotation files (sentence,span,sub_span,label)", AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [Path.Combine(folder, "tech_validation_annotations.csv"), Path.Combine(folder, "house_validation_annotations.csv")] };
+        var encoderName = EncoderOption();
+        var threads = ThreadsOption();
+        var command = new Command("esco-skills", "Link skill spans to ESCO skills by embedding similarity; accuracy on the Decorte et al. validation annotations");
+        foreach (var o in new Option[] { labels, annotations, encoderName, threads }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var labelList = EscoSkillLinker.ReadLabels(parseResult.GetValue(labels)!);
+            var labelSet = labelList.ToHashSet(StringComparer.Ordinal);
+            using var encoder = LoadEncoder(parseResult.GetValue(encoderName)!, parseResult.GetValue(threads));
+            using var cached = new CachedTextEncoder(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{encoder.Model.Name}.bin"));
+            Log($"embedding {labelList.Count} ESCO labels (cached vectors are reused)");
+            var linker = new EscoSkillLinker(cached, labelList);
+            var all = new List<(string, HashSet<string>)>();
+            foreach (var path in parseResult.GetValue(annotations)!)
+            {
+                var queries = EscoLinkingEvaluation.ReadAnnotations(path, labelSet);
+                all.AddRange(queries);
+                Console.WriteLine($"{Path.GetFileName(path)}: {EscoLinkingEvaluation.Evaluate(linker, queries)}");
+            }
+            var total = EscoLinkingEvaluation.Evaluate(linker, all);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"esco-skills: encoder={encoder.Model.Name} labels={labelList.Count} queries={total.Queries} acc1={total.AccuracyAt1:F3} acc5={total.AccuracyAt5:F3} mrr5={total.Mrr:F3}"));
             return 0;
         });
         return command;
