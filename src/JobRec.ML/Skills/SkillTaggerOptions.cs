@@ -13,7 +13,8 @@ namespace JobRec.ML.Skills;
 /// <param name="WeightDecay">Decoupled weight decay (AdamW).</param>
 /// <param name="SpanWeight">Loss weight of B and I words relative to O words (above 1 trades precision for recall).</param>
 /// <param name="Seed">Seed of initialisation, shuffling and dropout: equal seeds and inputs give equal models.</param>
-public sealed record SkillTaggerOptions(int Radius = 1, int Hidden = 256, int Lstm = 0, int Epochs = 25, int Patience = 5, int BatchSentences = 32,
+/// <remarks>The defaults are the measured best on SkillSpan dev (docs/EVALUATION.md): a 128-unit BiLSTM over the word vectors alone.</remarks>
+public sealed record SkillTaggerOptions(int Radius = 0, int Hidden = 0, int Lstm = 128, int Epochs = 15, int Patience = 5, int BatchSentences = 32,
     float LearningRate = 1e-3f, float InputDropout = 0.2f, float HiddenDropout = 0.3f, float WeightDecay = 1e-4f, float SpanWeight = 1f, int Seed = 7)
 {
     /// <summary>Throws when a setting is out of range.</summary>

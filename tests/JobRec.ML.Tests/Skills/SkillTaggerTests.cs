@@ -14,7 +14,7 @@ public sealed class SmallSkillTaggerFixture : IDisposable
         var vectors = words.Encode(sentences.Select(s => s.Tokens).ToList());
         var data = sentences.Select((s, i) => (s, vectors[i])).ToList();
         var (head, _) = SkillTaggerTrainer.Train(Models.MiniLm.Model.Name, words.Dimension, data[..350], data[350..],
-            new SkillTaggerOptions(Epochs: 6, Patience: 6, Hidden: 64));
+            new SkillTaggerOptions(Radius: 1, Hidden: 64, Lstm: 0, Epochs: 6, Patience: 6));
         Tagger = new SkillTagger(words, head);
     }
 

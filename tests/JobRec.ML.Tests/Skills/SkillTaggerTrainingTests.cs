@@ -34,7 +34,7 @@ public sealed class SkillTaggerTrainingTests
         return result;
     }
 
-    private static readonly SkillTaggerOptions Small = new(Radius: 1, Hidden: 16, Epochs: 15, Patience: 15, BatchSentences: 8, LearningRate: 5e-3f, InputDropout: 0, HiddenDropout: 0.1f, Seed: 3);
+    private static readonly SkillTaggerOptions Small = new(Radius: 1, Hidden: 16, Lstm: 0, Epochs: 15, Patience: 15, BatchSentences: 8, LearningRate: 5e-3f, InputDropout: 0, HiddenDropout: 0.1f, Seed: 3);
 
     [Fact]
     public void Learns_spans_that_need_the_left_neighbour()
@@ -167,7 +167,7 @@ public sealed class SkillTaggerTrainingTests
     [Fact]
     public void Options_out_of_range_are_refused_with_their_name()
     {
-        Assert.Contains("Radius", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Radius: -1).Validate()).Message);
-        Assert.Contains("InputDropout", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(InputDropout: 1).Validate()).Message);
+        Assert.Contains("Radius", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Radius: -1, Hidden: 0).Validate()).Message);
+        Assert.Contains("InputDropout", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Hidden: 0, InputDropout: 1).Validate()).Message);
     }
 }
