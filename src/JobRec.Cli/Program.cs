@@ -20,7 +20,27 @@ public static class Program
     }
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
-    /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo hands its partitions over).</remarks>
-    public static int Main(string[] args) =>
-        BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+    /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo hands its partitions over).
+    /// Missing or corrupt model files end the command with one line naming the file and the command that restores it (exit code 1).</remarks>
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });
+        }
+        catch (JobRec.ML.Text.ModelNotFoundException e)
+        {
+            Console.Error.WriteLine($"jobrec: {e.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"jobrec: unhandled exception: {e}");
+            return 1;
+        }
+    }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using JobRec.Client;
 using JobRec.Grains.Hosting;
 using JobRec.ML.Recommenders;
-using JobRec.ML.Text.UseLite;
+using JobRec.ML.Text;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.Silo.Benchmarks;
 using JobRec.Silo.Extensions;
@@ -32,8 +32,8 @@ internal static class ActorCommands
         var siloId = new Option<string?>("--silo-id") { Description = "Silo name in the cluster's membership table (default: host-gatewayport)" };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port (0: a free port, advertised in the membership table)", DefaultValueFactory = _ => 0 };
         var url = new Option<string>("--url") { Description = "Where this silo serves the HTTP API, page and dashboard (port 0: a free port)", DefaultValueFactory = _ => "http://127.0.0.1:0" };
-        var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical) or use-lite (USE-Lite 512-d); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
-        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical), use-lite (USE-Lite 512-d), minilm or arctic-xs (pretrained, 384-d, ONNX Runtime); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
+        encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs of the embedded silo (a cluster keeps shard entries in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the Orleans Dashboard at /dashboard" };
         var command = new Command("silo", "Run an Orleans silo (serving grains, gateway, HTTP API) until Ctrl+C / SIGTERM; with --cluster it joins a cluster on PostgreSQL");
@@ -93,7 +93,7 @@ internal static class ActorCommands
                     Cluster = clusterOptions,
                     Dashboard = !parseResult.GetValue(noDashboard),
                     Serving = new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir), ShardCount = shardCount },
-                    Encoder = parseResult.GetValue(encoder) == "use-lite" ? UseLiteEncoder.Load() : new HashedTextEncoder(),
+                    Encoder = TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine),
                 });
             }
             catch (ArgumentException e)

@@ -20,5 +20,6 @@ internal static class CommandModules
         ServeCommands.Register(root, bench, evaluate);
         LoadTestCommands.Register(root, bench, evaluate);
         ClusterCommands.Register(root, bench, evaluate);
+        SkillCommands.Register(root, bench, evaluate);
     }
 }

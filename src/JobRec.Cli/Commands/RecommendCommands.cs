@@ -9,7 +9,6 @@ using JobRec.Evaluation.Runner;
 using JobRec.Evaluation.Splits;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
-using JobRec.ML.Text.UseLite;
 using JobRec.Vectors.Exact;
 
 namespace JobRec.Cli.Commands;
@@ -34,7 +33,8 @@ internal static class RecommendCommands
         var synthetic = new Option<bool>("--synthetic") { Description = "Evaluate on the generated synthetic market instead of files" };
         var seed = new Option<int>("--seed") { Description = "Seed of every randomised step", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Folder for report.md, map_at_k.svg, results.json", DefaultValueFactory = _ => "out/evaluate-recommend" };
-        var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d)", DefaultValueFactory = _ => "hashed" };
+        var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d) | minilm | arctic-xs (pretrained, 384-d, ONNX Runtime)", DefaultValueFactory = _ => "hashed" };
+        encoderName.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
         var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs", DefaultValueFactory = _ => 30 };
         var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 };
@@ -93,11 +93,10 @@ internal static class RecommendCommands
                 foreach (var issue in report.Issues.Take(5)) log.WriteLine($"  rejected {issue}");
             }
 
-            ITextEncoder encoder = parseResult.GetValue(encoderName) switch
+            ITextEncoder encoder = parseResult.GetValue(encoderName)! switch
             {
                 "hashed" => new HashedTextEncoder().WithIdf(evaluationSplit.Corpus.Jobs.Values.Select(j => RecommenderDatasetFactory.JobContentOf(j).Text)),
-                "use-lite" => UseLiteEncoder.Load(),
-                var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
+                var other => TextEncoderCatalog.Create(other, log: log.WriteLine),
             };
             var all = StandardModels.All(encoder, seedValue, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), parseResult.GetValue(fmEpochs));
             var names = parseResult.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -4,7 +4,6 @@ using JobRec.Grains.Indexing;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
-using JobRec.ML.Text.UseLite;
 using JobRec.Silo.Benchmarks;
 using JobRec.Silo.Demo;
 using JobRec.Silo.Extensions;
@@ -35,8 +34,8 @@ internal static class ServeCommands
         var data = new Option<string?>("--data") { Description = "Folder of real files instead of the synthetic market" };
         var source = new Option<string?>("--source") { Description = "Source format of --data (linkedin2024, jobviews, ...)" };
         var dir = new Option<string>("--dir") { Description = "State folder", DefaultValueFactory = _ => ".jobrec" };
-        var encoder = new Option<string>("--encoder") { Description = "hashed (fast lexical) or use-lite (USE-Lite 512-d)", DefaultValueFactory = _ => "hashed" };
-        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var encoder = new Option<string>("--encoder") { Description = "hashed (fast lexical), use-lite (USE-Lite 512-d), minilm or arctic-xs (pretrained, 384-d, ONNX Runtime)", DefaultValueFactory = _ => "hashed" };
+        encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
         var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 };
         var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
@@ -92,8 +91,8 @@ internal static class ServeCommands
         var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var gateway = new Option<int>("--gateway-port") { Description = "Client SDK gateway port (0: none)", DefaultValueFactory = _ => 30000 };
         var apiKey = new Option<string?>("--api-key") { Description = "Require this X-Api-Key on API calls" };
-        var encoder = new Option<string>("--encoder") { Description = "hashed or use-lite (must match how the data was imported)", DefaultValueFactory = _ => "use-lite" };
-        encoder.AcceptOnlyFromAmong("hashed", "use-lite");
+        var encoder = new Option<string>("--encoder") { Description = "hashed, use-lite, minilm or arctic-xs (must match how the data was imported)", DefaultValueFactory = _ => "use-lite" };
+        encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var command = new Command("serve", "Run an embedded silo with the HTTP API, page and client gateway on stored state");
         foreach (var o in new Option[] { dir, url, gateway, apiKey, encoder })
         {
@@ -104,7 +103,7 @@ internal static class ServeCommands
         {
             ITextEncoder textEncoder = parseResult.GetValue(encoder) == "hashed"
                 ? HashedEncoderFile.LoadOrCreate(parseResult.GetValue(dir)!, () => [])
-                : UseLiteEncoder.Load();
+                : TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine);
             var qaCheckpoint = JobRec.Grains.Inference.QaCheckpointLocation.UseDefaultWhenUnset();
             Console.Error.WriteLine(qaCheckpoint is null ? "ask: no QA checkpoint (JOBREC_QA_CHECKPOINT or the cache), answers are extractive" : $"ask: QA language model {qaCheckpoint}");
             await using var app = ServingHost.Build(new ServingHostOptions

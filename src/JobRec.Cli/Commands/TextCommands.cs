@@ -4,6 +4,7 @@ using JobRec.ML.Onet;
 using JobRec.ML.Search;
 using JobRec.ML.Text;
 using JobRec.ML.Text.FineTuning;
+using JobRec.ML.Text.Onnx;
 using JobRec.ML.Text.UseLite;
 using JobRec.Vectors.Benchmarks;
 using JobRec.Vectors.Faiss;
@@ -31,8 +32,11 @@ internal static class TextCommands
     private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
 
     /// <summary>The encoder with the persistent embedding cache under $JOBREC_CACHE/embeddings (texts already seen are not re-encoded).</summary>
-    private static CachedTextEncoder CachedEncoder(UseLiteEncoder encoder) =>
-        new(encoder, Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+    private static CachedTextEncoder CachedEncoder(UseLiteEncoder encoder) => CachedEncoder(encoder, TextEncoderCatalog.UseLite);
+
+    /// <summary><paramref name="encoder"/> with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
+    private static CachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
+        new(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
 
     private static Command EncodeCommand()
     {
@@ -76,14 +80,16 @@ internal static class TextCommands
         var remote = new Option<bool>("--remote") { Description = "Only remote jobs" };
         var head = new Option<string?>("--head") { Description = "Fine-tuned projection head file (from jobrec finetune)" };
         var max = new Option<int>("--max-jobs") { Description = "Read at most this many jobs", DefaultValueFactory = _ => 200_000 };
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default);
         var command = new Command("search", "Semantic job search over a folder of postings, with filters");
         command.Arguments.Add(query);
         foreach (var o in new Option[] { data, k, location, level, type, remote, head, max }) command.Options.Add(o);
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var jobs = JobCorpus.Load(parseResult.GetValue(data)!, Log, parseResult.GetValue(max));
             if (jobs.Count == 0) { Console.Error.WriteLine($"no job postings found in {parseResult.GetValue(data)}"); return 1; }
-            using var cached = CachedEncoder(UseLiteEncoder.Load());
+            using var cached = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             ITextEncoder encoder = parseResult.GetValue(head) is { } headPath ? new ProjectedTextEncoder(cached, ProjectionHead.Load(headPath)) : cached;
             Log($"embedding {jobs.Count} jobs (cached vectors are reused)");
             var search = new SemanticJobSearch(jobs, encoder, progress: n => { if (n % 5120 == 0) Log($"{n} jobs embedded"); });
@@ -110,10 +116,12 @@ internal static class TextCommands
         var onet = new Option<string>("--onet") { Description = "O*NET folder (OccupationData + AlternateTitles)", DefaultValueFactory = _ => Path.Combine(SharedData, "onet") };
         var dice = new Option<string?>("--dice") { Description = "Dice folder (title -> description and query-like pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "dice_jobs_2016") };
         var views = new Option<string?>("--job-views") { Description = "Job_Views folder (co-viewed job pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "job_views_interactions") };
-        var output = new Option<string>("--out") { Description = "Where to save the projection head", DefaultValueFactory = _ => Path.Combine(ModelCache.Root, "models", "use-lite-head.bin") };
+        var output = new Option<string?>("--out") { Description = "Where to save the projection head (default: $JOBREC_CACHE/models/<encoder>-head.bin)" };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default, "Frozen encoder under the head: minilm, arctic-xs, use-lite, hashed");
         var command = new Command("finetune", "Contrastive (InfoNCE, in-batch negatives) fine-tuning of a projection head on job text pairs; prints retrieval before/after");
         foreach (var o in new Option[] { onet, dice, views, output, epochs }) command.Options.Add(o);
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -123,10 +131,12 @@ internal static class TextCommands
             if (parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
             if (parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
             foreach (var g in pairs.GroupBy(p => p.Source)) Log($"{g.Key}: {g.Count()} pairs");
-            using var encoder = CachedEncoder(UseLiteEncoder.Load());
+            var name = encoderSettings.Name(parseResult);
+            using var encoder = CachedEncoder(encoderSettings.Create(parseResult, Log), name);
             var (head, report) = FineTuningRun.Run(pairs, encoder, new ContrastiveOptions(Epochs: parseResult.GetValue(epochs)), Log);
-            head.Save(parseResult.GetValue(output)!);
-            Log($"head saved to {parseResult.GetValue(output)}");
+            var headPath = parseResult.GetValue(output) ?? Path.Combine(ModelCache.Root, "models", $"{name}-head.bin");
+            head.Save(headPath);
+            Log($"head saved to {headPath}");
             Console.WriteLine(report);
             return 0;
         });
@@ -216,11 +226,13 @@ internal static class TextCommands
         var esco = new Option<string>("--esco") { Description = "ESCO occupations_en.csv", DefaultValueFactory = _ => Path.Combine(SharedData, "esco", "occupations_en.csv") };
         var head = new Option<string?>("--head") { Description = "Fine-tuned projection head file" };
         var max = new Option<int>("--max-titles") { Description = "Use at most this many titles", DefaultValueFactory = _ => int.MaxValue };
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default);
         var command = new Command("esco-titles", "Title normalisation to ESCO occupations (JobBERT set): MAP@10, MRR, R@1/5/10");
         foreach (var o in new Option[] { titles, esco, head, max }) command.Options.Add(o);
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
-            using var cached = CachedEncoder(UseLiteEncoder.Load());
+            using var cached = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             ITextEncoder encoder = parseResult.GetValue(head) is { } headPath ? new ProjectedTextEncoder(cached, ProjectionHead.Load(headPath)) : cached;
             var scores = EscoTitleEvaluation.Run(parseResult.GetValue(titles)!, parseResult.GetValue(esco)!, encoder, parseResult.GetValue(max), Log);
             Console.WriteLine(EscoTitleEvaluation.Summary(scores));
@@ -232,8 +244,10 @@ internal static class TextCommands
     private static Command BenchTextCommand()
     {
         var onet = new Option<string>("--onet") { Description = "O*NET folder: alternate titles and descriptions are the benchmark texts", DefaultValueFactory = _ => Path.Combine(SharedData, "onet") };
+        var encoders = new Option<string>("--encoders") { Description = $"Comma-separated encoders to measure ({string.Join(", ", TextEncoderCatalog.Names)})", DefaultValueFactory = _ => "minilm,arctic-xs,use-lite" };
         var titles = new Option<int>("--titles") { Description = "Job titles to encode", DefaultValueFactory = _ => 2000 };
-        var descriptions = new Option<int>("--descriptions") { Description = "Descriptions of 256 tokens to encode", DefaultValueFactory = _ => 100 };
+        var descriptions = new Option<int>("--descriptions") { Description = "Descriptions of 256 WordPiece tokens to encode", DefaultValueFactory = _ => 100 };
+        var skipVectors = new Option<bool>("--skip-vectors") { Description = "Measure the encoders only, not the FAISS index" };
         var n = new Option<int>("--n") { Description = "Vectors in the FAISS benchmark", DefaultValueFactory = _ => 100_000 };
         var queries = new Option<int>("--queries") { Description = "Queries in the FAISS benchmark", DefaultValueFactory = _ => 1000 };
         var distribution = new Option<VectorDistribution>("--distribution") { Description = "clustered (1,000 centroids + noise: the shape of sentence embeddings) or uniform random unit vectors", DefaultValueFactory = _ => VectorDistribution.Clustered };
@@ -242,30 +256,60 @@ internal static class TextCommands
         var efSearch = new Option<int>("--ef-search") { Description = "HNSW search breadth tried first; doubled until 200 separate tuning queries reach recall@10 0.95", DefaultValueFactory = _ => 16 };
         var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var budget = new Option<double>("--max-build-seconds") { Description = "Stop adding to the HNSW graph after this many seconds (exact and flat then use the same vectors; 0: no limit)", DefaultValueFactory = _ => 900 };
-        var command = new Command("text", "Encoder throughput (titles/s, 256-token descriptions/s) and FAISS HNSW recall@10/qps vs flat on 512-d vectors");
-        foreach (var o in new Option[] { onet, titles, descriptions, n, queries, distribution, m, efConstruction, efSearch, threads, budget }) command.Options.Add(o);
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default);
+        var command = new Command("text", "Encoder throughput per encoder (titles/s, 256-token descriptions/s), then FAISS HNSW recall@10/qps vs flat at the first encoder's dimension");
+        foreach (var o in new Option[] { onet, encoders, titles, descriptions, skipVectors, n, queries, distribution, m, efConstruction, efSearch, threads, budget,
+            encoderSettings.Threads, encoderSettings.Batch, encoderSettings.Execution }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
+            var names = parseResult.GetValue(encoders)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var unknown = names.Where(x => !TextEncoderCatalog.Names.Contains(x)).ToArray();
+            if (names.Length == 0 || unknown.Length > 0)
+            {
+                Console.Error.WriteLine($"bench text: --encoders '{parseResult.GetValue(encoders)}': use some of {string.Join(", ", TextEncoderCatalog.Names)}");
+                return 2;
+            }
             var onetDir = parseResult.GetValue(onet)!;
-            var encoder = UseLiteEncoder.Load();
             var titleTexts = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile))
                 .Select(t => t.Title).Take(parseResult.GetValue(titles)).ToArray();
             var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
-            var longTexts = TextEncoderBenchmark.ToTokenLength(encoder.Tokenizer, occupations.Select(o => o.Description),
-                256).Take(parseResult.GetValue(descriptions)).ToArray();
-            double titlesPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, titleTexts, 256);
-            Log($"titles: {titleTexts.Length} encoded at {titlesPerSecond:F0}/s (batch 256, {Environment.ProcessorCount} cores)");
-            double descriptionsPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, longTexts, 32);
-            Log($"descriptions: {longTexts.Length} of >= 256 tokens (the model reads the first {UseLiteEncoder.MaxTokens}) at {descriptionsPerSecond:F1}/s (batch 32)");
+            // Descriptions are cut or repeated to 256 WordPiece tokens of the BERT vocabulary (both ONNX models use it).
+            var wordPiece = WordPieceTokenizer.Load(Path.Combine(PretrainedEncoderModel.MiniLm.CacheDirectory, "vocab.txt"));
+            var longTexts = TextEncoderBenchmark.ToTokenLength(t => wordPiece.Encode(t, 100_000).Length - 2,
+                occupations.Select(o => o.Description).Where(t => !string.IsNullOrWhiteSpace(t)).Take(parseResult.GetValue(descriptions)), 256).ToArray();
+            int dimension = 0;
+            foreach (var name in names)
+            {
+                var encoder = encoderSettings.Create(parseResult, Log, name);
+                try
+                {
+                    if (dimension == 0) dimension = encoder.Dimension;
+                    double titlesPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, titleTexts, 256);
+                    Log($"{name}: {titleTexts.Length} titles at {titlesPerSecond:F0}/s (256 per call, {Environment.ProcessorCount} cores)");
+                    double descriptionsPerSecond = TextEncoderBenchmark.TextsPerSecond(encoder, longTexts, 32);
+                    var (reads, provider, encoderThreads) = encoder switch
+                    {
+                        OnnxSentenceEncoder o => ($"{o.MaxTokens} WordPiece tokens", o.ExecutionProvider.StartsWith("CUDA", StringComparison.Ordinal) ? "cuda" : "cpu", o.Threads),
+                        UseLiteEncoder => ($"{UseLiteEncoder.MaxTokens} SentencePiece tokens", "managed-cpu", Environment.ProcessorCount),
+                        _ => ("all words", "managed-cpu", 1),
+                    };
+                    Log($"{name}: {longTexts.Length} descriptions of 256 WordPiece tokens (the model reads at most {reads}) at {descriptionsPerSecond:F1}/s (32 per call)");
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"text: encoder={name} titles_per_s={titlesPerSecond:F0} descriptions_per_s={descriptionsPerSecond:F1} dim={encoder.Dimension} provider={provider} threads={encoderThreads}"));
+                }
+                finally
+                {
+                    (encoder as IDisposable)?.Dispose();
+                }
+            }
+            if (parseResult.GetValue(skipVectors)) return 0;
             var vectorOptions = new VectorBenchmarkOptions(parseResult.GetValue(distribution),
                 Hnsw: new HnswParameters(parseResult.GetValue(m), parseResult.GetValue(efConstruction), parseResult.GetValue(efSearch)),
                 Threads: parseResult.GetValue(threads), MaxBuildSeconds: parseResult.GetValue(budget));
-            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), encoder.Dimension, parseResult.GetValue(queries), 10, vectorOptions, Log);
+            var vectors = VectorIndexBenchmark.Run(parseResult.GetValue(n), dimension, parseResult.GetValue(queries), 10, vectorOptions, Log);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"distribution={vectors.Distribution.ToString().ToLowerInvariant()} m={vectors.HnswM} ef_construction={vectors.HnswEfConstruction} ef_search={vectors.HnswEfSearch} threads={FaissRuntime.ThreadCount} exact_qps={vectors.ExactQueriesPerSecond:F0} flat_recall10={vectors.FlatRecall:F4}"));
             Console.WriteLine(vectors);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"text: titles_per_s={titlesPerSecond:F0} descriptions_per_s={descriptionsPerSecond:F1} hnsw_recall10={vectors.HnswRecall:F4} hnsw_qps={vectors.HnswQueriesPerSecond:F0} flat_qps={vectors.FlatQueriesPerSecond:F0}"));
             return 0;
         });
         return command;

@@ -18,8 +18,8 @@ public static class TextEncoderBenchmark
         return texts.Count / watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Cuts or repeats each text's words until the tokenizer gives at least <paramref name="tokens"/> ids, for fixed-length description benchmarks.</summary>
-    public static IReadOnlyList<string> ToTokenLength(SentencePieceTokenizer tokenizer, IEnumerable<string> texts, int tokens)
+    /// <summary>Cuts or repeats each text's words until <paramref name="countTokens"/> gives at least <paramref name="tokens"/>, for fixed-length description benchmarks.</summary>
+    public static IReadOnlyList<string> ToTokenLength(Func<string, int> countTokens, IEnumerable<string> texts, int tokens)
     {
         var result = new List<string>();
         foreach (var text in texts)
@@ -31,14 +31,14 @@ public static class TextEncoderBenchmark
             {
                 list.AddRange(words);
                 var candidate = string.Join(' ', list);
-                int count = tokenizer.Encode(candidate).Length;
+                int count = countTokens(candidate);
                 if (count < tokens) continue;
                 // Trim words from the end while the length stays at or above the target.
                 int lo = 1, hi = list.Count;
                 while (lo < hi)
                 {
                     int mid = (lo + hi) / 2;
-                    if (tokenizer.Encode(string.Join(' ', list.Take(mid))).Length >= tokens) hi = mid; else lo = mid + 1;
+                    if (countTokens(string.Join(' ', list.Take(mid))) >= tokens) hi = mid; else lo = mid + 1;
                 }
                 result.Add(string.Join(' ', list.Take(lo)));
                 break;

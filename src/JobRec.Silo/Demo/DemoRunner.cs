@@ -8,7 +8,6 @@ using JobRec.Grains.Inference;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
-using JobRec.ML.Text.UseLite;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Orleans;
@@ -35,8 +34,7 @@ public static class DemoRunner
         ITextEncoder encoder = options.Encoder switch
         {
             "hashed" => HashedEncoderFile.LoadOrCreate(options.DataDirectory, () => snapshot.Jobs.Select(j => j.Title + " " + j.Description)),
-            "use-lite" => UseLiteEncoder.Load(),
-            var other => throw new ArgumentException($"--encoder '{other}' is not one of hashed, use-lite"),
+            var other => TextEncoderCatalog.Create(other, log: line => log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {line}")),
         };
         var classifier = OnetForDemo.LoadOrTrain(options, Path.Combine(options.DataDirectory, "models", $"{options.Encoder}-{OnetModelFileName}"), encoder, log, clock);
         var app = ServingHost.Build(new ServingHostOptions

@@ -1,0 +1,281 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using JobRec.Data.Reading;
+using JobRec.Data.Skills;
+using JobRec.ML.Skills;
+using JobRec.ML.Text;
+using JobRec.ML.Text.Onnx;
+
+namespace JobRec.Cli.Commands;
+
+/// <summary>Commands of the skill-extraction concern: <c>evaluate skills</c>, <c>evaluate esco-skills</c>, <c>bench skills</c>, <c>skills</c> (extract from text).</summary>
+internal static class SkillCommands
+{
+    /// <summary>Adds the skill commands to the root and to the shared <paramref name="bench"/> and <paramref name="evaluate"/> parents.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        root.Subcommands.Add(ExtractCommand());
+        evaluate.Subcommands.Add(EvaluateCommand());
+        evaluate.Subcommands.Add(EvaluateEscoLinkingCommand());
+        bench.Subcommands.Add(BenchCommand());
+    }
+
+    private static string SharedData => Environment.GetEnvironmentVariable("JOBREC_SHARED_DATA") ?? Path.Combine("..", "shared", "data");
+
+    private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
+
+    private static string DefaultModelPath(string encoder) => Path.Combine(ModelCache.Root, "models", $"skill-tagger-{encoder}.jrst");
+
+    private static Option<string> EncoderOption() => new Option<string>("--encoder")
+    {
+        Description = "Pretrained encoder whose token states feed the tagger: minilm (all-MiniLM-L6-v2) or arctic-xs (snowflake-arctic-embed-xs)",
+        DefaultValueFactory = _ => PretrainedEncoderModel.MiniLm.Name,
+    }.AcceptOnlyFromAmong([.. PretrainedEncoderModel.All.Select(m => m.Name)]);
+
+    private static Option<int> ThreadsOption() => new("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
+
+    private static OnnxSentenceEncoder LoadEncoder(string name, int threads)
+    {
+        var encoder = OnnxSentenceEncoder.Load(PretrainedEncoderModel.Find(name)!, new OnnxEncoderOptions(IntraOpThreads: threads));
+        Log($"encoder {encoder.Model.Description} on {encoder.ExecutionProvider}");
+        return encoder;
+    }
+
+    private static Command EvaluateCommand()
+    {
+        var train = new Option<string>("--train") { Description = "SkillSpan JSON lines to train on (a tuning part is carved from it by posting)", DefaultValueFactory = _ => Path.Combine(SharedData, "skillspan", "train.json") };
+        var dev = new Option<string>("--dev") { Description = "SkillSpan JSON lines reported as held out (never used for training or tuning)", DefaultValueFactory = _ => Path.Combine(SharedData, "skillspan", "dev.json") };
+        var test = new Option<string?>("--test") { Description = "SkillSpan test JSON lines (held back from this project); when given, the last line reports it" };
+        var green = new Option<string?>("--green") { Description = "Green et al. gold CSV for the out-of-domain check (its Skill tag); 'none' skips it", DefaultValueFactory = _ => Path.Combine(SharedData, "green_skill_ner", "df_testset.csv") };
+        var model = new Option<string?>("--model") { Description = "Load this tagger model instead of training one" };
+        var save = new Option<string?>("--save") { Description = "Where to save the trained model (default $JOBREC_CACHE/models/skill-tagger-<encoder>.jrst)" };
+        var stateCache = new Option<string?>("--state-cache") { Description = "Folder caching the encoder's word vectors between runs ('none' disables)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "jobrec-word-states") };
+        var tuneShare = new Option<double>("--tune-share") { Description = "Share of training postings kept for choosing the epoch", DefaultValueFactory = _ => 0.1 };
+        var radius = new Option<int>("--radius") { Description = "Neighbour words on each side in the tagger input", DefaultValueFactory = _ => new SkillTaggerOptions().Radius };
+        var hidden = new Option<int>("--hidden") { Description = "Hidden layer width (0: linear softmax head)", DefaultValueFactory = _ => new SkillTaggerOptions().Hidden };
+        var lstm = new Option<int>("--lstm") { Description = "Units per direction of a BiLSTM head over the sentence (0: none; replaces --hidden)", DefaultValueFactory = _ => new SkillTaggerOptions().Lstm };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
+        var spanWeight = new Option<float>("--span-weight") { Description = "Loss weight of span words relative to outside words", DefaultValueFactory = _ => new SkillTaggerOptions().SpanWeight };
+        var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
+        var learningRate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => new SkillTaggerOptions().LearningRate };
+        var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and dropout", DefaultValueFactory = _ => new SkillTaggerOptions().Seed };
+        var encoderName = EncoderOption();
+        var threads = ThreadsOption();
+        var command = new Command("skills", "Train (or load) the skill/knowledge span tagger and report strict span P/R/F1 beside a gazetteer and the dictionary matcher");
+        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, epochs, spanWeight, dropout, learningRate, seed, encoderName, threads }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var options = new SkillTaggerOptions(Radius: parseResult.GetValue(radius), Hidden: parseResult.GetValue(lstm) > 0 ? 0 : parseResult.GetValue(hidden), Lstm: parseResult.GetValue(lstm), Epochs: parseResult.GetValue(epochs),
+                SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed));
+            try { options.Validate(); }
+            catch (ArgumentOutOfRangeException e) { Console.Error.WriteLine($"evaluate skills: {e.Message.Split('\n')[0]}"); return 2; }
+            var trainSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(train)!);
+            var devSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(dev)!);
+            var testSentences = parseResult.GetValue(test) is { } testPath ? SkillSpanCorpus.ReadJsonLines(testPath) : null;
+            var greenPath = parseResult.GetValue(green);
+            var greenSentences = greenPath is null || greenPath == "none" ? null : SkillSpanCorpus.ReadGreenCsv(greenPath);
+            string? cache = parseResult.GetValue(stateCache) is { } c && c != "none" ? c : null;
+            Log($"train {trainSentences.Count} sentences, dev {devSentences.Count}, test {testSentences?.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}, green {greenSentences?.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}");
+
+            SkillTaggerHead head;
+            string name = parseResult.GetValue(encoderName)!;
+            if (parseResult.GetValue(model) is { } modelPath)
+            {
+                head = SkillTaggerModelFile.Load(modelPath);
+                name = head.EncoderName;
+            }
+            else head = null!;
+            using var encoder = LoadEncoder(name, parseResult.GetValue(threads));
+            var words = new WordStateEncoder(encoder);
+            float[][] Vectors(List<TaggedSentence> sentences) => WordStateCache.LoadOrCompute(cache, words, sentences.Select(s => s.Tokens).ToList(), Log);
+            if (head is null)
+            {
+                var trainVectors = Vectors(trainSentences);
+                var (trainIdx, tuneIdx) = SkillTaggerData.SplitByDocument(trainSentences, parseResult.GetValue(tuneShare));
+                Log($"training on {trainIdx.Count} sentences, choosing the epoch on {tuneIdx.Count} (postings held out of training): {options}");
+                var watch = Stopwatch.StartNew();
+                (head, var history) = SkillTaggerTrainer.Train(encoder.Model.Name, words.Dimension,
+                    trainIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), tuneIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), options, Log);
+                var best = history.MaxBy(h => h.Tune.Combined.F1);
+                Log($"trained in {watch.Elapsed.TotalSeconds:F0} s; kept epoch {best.Epoch} (tune combined F1 {best.Tune.Combined.F1:F3})");
+                var savePath = parseResult.GetValue(save) ?? DefaultModelPath(encoder.Model.Name);
+                SkillTaggerModelFile.Save(head, savePath);
+                Log($"model saved to {savePath}");
+            }
+            if (head.InputDimension != words.Dimension) { Console.Error.WriteLine($"evaluate skills: the model reads {head.InputDimension}-d word vectors, {name} gives {words.Dimension}"); return 1; }
+
+            var gazetteer = new SpanGazetteer(trainSentences);
+            var dictionary = new DictionarySpanTagger(new SkillMatcher(LoadDictionary()));
+            Console.WriteLine($"{"split",-6} {"system",-22} {"skill P",8} {"R",6} {"F1",6}   {"knowl P",8} {"R",6} {"F1",6}   {"comb P",8} {"R",6} {"F1",6}");
+            SkillSpanScores Row(string split, string system, SkillSpanScores s)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{split,-6} {system,-22} {s.Skill.Precision,8:F3} {s.Skill.Recall,6:F3} {s.Skill.F1,6:F3}   {s.Knowledge.Precision,8:F3} {s.Knowledge.Recall,6:F3} {s.Knowledge.F1,6:F3}   {s.Combined.Precision,8:F3} {s.Combined.Recall,6:F3} {s.Combined.F1,6:F3}"));
+                return s;
+            }
+            (SkillSpanScores Tagger, SkillSpanScores Gazetteer, SkillSpanScores Dictionary) Report(string split, List<TaggedSentence> sentences)
+            {
+                var vectors = Vectors(sentences);
+                var tagger = SkillTaggerTrainer.Evaluate(head, sentences.Select((s, i) => (s, vectors[i])).ToList());
+                var gaz = new SkillSpanScores();
+                var dict = new SkillSpanScores();
+                foreach (var s in sentences)
+                {
+                    gaz = gaz.Add(s, gazetteer.Tag(s.Tokens, SkillSpanKind.Skill), gazetteer.Tag(s.Tokens, SkillSpanKind.Knowledge));
+                    dict = dict.Add(s, new byte[s.Tokens.Length], dictionary.Tag(s.Tokens));
+                }
+                return (Row(split, $"tagger ({head.EncoderName})", tagger), Row(split, "gazetteer (train)", gaz), Row(split, "dictionary", dict));
+            }
+            var devResult = Report("dev", devSentences);
+            var heldOut = testSentences is null ? devResult : Report("test", testSentences);
+            if (greenSentences is not null)
+            {
+                var vectors = Vectors(greenSentences);
+                SpanScore skillOnly = default, anyLayer = default, gazAny = default, dictAny = default;
+                for (int i = 0; i < greenSentences.Count; i++)
+                {
+                    var s = greenSentences[i];
+                    var gold = BioTags.Spans(s.Skill);
+                    var (skill, knowledge) = head.Tag(vectors[i]);
+                    skillOnly += SpanScore.Of(gold, BioTags.Spans(skill));
+                    anyLayer += SpanScore.Of(gold, BioTags.Spans(skill).Concat(BioTags.Spans(knowledge)));
+                    gazAny += SpanScore.Of(gold, BioTags.Spans(gazetteer.Tag(s.Tokens, SkillSpanKind.Skill)).Concat(BioTags.Spans(gazetteer.Tag(s.Tokens, SkillSpanKind.Knowledge))));
+                    dictAny += SpanScore.Of(gold, BioTags.Spans(dictionary.Tag(s.Tokens)));
+                }
+                Console.WriteLine($"green_skill_ner (out of domain, gold = its Skill tag, {greenSentences.Count} sentences):");
+                Console.WriteLine($"  tagger skill layer      {skillOnly}");
+                Console.WriteLine($"  tagger either layer     {anyLayer}");
+                Console.WriteLine($"  gazetteer either layer  {gazAny}");
+                Console.WriteLine($"  dictionary              {dictAny}");
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"skills: heldout={(testSentences is null ? "dev" : "test")} span_f1={heldOut.Tagger.Combined.F1:F3} skill_f1={heldOut.Tagger.Skill.F1:F3} knowledge_f1={heldOut.Tagger.Knowledge.F1:F3} gazetteer_f1={heldOut.Gazetteer.Combined.F1:F3} dictionary_f1={heldOut.Dictionary.Combined.F1:F3}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command EvaluateEscoLinkingCommand()
+    {
+        var folder = Path.Combine(SharedData, "decorte_esco_skill_benchmark");
+        var labels = new Option<string>("--labels") { Description = "ESCO skill labels, one per line", DefaultValueFactory = _ => Path.Combine(folder, "skills_en_label.txt") };
+        var annotations = new Option<string[]>("--annotations") { Description = "Validation annotation files (sentence,span,sub_span,label)", AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [Path.Combine(folder, "tech_validation_annotations.csv"), Path.Combine(folder, "house_validation_annotations.csv")] };
+        var encoderName = EncoderOption();
+        var threads = ThreadsOption();
+        var command = new Command("esco-skills", "Link skill spans to ESCO skills by embedding similarity; accuracy on the Decorte et al. validation annotations");
+        foreach (var o in new Option[] { labels, annotations, encoderName, threads }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            var labelList = EscoSkillLinker.ReadLabels(parseResult.GetValue(labels)!);
+            var labelSet = labelList.ToHashSet(StringComparer.Ordinal);
+            using var encoder = LoadEncoder(parseResult.GetValue(encoderName)!, parseResult.GetValue(threads));
+            using var cached = new CachedTextEncoder(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{encoder.Model.Name}.bin"));
+            Log($"embedding {labelList.Count} ESCO labels (cached vectors are reused)");
+            var linker = new EscoSkillLinker(cached, labelList);
+            var all = new List<(string, HashSet<string>)>();
+            foreach (var path in parseResult.GetValue(annotations)!)
+            {
+                var queries = EscoLinkingEvaluation.ReadAnnotations(path, labelSet);
+                all.AddRange(queries);
+                Console.WriteLine($"{Path.GetFileName(path)}: {EscoLinkingEvaluation.Evaluate(linker, queries)}");
+            }
+            var total = EscoLinkingEvaluation.Evaluate(linker, all);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"esco-skills: encoder={encoder.Model.Name} labels={labelList.Count} queries={total.Queries} acc1={total.AccuracyAt1:F3} acc5={total.AccuracyAt5:F3} mrr5={total.Mrr:F3}"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>The dictionary the engine's matcher uses in tests: built-in aliases, ESCO skill collections, O*NET technology skills, LinkedIn skill lists.</summary>
+    private static SkillVocabulary LoadDictionary()
+    {
+        var vocabulary = new SkillVocabulary();
+        var report = new ReadReport();
+        var esco = Path.Combine(SharedData, "esco");
+        if (Directory.Exists(esco)) SkillVocabularyLoader.AddEsco(vocabulary, Directory.GetFiles(esco, "*SkillsCollection_en.csv"), report);
+        var onet = Path.Combine(SharedData, "onet", "ONET.TechnologySkills.tsv");
+        if (File.Exists(onet)) SkillVocabularyLoader.AddOnetTechnology(vocabulary, onet, report);
+        var linkedIn = Path.Combine(SharedData, "linkedin_asaniczka_2024_sample", "job_skills.csv");
+        if (File.Exists(linkedIn)) SkillVocabularyLoader.AddLinkedInSkillLists(vocabulary, linkedIn, report);
+        Log($"dictionary: {vocabulary.Count} skills, {vocabulary.SurfaceFormCount} surface forms");
+        return vocabulary;
+    }
+
+    private static SkillTagger LoadTagger(string? modelPath, string encoderName, int threads, out OnnxSentenceEncoder encoder)
+    {
+        var path = modelPath ?? DefaultModelPath(encoderName);
+        if (!File.Exists(path)) throw new FileNotFoundException($"skill tagger model not found: {path}; train one with jobrec evaluate skills (or give --model)", path);
+        var head = SkillTaggerModelFile.Load(path);
+        encoder = LoadEncoder(head.EncoderName, threads);
+        return new SkillTagger(new WordStateEncoder(encoder), head);
+    }
+
+    private static Command ExtractCommand()
+    {
+        var texts = new Argument<string[]>("texts") { Description = "Texts to tag; '-' reads standard input", Arity = ArgumentArity.OneOrMore };
+        var model = new Option<string?>("--model") { Description = "Tagger model (default $JOBREC_CACHE/models/skill-tagger-minilm.jrst, written by jobrec evaluate skills)" };
+        var threads = ThreadsOption();
+        var command = new Command("skills", "Extract skill and knowledge spans (with character offsets) from text with the trained tagger");
+        command.Arguments.Add(texts);
+        command.Options.Add(model);
+        command.Options.Add(threads);
+        command.SetAction(parseResult =>
+        {
+            SkillTagger tagger;
+            OnnxSentenceEncoder encoder;
+            try { tagger = LoadTagger(parseResult.GetValue(model), PretrainedEncoderModel.MiniLm.Name, parseResult.GetValue(threads), out encoder); }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException) { Console.Error.WriteLine($"skills: {e.Message}"); return 1; }
+            using (encoder)
+            {
+                foreach (var input in parseResult.GetValue(texts)!)
+                {
+                    var text = input == "-" ? Console.In.ReadToEnd() : input;
+                    IReadOnlyList<ExtractedSpan> spans;
+                    try { spans = tagger.Extract(text); }
+                    catch (ArgumentException e) { Console.Error.WriteLine($"skills: {e.Message.Split('\n')[0].Split(" (Parameter")[0]}"); return 1; }
+                    foreach (var span in spans) Console.WriteLine($"{span.Kind.ToString().ToLowerInvariant()}\t{span.Start}\t{span.Length}\t{span.Text}");
+                    Console.WriteLine($"skills: spans={spans.Count} characters={text.Length}");
+                }
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command BenchCommand()
+    {
+        var data = new Option<string>("--data") { Description = "SkillSpan JSON lines whose sentences are tagged", DefaultValueFactory = _ => Path.Combine(SharedData, "skillspan", "dev.json") };
+        var count = new Option<int>("--sentences") { Description = "Sentences tagged (from the start of --data)", DefaultValueFactory = _ => 1000 };
+        var model = new Option<string?>("--model") { Description = "Tagger model (default $JOBREC_CACHE/models/skill-tagger-minilm.jrst, written by jobrec evaluate skills)" };
+        var threads = ThreadsOption();
+        var command = new Command("skills", "Skill tagger throughput: sentences/s of encoder + head, and of the head alone");
+        foreach (var o in new Option[] { data, count, model, threads }) command.Options.Add(o);
+        command.SetAction(parseResult =>
+        {
+            if (parseResult.GetValue(count) < 1) { Console.Error.WriteLine("bench skills: --sentences must be at least 1"); return 2; }
+            SkillTagger tagger;
+            OnnxSentenceEncoder encoder;
+            try { tagger = LoadTagger(parseResult.GetValue(model), PretrainedEncoderModel.MiniLm.Name, parseResult.GetValue(threads), out encoder); }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException) { Console.Error.WriteLine($"bench skills: {e.Message}"); return 1; }
+            using (encoder)
+            {
+                var sentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(data)!).Take(parseResult.GetValue(count)).Select(s => s.Tokens).ToList();
+                int words = sentences.Sum(s => s.Length);
+                tagger.Tag(sentences.Take(32).ToList()); // warm-up
+                var watch = Stopwatch.StartNew();
+                var vectors = tagger.Words.Encode(sentences);
+                double encodeSeconds = watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                foreach (var v in vectors) tagger.Head.Tag(v);
+                double headSeconds = watch.Elapsed.TotalSeconds;
+                double total = encodeSeconds + headSeconds;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"bench skills: encoder={tagger.Head.EncoderName} provider=\"{encoder.ExecutionProvider}\" sentences={sentences.Count} words={words} seconds={total:F2} sentences_per_s={sentences.Count / total:F1} words_per_s={words / total:F0} head_sentences_per_s={sentences.Count / headSeconds:F0}"));
+            }
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text;
+
+namespace JobRec.ML.Skills;
+
+/// <summary>The skill tagger's model file: magic "JRST", format version, encoder name, feature version, shape, standardisation and weights
+/// (little-endian). Loading checks every field and the exact length, with a one-line error naming the file.</summary>
+public static class SkillTaggerModelFile
+{
+    private static readonly byte[] Magic = "JRST"u8.ToArray();
+
+    /// <summary>Format version written by <see cref="Save"/>.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>Writes <paramref name="head"/> to <paramref name="path"/> (atomically: a temporary file then a rename).</summary>
+    public static void Save(SkillTaggerHead head, string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + $".{Environment.ProcessId}.tmp";
+        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(head.EncoderName);
+            writer.Write(WordStateEncoder.FeatureVersion);
+            writer.Write(head.InputDimension);
+            writer.Write(head.Radius);
+            writer.Write(head.Hidden);
+            writer.Write(head.Lstm);
+            writer.Write(head.Parameters.Length);
+            foreach (var x in head.Mean) writer.Write(x);
+            foreach (var x in head.Scale) writer.Write(x);
+            foreach (var x in head.Parameters) writer.Write(x);
+        }
+        File.Move(temporary, full, overwrite: true);
+    }
+
+    /// <summary>Reads a head written by <see cref="Save"/>.</summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">Not a skill tagger file, another format or feature version, inconsistent shape, truncated or trailing data.</exception>
+    public static SkillTaggerHead Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"skill tagger model not found: {path}", path);
+        using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+        try
+        {
+            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a skill tagger model (bad magic at offset 0)");
+            int version = reader.ReadInt32();
+            if (version != FormatVersion) throw new InvalidDataException($"{path}: skill tagger format version {version}, this build reads {FormatVersion}");
+            string encoder = reader.ReadString();
+            int features = reader.ReadInt32();
+            if (features != WordStateEncoder.FeatureVersion) throw new InvalidDataException($"{path}: word features version {features}, this build computes {WordStateEncoder.FeatureVersion}");
+            int dimension = reader.ReadInt32(), radius = reader.ReadInt32(), hidden = reader.ReadInt32(), lstm = reader.ReadInt32(), count = reader.ReadInt32();
+            if (dimension is <= 0 or > 1 << 16 || radius is < 0 or > 8 || hidden is < 0 or > 4096 || lstm is < 0 or > 4096 || (lstm > 0 && hidden > 0))
+                throw new InvalidDataException($"{path}: invalid shape (dimension {dimension}, radius {radius}, hidden {hidden}, lstm {lstm})");
+            var head = new SkillTaggerHead(encoder, dimension, radius, hidden, lstm);
+            if (count != head.Parameters.Length) throw new InvalidDataException($"{path}: {count} weights, the shape needs {head.Parameters.Length}");
+            for (int i = 0; i < dimension; i++) head.Mean[i] = reader.ReadSingle();
+            for (int i = 0; i < dimension; i++) head.Scale[i] = reader.ReadSingle();
+            for (int i = 0; i < count; i++) head.Parameters[i] = reader.ReadSingle();
+            if (reader.BaseStream.Position != reader.BaseStream.Length) throw new InvalidDataException($"{path}: trailing data at offset {reader.BaseStream.Position}");
+            return head;
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path}: truncated skill tagger model ({reader.BaseStream.Length} bytes)");
+        }
+    }
+}

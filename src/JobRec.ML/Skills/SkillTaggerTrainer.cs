@@ -1,0 +1,206 @@
+using JobRec.ML.Numerics;
+
+namespace JobRec.ML.Skills;
+
+/// <summary>Trains a <see cref="SkillTaggerHead"/> on cached word vectors: cross-entropy of both BIO layers, Adam, dropout, mini-batches of
+/// sentences in a seeded shuffle; after each epoch the head tags the tuning sentences and the weights with the best combined strict span F1 are kept.
+/// Deterministic for a given seed, input and thread count of the BLAS library.</summary>
+public static class SkillTaggerTrainer
+{
+    /// <summary>One epoch's result.</summary>
+    /// <param name="Epoch">1-based epoch.</param>
+    /// <param name="Loss">Mean training loss per word (both layers summed).</param>
+    /// <param name="Tune">Span scores on the tuning sentences after the epoch.</param>
+    public readonly record struct EpochResult(int Epoch, double Loss, SkillSpanScores Tune);
+
+    /// <summary>Trains a head for word vectors of <paramref name="inputDimension"/> values.</summary>
+    /// <param name="encoderName">Encoder recorded in the head.</param>
+    /// <param name="inputDimension">Length of one word vector.</param>
+    /// <param name="train">Training sentences with their word vectors (words × inputDimension each).</param>
+    /// <param name="tune">Sentences used to choose the epoch.</param>
+    /// <param name="options">Shape and training settings.</param>
+    /// <param name="log">Progress lines.</param>
+    /// <exception cref="ArgumentException">No training sentence, or a vector length that does not match its sentence.</exception>
+    public static (SkillTaggerHead Head, IReadOnlyList<EpochResult> History) Train(string encoderName, int inputDimension,
+        IReadOnlyList<(TaggedSentence Sentence, float[] Vectors)> train, IReadOnlyList<(TaggedSentence Sentence, float[] Vectors)> tune,
+        SkillTaggerOptions options, Action<string>? log = null)
+    {
+        options.Validate();
+        if (train.Count == 0) throw new ArgumentException("no training sentences", nameof(train));
+        foreach (var (s, v) in train.Concat(tune))
+            if (v.Length != s.Tokens.Length * inputDimension) throw new ArgumentException($"a sentence of {s.Tokens.Length} words has {v.Length} vector values, expected {s.Tokens.Length * inputDimension}");
+        var head = new SkillTaggerHead(encoderName, inputDimension, options.Radius, options.Hidden, options.Lstm);
+        head.FitStandardisation(train.Select(t => t.Vectors).ToList());
+        var random = new Random(options.Seed);
+        Initialise(head, random);
+        var adam = new AdamOptimizer(head.Parameters.Length, options.LearningRate, weightDecay: options.WeightDecay);
+        var gradient = new float[head.Parameters.Length];
+        var best = (float[])head.Parameters.Clone();
+        double bestF1 = -1;
+        int sinceBest = 0;
+        var history = new List<EpochResult>();
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var workspace = new Workspace();
+        for (int epoch = 1; epoch <= options.Epochs && sinceBest < options.Patience; epoch++)
+        {
+            random.Shuffle(order);
+            double loss = 0;
+            long words = 0;
+            for (int start = 0; start < order.Length; start += options.BatchSentences)
+            {
+                var batch = order.AsSpan(start, Math.Min(options.BatchSentences, order.Length - start)).ToArray().Select(i => train[i]).ToList();
+                int n = batch.Sum(b => b.Sentence.Tokens.Length);
+                if (n == 0) continue;
+                loss += Step(head, batch, n, options, random, gradient, workspace);
+                words += n;
+                adam.Step(head.Parameters, gradient);
+            }
+            var scores = Evaluate(head, tune);
+            history.Add(new EpochResult(epoch, loss / Math.Max(1, words), scores));
+            log?.Invoke($"epoch {epoch}: loss {loss / Math.Max(1, words):F4}, tune skill F1 {scores.Skill.F1:F3} knowledge F1 {scores.Knowledge.F1:F3} combined F1 {scores.Combined.F1:F3}");
+            if (scores.Combined.F1 > bestF1)
+            {
+                (bestF1, sinceBest) = (scores.Combined.F1, 0);
+                Array.Copy(head.Parameters, best, best.Length);
+            }
+            else sinceBest++;
+        }
+        Array.Copy(best, head.Parameters, best.Length);
+        return (head, history);
+    }
+
+    /// <summary>Strict span scores of <paramref name="head"/> on tagged sentences with their word vectors.</summary>
+    public static SkillSpanScores Evaluate(SkillTaggerHead head, IReadOnlyList<(TaggedSentence Sentence, float[] Vectors)> sentences)
+    {
+        var scores = new SkillSpanScores();
+        foreach (var (sentence, vectors) in sentences)
+        {
+            var (skill, knowledge) = head.Tag(vectors);
+            scores = scores.Add(sentence, skill, knowledge);
+        }
+        return scores;
+    }
+
+    internal static void Initialise(SkillTaggerHead head, Random random)
+    {
+        var p = head.Parameters;
+        head.LstmLayer?.Initialise(p.AsSpan(0, head.LstmLayer.ParameterCount), random);
+        if (head.Hidden > 0) Glorot(p.AsSpan(head.W1Offset, head.Hidden * head.ContextDimension), head.ContextDimension, head.Hidden, random);
+        Glorot(p.AsSpan(head.W2Offset, SkillTaggerHead.Outputs * head.OutputInput), head.OutputInput, SkillTaggerHead.Outputs, random);
+    }
+
+    private static void Glorot(Span<float> weights, int fanIn, int fanOut, Random random)
+    {
+        float limit = MathF.Sqrt(6f / (fanIn + fanOut));
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)(random.NextDouble() * 2 - 1) * limit;
+    }
+
+    internal sealed class Workspace
+    {
+        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [], Mask = [];
+        public List<BiLstmLayer.Cache> Caches = [];
+
+        public static float[] Ensure(ref float[] buffer, int length) => buffer.Length >= length ? buffer : buffer = new float[length];
+    }
+
+    /// <summary>Forward and backward pass over one batch; writes the mean gradient per word and returns the summed loss.</summary>
+    internal static double Step(SkillTaggerHead head, List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, SkillTaggerOptions options,
+        Random random, float[] gradient, Workspace ws)
+    {
+        int cd = head.ContextDimension, h = head.Hidden, outputs = SkillTaggerHead.Outputs, oi = head.OutputInput;
+        var context = Workspace.Ensure(ref ws.Context, n * cd).AsSpan(0, n * cd);
+        int row = 0;
+        foreach (var (sentence, vectors) in batch)
+        {
+            head.BuildContext(vectors, context.Slice(row * cd, sentence.Tokens.Length * cd));
+            row += sentence.Tokens.Length;
+        }
+        Dropout(context, options.InputDropout, random);
+        Span<float> input = context;
+        Span<float> preActivation = default;
+        if (head.LstmLayer is { } lstm)
+        {
+            input = Workspace.Ensure(ref ws.Hidden, n * oi).AsSpan(0, n * oi);
+            while (ws.Caches.Count < batch.Count) ws.Caches.Add(new BiLstmLayer.Cache());
+            row = 0;
+            for (int b = 0; b < batch.Count; b++)
+            {
+                int words = batch[b].Sentence.Tokens.Length;
+                if (words > 0) lstm.Forward(head.Parameters.AsSpan(0, lstm.ParameterCount), context.Slice(row * cd, words * cd), words, input.Slice(row * oi, words * oi), ws.Caches[b]);
+                row += words;
+            }
+            preActivation = Workspace.Ensure(ref ws.PreActivation, n * oi).AsSpan(0, n * oi);
+            input.CopyTo(preActivation); // the LSTM output before dropout, for the backward pass
+            var mask = Workspace.Ensure(ref ws.Mask, n * oi).AsSpan(0, n * oi);
+            mask.Fill(1f);
+            Dropout(mask, options.HiddenDropout, random);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(input, mask, input);
+        }
+        else if (h > 0)
+        {
+            preActivation = Workspace.Ensure(ref ws.PreActivation, n * h).AsSpan(0, n * h);
+            head.Forward1(context, preActivation, n);
+            input = Workspace.Ensure(ref ws.Hidden, n * h).AsSpan(0, n * h);
+            for (int i = 0; i < input.Length; i++) input[i] = preActivation[i] > 0 ? preActivation[i] : 0;
+            Dropout(input, options.HiddenDropout, random);
+        }
+        var logits = Workspace.Ensure(ref ws.Logits, n * outputs).AsSpan(0, n * outputs);
+        head.Forward2(input, logits, n);
+        SkillTaggerHead.LogSoftmaxLayers(logits);
+        // logits now hold log-probabilities; turn them into dLoss/dLogits = (p - onehot) * weight / n.
+        double loss = 0;
+        row = 0;
+        foreach (var (sentence, _) in batch)
+        {
+            for (int w = 0; w < sentence.Tokens.Length; w++, row++)
+            {
+                for (int layer = 0; layer < 2; layer++)
+                {
+                    int gold = (layer == 0 ? sentence.Skill : sentence.Knowledge)[w];
+                    float weight = gold == BioTags.O ? 1f : options.SpanWeight;
+                    var group = logits.Slice(row * outputs + layer * BioTags.Count, BioTags.Count);
+                    loss -= weight * group[gold];
+                    for (int t = 0; t < BioTags.Count; t++) group[t] = (MathF.Exp(group[t]) - (t == gold ? 1f : 0f)) * weight / n;
+                }
+            }
+        }
+        Array.Clear(gradient);
+        var g = gradient.AsSpan();
+        Blas.Sgemm(true, false, outputs, oi, n, 1f, logits, input, 0f, g.Slice(head.W2Offset, outputs * oi));
+        var b2 = g.Slice(head.B2Offset, outputs);
+        for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b2, logits.Slice(r * outputs, outputs), b2);
+        if (head.LstmLayer is { } lstmLayer)
+        {
+            var outputGradient = Workspace.Ensure(ref ws.HiddenGradient, n * oi).AsSpan(0, n * oi);
+            Blas.Sgemm(false, false, n, oi, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, outputGradient);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(outputGradient, ws.Mask.AsSpan(0, n * oi), outputGradient);
+            row = 0;
+            for (int b = 0; b < batch.Count; b++)
+            {
+                int words = batch[b].Sentence.Tokens.Length;
+                if (words > 0)
+                    lstmLayer.Backward(head.Parameters.AsSpan(0, lstmLayer.ParameterCount), context.Slice(row * cd, words * cd), words, preActivation.Slice(row * oi, words * oi),
+                        outputGradient.Slice(row * oi, words * oi), ws.Caches[b], g[..lstmLayer.ParameterCount]);
+                row += words;
+            }
+        }
+        else if (h > 0)
+        {
+            var hiddenGradient = Workspace.Ensure(ref ws.HiddenGradient, n * h).AsSpan(0, n * h);
+            Blas.Sgemm(false, false, n, h, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, hiddenGradient);
+            // Through ReLU and dropout: the dropped or inactive units have input == 0.
+            for (int i = 0; i < hiddenGradient.Length; i++) if (input[i] == 0) hiddenGradient[i] = 0; else hiddenGradient[i] *= input[i] / preActivation[i];
+            Blas.Sgemm(true, false, h, cd, n, 1f, hiddenGradient, context, 0f, g.Slice(head.W1Offset, h * cd));
+            var b1 = g.Slice(head.B1Offset, h);
+            for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b1, hiddenGradient.Slice(r * h, h), b1);
+        }
+        return loss;
+    }
+
+    private static void Dropout(Span<float> values, float rate, Random random)
+    {
+        if (rate <= 0) return;
+        float keep = 1f / (1f - rate);
+        for (int i = 0; i < values.Length; i++) values[i] = random.NextSingle() < rate ? 0f : values[i] * keep;
+    }
+}
