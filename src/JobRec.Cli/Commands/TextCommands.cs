@@ -324,7 +324,17 @@ internal static class TextCommands
             int dimension = 0;
             foreach (var name in names)
             {
-                var encoder = encoderSettings.Create(parseResult, Log, name);
+                ITextEncoder encoder;
+                try
+                {
+                    encoder = encoderSettings.Create(parseResult, Log, name);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // --encoder-execution cuda without a CUDA build or GPU.
+                    Console.Error.WriteLine($"bench text: {name}: {e.Message}");
+                    return 1;
+                }
                 try
                 {
                     if (dimension == 0) dimension = encoder.Dimension;
