@@ -208,6 +208,9 @@ internal static class TextCommands
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
         var encoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => new OnetClassifierOptions().EncoderClassifierShare };
         foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs, encoderEpochs, encoderShare }) command.Options.Add(o);
+        // The classifier's encoder evidence; USE-Lite stays the default until another encoder is measured better here (--encoder-epochs needs use-lite).
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.UseLite, "Encoder of the classifier's cosine evidence: use-lite (default), minilm, arctic-xs, hashed");
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -220,7 +223,7 @@ internal static class TextCommands
             }
             if (parseResult.GetValue(encoderEpochs) < 0) { Console.Error.WriteLine($"evaluate onet: --encoder-epochs {parseResult.GetValue(encoderEpochs)} must be 0 (none) or more"); return 2; }
             if (parseResult.GetValue(encoderShare) is not (>= 0 and <= 1) and var badShare) { Console.Error.WriteLine($"evaluate onet: --encoder-share {badShare} must be between 0 and 1"); return 2; }
-            using var encoder = CachedEncoder(UseLiteEncoder.Load());
+            using var encoder = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
                 ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
