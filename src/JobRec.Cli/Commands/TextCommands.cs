@@ -118,22 +118,63 @@ internal static class TextCommands
         var views = new Option<string?>("--job-views") { Description = "Job_Views folder (co-viewed job pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "job_views_interactions") };
         var output = new Option<string?>("--out") { Description = "Where to save the projection head (default: $JOBREC_CACHE/models/<encoder>-head.bin)" };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs", DefaultValueFactory = _ => 3 };
+        var temperature = new Option<float>("--temperature") { Description = "Softmax temperature of the InfoNCE loss", DefaultValueFactory = _ => new ContrastiveOptions().Temperature };
+        var rate = new Option<float>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => new ContrastiveOptions().LearningRate };
+        var jobbert = new Option<string>("--jobbert") { Description = "JobBERT titles.csv: its training split (evaluate esco-titles --split train) gives vacancy title -> ESCO preferred label pairs", DefaultValueFactory = _ => Path.Combine(SharedData, "jobbert_title_normalization", "titles.csv") };
+        var esco = new Option<string>("--esco") { Description = "ESCO occupations_en.csv (alternative label -> preferred label pairs; labels of the JobBERT pairs)", DefaultValueFactory = _ => Path.Combine(SharedData, "esco", "occupations_en.csv") };
+        var sources = new Option<string>("--sources") { Description = "Comma-separated pair sources: onet, dice, co-view, jobbert, esco", DefaultValueFactory = _ => "onet,dice,co-view,jobbert,esco" };
         var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default, "Frozen encoder under the head: minilm, arctic-xs, use-lite, hashed");
         var command = new Command("finetune", "Contrastive (InfoNCE, in-batch negatives) fine-tuning of a projection head on job text pairs; prints retrieval before/after");
-        foreach (var o in new Option[] { onet, dice, views, output, epochs }) command.Options.Add(o);
+        foreach (var o in new Option[] { onet, dice, views, jobbert, esco, sources, output, epochs, temperature, rate }) command.Options.Add(o);
         encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
-            var onetDir = parseResult.GetValue(onet)!;
-            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
-            var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
-            var pairs = TrainingPairSources.OnetTitles(occupations, train).ToList();
-            if (parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
-            if (parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
+            var chosen = parseResult.GetValue(sources)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            string[] known = ["onet", "dice", "co-view", "jobbert", "esco"];
+            if (chosen.Count == 0 || !chosen.IsSubsetOf(known))
+            {
+                Console.Error.WriteLine($"finetune: --sources '{parseResult.GetValue(sources)}': use some of {string.Join(", ", known)}");
+                return 2;
+            }
+            foreach (var file in new[] { parseResult.GetValue(jobbert)!, parseResult.GetValue(esco)! }.Where(_ => chosen.Contains("jobbert") || chosen.Contains("esco")))
+            {
+                if (File.Exists(file)) continue;
+                Console.Error.WriteLine($"finetune: file not found: {file}");
+                return 2;
+            }
+            if (parseResult.GetValue(epochs) < 1 || parseResult.GetValue(temperature) <= 0 || parseResult.GetValue(rate) <= 0)
+            {
+                Console.Error.WriteLine("finetune: --epochs, --temperature and --lr must be positive");
+                return 2;
+            }
+            var pairs = new List<TrainingPair>();
+            if (chosen.Contains("onet"))
+            {
+                var onetDir = parseResult.GetValue(onet)!;
+                var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+                var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
+                pairs.AddRange(TrainingPairSources.OnetTitles(occupations, train));
+            }
+            if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
+            if (chosen.Contains("co-view") && parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
+            if (chosen.Contains("jobbert") || chosen.Contains("esco"))
+            {
+                var readReport = new JobRec.Data.Reading.ReadReport();
+                var escoOccupations = JobRec.Data.Readers.Esco.EscoSource.ReadOccupations(parseResult.GetValue(esco)!, readReport).ToList();
+                if (chosen.Contains("esco")) pairs.AddRange(TrainingPairSources.EscoLabels(escoOccupations));
+                if (chosen.Contains("jobbert"))
+                {
+                    // Only the training split: evaluate esco-titles --split held-out scores titles no head has seen.
+                    var (jobbertTrain, _) = EscoTitleEvaluation.SplitTitles(EscoTitleEvaluation.ReadTitles(parseResult.GetValue(jobbert)!, readReport).ToList());
+                    pairs.AddRange(TrainingPairSources.JobBertTitles(jobbertTrain, escoOccupations));
+                }
+                foreach (var issue in readReport.Issues.Take(5)) Log($"  {issue}");
+            }
             foreach (var g in pairs.GroupBy(p => p.Source)) Log($"{g.Key}: {g.Count()} pairs");
             var name = encoderSettings.Name(parseResult);
             using var encoder = CachedEncoder(encoderSettings.Create(parseResult, Log), name);
-            var (head, report) = FineTuningRun.Run(pairs, encoder, new ContrastiveOptions(Epochs: parseResult.GetValue(epochs)), Log);
+            var (head, report) = FineTuningRun.Run(pairs, encoder, new ContrastiveOptions(Epochs: parseResult.GetValue(epochs), LearningRate: parseResult.GetValue(rate),
+                Temperature: parseResult.GetValue(temperature)), Log);
             var headPath = parseResult.GetValue(output) ?? Path.Combine(ModelCache.Root, "models", $"{name}-head.bin");
             head.Save(headPath);
             Log($"head saved to {headPath}");
@@ -167,6 +208,9 @@ internal static class TextCommands
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
         var encoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => new OnetClassifierOptions().EncoderClassifierShare };
         foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs, encoderEpochs, encoderShare }) command.Options.Add(o);
+        // The classifier's encoder evidence; USE-Lite stays the default until another encoder is measured better here (--encoder-epochs needs use-lite).
+        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.UseLite, "Encoder of the classifier's cosine evidence: use-lite (default), minilm, arctic-xs, hashed");
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(onet)!;
@@ -179,7 +223,7 @@ internal static class TextCommands
             }
             if (parseResult.GetValue(encoderEpochs) < 0) { Console.Error.WriteLine($"evaluate onet: --encoder-epochs {parseResult.GetValue(encoderEpochs)} must be 0 (none) or more"); return 2; }
             if (parseResult.GetValue(encoderShare) is not (>= 0 and <= 1) and var badShare) { Console.Error.WriteLine($"evaluate onet: --encoder-share {badShare} must be between 0 and 1"); return 2; }
-            using var encoder = CachedEncoder(UseLiteEncoder.Load());
+            using var encoder = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
                 ClassifierSocGroups: parseResult.GetValue(groups), AugmentTitles: !parseResult.GetValue(noAugment),
@@ -226,15 +270,18 @@ internal static class TextCommands
         var esco = new Option<string>("--esco") { Description = "ESCO occupations_en.csv", DefaultValueFactory = _ => Path.Combine(SharedData, "esco", "occupations_en.csv") };
         var head = new Option<string?>("--head") { Description = "Fine-tuned projection head file" };
         var max = new Option<int>("--max-titles") { Description = "Use at most this many titles", DefaultValueFactory = _ => int.MaxValue };
+        var split = new Option<string>("--split") { Description = "Titles scored: all, train (what jobrec finetune trains on) or held-out (20%, never trained on)", DefaultValueFactory = _ => "all" };
+        split.AcceptOnlyFromAmong("all", "train", "held-out");
         var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default);
         var command = new Command("esco-titles", "Title normalisation to ESCO occupations (JobBERT set): MAP@10, MRR, R@1/5/10");
-        foreach (var o in new Option[] { titles, esco, head, max }) command.Options.Add(o);
+        foreach (var o in new Option[] { titles, esco, head, max, split }) command.Options.Add(o);
         encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             using var cached = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             ITextEncoder encoder = parseResult.GetValue(head) is { } headPath ? new ProjectedTextEncoder(cached, ProjectionHead.Load(headPath)) : cached;
-            var scores = EscoTitleEvaluation.Run(parseResult.GetValue(titles)!, parseResult.GetValue(esco)!, encoder, parseResult.GetValue(max), Log);
+            var scores = EscoTitleEvaluation.Run(parseResult.GetValue(titles)!, parseResult.GetValue(esco)!, encoder, parseResult.GetValue(max), Log,
+                parseResult.GetValue(split) switch { "train" => EscoTitleSplit.Train, "held-out" => EscoTitleSplit.HeldOut, _ => EscoTitleSplit.All });
             Console.WriteLine(EscoTitleEvaluation.Summary(scores));
             return 0;
         });
@@ -280,7 +327,17 @@ internal static class TextCommands
             int dimension = 0;
             foreach (var name in names)
             {
-                var encoder = encoderSettings.Create(parseResult, Log, name);
+                ITextEncoder encoder;
+                try
+                {
+                    encoder = encoderSettings.Create(parseResult, Log, name);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // --encoder-execution cuda without a CUDA build or GPU.
+                    Console.Error.WriteLine($"bench text: {name}: {e.Message}");
+                    return 1;
+                }
                 try
                 {
                     if (dimension == 0) dimension = encoder.Dimension;

@@ -12,15 +12,26 @@ namespace JobRec.ML.Onet;
 /// cosine between the title and the occupation's preferred or alternative labels; report MAP@10, MRR@10 and recall at 1/5/10.</summary>
 public static class EscoTitleEvaluation
 {
-    /// <summary>Runs the evaluation over titles.csv (vacancyTitle, conceptUri) and ESCO occupations_en.csv; <paramref name="maxTitles"/> caps the titles used (first rows).</summary>
+    /// <summary>Percent of the JobBERT titles held out from adaptation (<see cref="SplitTitles"/>).</summary>
+    public const int HeldOutPercent = 20;
+
+    /// <summary>Runs the evaluation over titles.csv (vacancyTitle, conceptUri) and ESCO occupations_en.csv; <paramref name="maxTitles"/> caps the titles used (first rows);
+    /// <paramref name="split"/> picks all titles, or the training or held-out part of <see cref="SplitTitles"/>.</summary>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
-    public static RankingScores Run(string titlesCsv, string escoOccupationsCsv, ITextEncoder encoder, int maxTitles = int.MaxValue, Action<string>? progress = null)
+    public static RankingScores Run(string titlesCsv, string escoOccupationsCsv, ITextEncoder encoder, int maxTitles = int.MaxValue, Action<string>? progress = null,
+        EscoTitleSplit split = EscoTitleSplit.All)
     {
         foreach (var f in new[] { titlesCsv, escoOccupationsCsv })
             if (!File.Exists(f)) throw new FileNotFoundException($"file not found: {f}", f);
         var report = new ReadReport();
         var occupations = EscoSource.ReadOccupations(escoOccupationsCsv, report).ToList();
-        var queries = ReadTitles(titlesCsv, report).Take(maxTitles).ToList();
+        IReadOnlyList<TitleLabel> all = ReadTitles(titlesCsv, report).ToList();
+        if (split != EscoTitleSplit.All)
+        {
+            var (train, heldOut) = SplitTitles(all);
+            all = split == EscoTitleSplit.HeldOut ? heldOut : train;
+        }
+        var queries = all.Take(maxTitles).ToList();
         foreach (var issue in report.Issues) progress?.Invoke($"  {issue}");
         var labels = new List<string>();
         var owner = new List<int>();
@@ -55,7 +66,17 @@ public static class EscoTitleEvaluation
     public static string Summary(RankingScores s) => string.Create(CultureInfo.InvariantCulture,
         $"esco-titles: n={s.Count} map10={s.Mrr10:F4} mrr={s.Mrr10:F4} r1={s.Top1:F4} r5={s.Top5:F4} r10={s.Top10:F4}");
 
-    private static IEnumerable<TitleLabel> ReadTitles(string path, ReadReport report)
+    /// <summary>The deterministic split of JobBERT titles for adaptation: <see cref="HeldOutPercent"/>% held out by a stable hash of occupation and title
+    /// (<see cref="TitleSplit.Split"/>), and training titles whose text (case-insensitive) also occurs among the held-out ones removed.</summary>
+    public static (IReadOnlyList<TitleLabel> Train, IReadOnlyList<TitleLabel> HeldOut) SplitTitles(IReadOnlyList<TitleLabel> titles)
+    {
+        var (train, heldOut) = TitleSplit.Split(titles, HeldOutPercent, salt: "jobbert");
+        return (TitleSplit.ExcludeTitles(train, heldOut), heldOut);
+    }
+
+    /// <summary>Reads the (conceptUri, vacancyTitle) rows of a JobBERT titles.csv; rows with an empty field are reported and skipped.</summary>
+    /// <exception cref="FormatException">The header lacks vacancyTitle or conceptUri.</exception>
+    public static IEnumerable<TitleLabel> ReadTitles(string path, ReadReport report)
     {
         using var file = CsvFile.Open(path, CsvOptions.Csv, report);
         if (!file.RequireColumns(report, "vacancyTitle", "conceptUri"))

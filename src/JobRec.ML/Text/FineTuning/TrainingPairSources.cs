@@ -18,6 +18,24 @@ public static class TrainingPairSources
                 yield return new TrainingPair(t.Title, $"{o.Title}. {o.Description}", "onet-title", o.Code);
     }
 
+    /// <summary>JobBERT vacancy title -> the ESCO occupation's preferred label (group: the occupation URI); titles of unknown occupations are skipped.</summary>
+    public static IEnumerable<TrainingPair> JobBertTitles(IEnumerable<TitleLabel> titles, IReadOnlyList<Occupation> escoOccupations)
+    {
+        var byUri = escoOccupations.GroupBy(o => o.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var t in titles)
+            if (byUri.TryGetValue(t.Code, out var o))
+                yield return new TrainingPair(t.Title, o.Title, "jobbert-title", o.Code);
+    }
+
+    /// <summary>ESCO alternative label -> the occupation's preferred label (group: the occupation URI).</summary>
+    public static IEnumerable<TrainingPair> EscoLabels(IReadOnlyList<Occupation> escoOccupations)
+    {
+        foreach (var o in escoOccupations)
+            foreach (var label in o.AlternateTitles.Distinct(StringComparer.OrdinalIgnoreCase))
+                if (!string.Equals(label, o.Title, StringComparison.OrdinalIgnoreCase))
+                    yield return new TrainingPair(label, o.Title, "esco-label", o.Code);
+    }
+
     /// <summary>From Dice postings with a description: title -> description, and a query-like text (lower-case title + up to three skills) -> description.</summary>
     public static IEnumerable<TrainingPair> DicePostings(string diceDirectory)
     {
