@@ -20,7 +20,7 @@ public static class Program
     }
 
     /// <summary>Runs the command line and returns the process exit code.</summary>
-    /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo hands its partitions over).
+    /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo deactivates its grains and leaves the Orleans membership table).
     /// Missing or corrupt model files end the command with one line naming the file and the command that restores it (exit code 1).</remarks>
     public static int Main(string[] args)
     {
