@@ -12,7 +12,7 @@ public sealed class ScanGrain : Grain, IScanGrain
     private int _writers;
     private int _overlaps;
 
-    public async Task<int> Scan(int milliseconds)
+    public async Task<int> Scan(int milliseconds, int peers)
     {
         var now = Interlocked.Increment(ref _scans);
         int seen;
@@ -31,6 +31,12 @@ public sealed class ScanGrain : Grain, IScanGrain
             while (watch.ElapsedMilliseconds < milliseconds)
             {
                 Thread.SpinWait(1000);
+            }
+
+            // A peer can only join while this scan runs if read-only calls interleave; without that this waits out the 10 s.
+            while (Volatile.Read(ref _scans) < peers && watch.ElapsedMilliseconds < 10_000)
+            {
+                Thread.Sleep(1);
             }
         });
         var value = _value;

@@ -17,9 +17,10 @@ public interface IProfileGrain : IGrainWithStringKey
 [Alias("jobrec.test.IScanGrain")]
 public interface IScanGrain : IGrainWithStringKey
 {
-    /// <summary>CPU work of <paramref name="milliseconds"/> on the thread pool (as IndexShardGrain scans); returns the value.</summary>
+    /// <summary>CPU work of <paramref name="milliseconds"/> on the thread pool (as IndexShardGrain scans), then waits there (up to 10 s)
+    /// until <paramref name="peers"/> scans run at once; returns the value.</summary>
     [ReadOnly]
-    Task<int> Scan(int milliseconds);
+    Task<int> Scan(int milliseconds, int peers);
 
     /// <summary>Adds one to the value after <paramref name="milliseconds"/>.</summary>
     Task<int> Write(int milliseconds);
