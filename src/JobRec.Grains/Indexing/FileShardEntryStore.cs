@@ -41,42 +41,54 @@ public sealed class FileShardEntryStore : IShardEntryStore
             return [];
         }
 
-        using var stream = File.OpenRead(path);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        while (stream.Position < stream.Length)
+        long? tornAt = null;
+        using (var stream = File.OpenRead(path))
+        using (var reader = new BinaryReader(stream, Encoding.UTF8))
         {
-            var start = stream.Position;
-            try
+            while (stream.Position < stream.Length)
             {
-                if (reader.ReadUInt32() != Magic)
+                var start = stream.Position;
+                try
                 {
-                    throw new InvalidDataException("bad record marker");
-                }
+                    if (reader.ReadUInt32() != Magic)
+                    {
+                        throw new InvalidDataException("bad record marker");
+                    }
 
-                var kind = reader.ReadByte();
-                if (kind == UpsertRecord)
-                {
-                    var entry = ReadEntry(reader);
-                    map[entry.Job.Id] = entry;
+                    var kind = reader.ReadByte();
+                    if (kind == UpsertRecord)
+                    {
+                        var entry = ReadEntry(reader);
+                        map[entry.Job.Id] = entry;
+                    }
+                    else if (kind == RemoveRecord)
+                    {
+                        map.Remove(reader.ReadString());
+                    }
+                    else
+                    {
+                        throw new InvalidDataException($"unknown record kind {kind}");
+                    }
                 }
-                else if (kind == RemoveRecord)
+                catch (EndOfStreamException) when (stream.Position >= stream.Length)
                 {
-                    map.Remove(reader.ReadString());
+                    // A torn last record (crash mid-append): keep everything before it, and cut its bytes off below so the next
+                    // append starts on a record boundary instead of behind garbage that would make the log unreadable later.
+                    tornAt = start;
+                    break;
                 }
-                else
+                catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
                 {
-                    throw new InvalidDataException($"unknown record kind {kind}");
+                    throw new InvalidDataException($"{path}: corrupt shard log record at offset {start}: {ex.Message}", ex);
                 }
             }
-            catch (EndOfStreamException) when (stream.Position >= stream.Length)
-            {
-                // A torn last record (crash mid-append): keep everything before it.
-                break;
-            }
-            catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
-            {
-                throw new InvalidDataException($"{path}: corrupt shard log record at offset {start}: {ex.Message}", ex);
-            }
+        }
+
+        if (tornAt is { } end)
+        {
+            using var truncate = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            truncate.SetLength(end);
+            truncate.Flush(flushToDisk: true);
         }
 
         return map.Values.ToList();

@@ -45,6 +45,23 @@ public sealed class FileShardEntryStoreTests : IDisposable
     }
 
     [Fact]
+    public void AfterATornTailTheNextAppendsAndRestartsKeepEveryRecord()
+    {
+        var store = new FileShardEntryStore(_dir, 8);
+        store.Append(0, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
+        var path = store.PathOf(0);
+        var whole = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, whole[..^3]); // a crash cut the last record short
+
+        Assert.Equal(["a"], store.Load(0).Select(e => e.Job.Id)); // the restart drops the torn record and cuts its bytes off
+        store.Append(0, [Entry("c", [1, 1])]);                     // the next write starts on a record boundary
+        store.Remove(0, "a");
+
+        var again = new FileShardEntryStore(_dir, 8).Load(0);      // and the restart after that reads everything
+        Assert.Equal(["c"], again.Select(e => e.Job.Id));
+    }
+
+    [Fact]
     public void ACorruptRecordInTheMiddleNamesFileAndOffset()
     {
         var store = new FileShardEntryStore(_dir, 8);
