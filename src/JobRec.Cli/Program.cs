@@ -24,6 +24,10 @@ public static class Program
     /// Missing or corrupt model files end the command with one line naming the file and the command that restores it (exit code 1).</remarks>
     public static int Main(string[] args)
     {
+        // The host binds the cache folder once; libraries read no environment.
+        var cache = Commands.HostSettings.Read("JOBREC_CACHE");
+        JobRec.ML.Text.ModelCache.Configure(cache);
+        JobRec.Vectors.Faiss.FaissRuntime.Configure(cache);
         try
         {
             return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });

@@ -16,6 +16,9 @@ public static class Program
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         var settings = configuration.GetSection("Silo");
         var cluster = settings["Cluster"];
+        var encoder = new HashedTextEncoder();
+        JobRec.ML.Text.ModelCache.Configure(configuration["JOBREC_CACHE"]);
+        JobRec.Vectors.Faiss.FaissRuntime.Configure(configuration["JOBREC_CACHE"]);
         await using var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = settings["DataDirectory"] ?? ".jobrec",
@@ -24,8 +27,13 @@ public static class Program
             SiloPort = settings.GetValue("SiloPort", 0),
             Address = settings["Address"] ?? "127.0.0.1",
             Cluster = string.IsNullOrWhiteSpace(cluster) ? null : new PostgresClusterOptions { ConnectionString = cluster },
-            Serving = new ServingOptions { ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8) },
-            Encoder = new HashedTextEncoder(),
+            Serving = new ServingOptions
+            {
+                ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8),
+                QaCheckpointPath = configuration[JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable],
+            },
+            Encoder = encoder,
+            Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(name => configuration[name], encoder),
         });
         await app.RunAsync().ConfigureAwait(false);
         return 0;

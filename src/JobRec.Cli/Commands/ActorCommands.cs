@@ -81,6 +81,7 @@ internal static class ActorCommands
             WebApplication app;
             try
             {
+                var textEncoder = TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine);
                 app = ServingHost.Build(new ServingHostOptions
                 {
                     DataDirectory = Path.GetDirectoryName(Path.GetFullPath(parseResult.GetValue(storage)!))!,
@@ -92,11 +93,18 @@ internal static class ActorCommands
                     SiloName = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{gatewayPort}",
                     Cluster = clusterOptions,
                     Dashboard = !parseResult.GetValue(noDashboard),
-                    Serving = new ServingOptions { IndexDirectory = parseResult.GetValue(indexDir), ShardCount = shardCount },
-                    Encoder = TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine),
+                    Serving = new ServingOptions
+                    {
+                        IndexDirectory = parseResult.GetValue(indexDir),
+                        ShardCount = shardCount,
+                        QaCheckpointPath = HostSettings.Read(JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable),
+                    },
+                    Encoder = textEncoder,
+                    Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
                 });
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException
+                                          or JobRec.ML.Onet.OnetModelEncoderMismatchException)
             {
                 Console.Error.WriteLine($"silo: {e.Message}");
                 return 2;

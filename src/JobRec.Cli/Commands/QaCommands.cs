@@ -125,7 +125,7 @@ internal static class QaCommands
                 Console.Error.WriteLine($"jobrec ask: {e.Message}");
                 return 2;
             }
-            var checkpoint = parseResult.GetValue(model) ?? JobRec.Grains.Inference.QaCheckpointLocation.Resolve();
+            var checkpoint = parseResult.GetValue(model) ?? JobRec.Grains.Inference.QaCheckpointLocation.Resolve(HostSettings.Read(JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable));
             if (checkpoint is null)
             {
                 Console.Error.WriteLine($"jobrec ask: no QA checkpoint: pass --model, set {JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable} or train one into {LanguageModelCheckpoint.DefaultPath} with `jobrec evaluate qa --model {LanguageModelCheckpoint.DefaultPath}`");

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using JobRec.Client;
+using JobRec.Grains.Hosting;
 using JobRec.Grains.Indexing;
+using JobRec.Grains.Inference;
 using JobRec.Grains.Ingest;
+using JobRec.Grains.Occupations;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
 using JobRec.Silo.Benchmarks;
@@ -67,10 +70,11 @@ internal static class ServeCommands
                     FmEpochs = parseResult.GetValue(epochs),
                     EvaluationUsers = parseResult.GetValue(evalUsers),
                     Url = new Uri(parseResult.GetValue(url)!),
-                    OnetDirectory = parseResult.GetValue(onet),
-                    OnetMaxTitles = parseResult.GetValue(onetMaxTitles),
+                    OnetDirectory = parseResult.GetValue(onet) ?? HostSettings.Read(OnetClassifierConfiguration.DirectoryVariable),
+                    OnetMaxTitles = parseResult.GetValue(onetMaxTitles) ?? HostSettings.ReadCount(OnetClassifierConfiguration.MaxTitlesVariable),
                     OnetRerank = parseResult.GetValue(onetRerank),
-                    OnetModel = parseResult.GetValue(onetModel),
+                    OnetModel = parseResult.GetValue(onetModel) ?? HostSettings.Read(OnetClassifierConfiguration.ModelVariable),
+                    QaCheckpointPath = HostSettings.Read(QaCheckpointLocation.EnvironmentVariable),
                     ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
                     NoServe = parseResult.GetValue(noServe),
                 }, Console.Out, Console.Error, cancellationToken);
@@ -104,7 +108,7 @@ internal static class ServeCommands
             ITextEncoder textEncoder = parseResult.GetValue(encoder) == "hashed"
                 ? HashedEncoderFile.LoadOrCreate(parseResult.GetValue(dir)!, () => [])
                 : TextEncoderCatalog.Create(parseResult.GetValue(encoder)!, log: Console.Error.WriteLine);
-            var qaCheckpoint = JobRec.Grains.Inference.QaCheckpointLocation.UseDefaultWhenUnset();
+            var qaCheckpoint = QaCheckpointLocation.Resolve(HostSettings.Read(QaCheckpointLocation.EnvironmentVariable));
             Console.Error.WriteLine(qaCheckpoint is null ? "ask: no QA checkpoint (JOBREC_QA_CHECKPOINT or the cache), answers are extractive" : $"ask: QA language model {qaCheckpoint}");
             await using var app = ServingHost.Build(new ServingHostOptions
             {
@@ -113,6 +117,8 @@ internal static class ServeCommands
                 GatewayPort = parseResult.GetValue(gateway),
                 ApiKey = parseResult.GetValue(apiKey),
                 Encoder = textEncoder,
+                Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
+                Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint },
             });
             return await HostLifetime.ServeUntilCancelledAsync(app, () => $"serving on {parseResult.GetValue(url)}; Ctrl+C stops", cancellationToken);
         });

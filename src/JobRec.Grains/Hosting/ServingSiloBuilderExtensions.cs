@@ -22,7 +22,7 @@ public static class ServingSiloBuilderExtensions
             ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
-        silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier ?? Occupations.OnetClassifierConfiguration.FromEnvironment(encoder), options));
+        silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
         return silo;
     }
 }

@@ -29,7 +29,7 @@ public sealed class InferenceModels : IAsyncDisposable
         _scorer = new MicroBatcher<CandidateFeatures, float>(ScoreBatch, TimeSpan.Zero, options.MaxBatch * 64);
         _classifier = new MicroBatcher<(string, string), OccupationMatch>(ClassifyBatch, options.BatchWindow, options.MaxBatch);
         _answers = new MicroBatcher<QaRequest, QaAnswer>(AnswerBatch, options.BatchWindow, options.MaxBatch);
-        _currentAnswerer = QaCheckpointLocation.Load(QaCheckpointLocation.Configured());
+        _currentAnswerer = QaCheckpointLocation.Load(options.QaCheckpointPath);
     }
 
     /// <summary>The text encoder (dimension of every embedding).</summary>

@@ -4,8 +4,8 @@ using JobRec.ML.Text;
 
 namespace JobRec.Grains.Occupations;
 
-/// <summary>Builds the serving O*NET classifier: loaded from the file JOBREC_ONET_MODEL names, else trained when JOBREC_ONET_DIR names an O*NET folder;
-/// otherwise there is none (jobs keep the code their source gave).</summary>
+/// <summary>Builds the serving O*NET classifier from settings the host reads (JOBREC_ONET_MODEL: a saved model to load; else JOBREC_ONET_DIR: an
+/// O*NET folder to train on); otherwise there is none (jobs keep the code their source gave). Reads no environment itself.</summary>
 public static class OnetClassifierConfiguration
 {
     /// <summary>Environment variable naming the folder holding ONET.OccupationData.tsv and ONET.AlternateTitles.tsv.</summary>
@@ -17,14 +17,11 @@ public static class OnetClassifierConfiguration
     /// <summary>Environment variable naming a saved model (<c>jobrec onet train</c>) to load instead of training; it wins over <see cref="DirectoryVariable"/>.</summary>
     public const string ModelVariable = "JOBREC_ONET_MODEL";
 
-    /// <summary>The classifier the environment configures for <paramref name="encoder"/>, or null when neither <see cref="ModelVariable"/> nor <see cref="DirectoryVariable"/> is set.</summary>
+    /// <summary>The classifier the settings configure for <paramref name="encoder"/> (<paramref name="variable"/> maps a setting name to its value), or null when neither <see cref="ModelVariable"/> nor <see cref="DirectoryVariable"/> is set.</summary>
     /// <exception cref="FormatException"><see cref="MaxTitlesVariable"/> is not a non-negative integer.</exception>
     /// <exception cref="FileNotFoundException"><see cref="ModelVariable"/> names no file (the message names the variable and the path).</exception>
     /// <exception cref="InvalidDataException">The model file is not a valid O*NET model (the message names the file and what was wrong).</exception>
     /// <exception cref="OnetModelEncoderMismatchException">The model file was trained with another encoder.</exception>
-    public static IOccupationClassifier? FromEnvironment(ITextEncoder encoder) => From(Environment.GetEnvironmentVariable, encoder);
-
-    /// <summary>As <see cref="FromEnvironment"/>, reading the variables through <paramref name="variable"/>.</summary>
     public static IOccupationClassifier? From(Func<string, string?> variable, ITextEncoder encoder)
     {
         ArgumentNullException.ThrowIfNull(variable);

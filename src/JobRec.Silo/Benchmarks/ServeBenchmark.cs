@@ -58,7 +58,7 @@ public static class ServeBenchmark
 
         log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards, {app.Services.GetRequiredService<ServingAdmission>().MaxConcurrent} requests computed at once); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
             + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)")
-            + $"; GC gen0 budget {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "runtime default"} (DOTNET_GCgen0size); load average {LoadAverage()}");
+            + $"; GC gen0 budget {(GC.GetConfigurationVariables().TryGetValue("GCgen0size", out var gen0) ? gen0 : "runtime default")} (DOTNET_GCgen0size); load average {LoadAverage()}");
         var queries = jobList.Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
         var samples = new ServeSamples();
         var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);

@@ -23,10 +23,12 @@ public sealed record DemoOptions
     public int EvaluationUsers { get; init; } = 1_000;
     /// <summary>Where the API and page listen.</summary>
     public Uri Url { get; init; } = new("http://127.0.0.1:5080");
-    /// <summary>O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv) to train the occupation classifier from; null falls back to JOBREC_ONET_DIR, and without either jobs keep the code their source gave.</summary>
+    /// <summary>O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv) to train the occupation classifier from; null: jobs keep the code their source gave (the command line fills it from JOBREC_ONET_DIR when --onet is not given).</summary>
     public string? OnetDirectory { get; init; }
-    /// <summary>Most O*NET alternate titles the classifier trains on (every n-th kept; 0 = all); null reads JOBREC_ONET_MAX_TITLES, else all (all 45k titles took 45 s at load average 17 and 214 s at 45 on the shared 2-core box; the model is saved under models/ and reused by the next run with the same files and settings).</summary>
+    /// <summary>Most O*NET alternate titles the classifier trains on (every n-th kept; 0 = all); null: all (the command line fills it from JOBREC_ONET_MAX_TITLES when --onet-max-titles is not given; all 45k titles took 45 s at load average 17 and 214 s at 45 on the shared 2-core box; the model is saved under models/ and reused by the next run with the same files and settings).</summary>
     public int? OnetMaxTitles { get; init; }
+    /// <summary>The QA checkpoint the demo silo answers with; null: extractive answers.</summary>
+    public string? QaCheckpointPath { get; init; }
     /// <summary>Train the O*NET classifier with its re-ranker (weights and re-ranker tuned on a development split: about five trainings instead of one, on the first run only).</summary>
     public bool OnetRerank { get; init; }
     /// <summary>A saved O*NET model (<c>jobrec onet train</c>) to load instead of training; it must have been trained with the demo's encoder.</summary>

@@ -43,7 +43,7 @@ public static class DemoRunner
             HttpUrl = options.Url,
             Encoder = encoder,
             Classifier = classifier,
-            Serving = new ServingOptions { Clock = () => snapshot.Clock, ShardIndex = options.ShardIndex },
+            Serving = new ServingOptions { Clock = () => snapshot.Clock, ShardIndex = options.ShardIndex, QaCheckpointPath = options.QaCheckpointPath },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -33,8 +33,8 @@ internal static class OnetForDemo
             return loaded;
         }
 
-        var from = options.OnetDirectory is { Length: > 0 } ? "--onet" : OnetClassifierConfiguration.DirectoryVariable;
-        var directory = options.OnetDirectory is { Length: > 0 } ? options.OnetDirectory : Environment.GetEnvironmentVariable(OnetClassifierConfiguration.DirectoryVariable);
+        const string from = "--onet";
+        var directory = options.OnetDirectory;
         if (directory is not { Length: > 0 })
         {
             return null;
@@ -108,16 +108,11 @@ internal static class OnetForDemo
 
     private static int MaxTitles(int? maxTitles)
     {
-        var titles = 0;
-        if (maxTitles is { } given)
+        return maxTitles switch
         {
-            titles = given >= 0 ? given : throw new ArgumentException($"O*NET max titles {given} must be 0 (all) or more");
-        }
-        else if (Environment.GetEnvironmentVariable(OnetClassifierConfiguration.MaxTitlesVariable) is { Length: > 0 } text && (!int.TryParse(text, out titles) || titles < 0))
-        {
-            throw new ArgumentException($"{OnetClassifierConfiguration.MaxTitlesVariable}='{text}' must be a non-negative integer");
-        }
-
-        return titles;
+            null => 0,
+            >= 0 and var given => given,
+            var given => throw new ArgumentException($"O*NET max titles {given} must be 0 (all) or more"),
+        };
     }
 }

@@ -5,8 +5,13 @@ namespace JobRec.Vectors.Faiss;
 /// <summary>Process-wide FAISS settings and the location of the native shim.</summary>
 public static class FaissRuntime
 {
-    /// <summary>Path the shim is loaded from: $JOBREC_CACHE/native/libjobrec_faiss.so (default cache ~/.cache/jobrec).</summary>
+    /// <summary>Path the shim is loaded from: &lt;cache&gt;/native/libjobrec_faiss.so (default cache ~/.cache/jobrec).</summary>
     public static string LibraryPath => FaissNativeLibrary.ExpectedPath;
+
+    /// <summary>Makes <paramref name="cacheDirectory"/> the folder whose native/ holds the shim (null or blank: ~/.cache/jobrec). Hosts call it
+    /// once at start, before the first FAISS call.</summary>
+    public static void Configure(string? cacheDirectory) =>
+        FaissNativeLibrary.CacheDirectory = string.IsNullOrWhiteSpace(cacheDirectory) ? null : cacheDirectory;
 
     /// <summary>Whether the shim exists where <see cref="LibraryPath"/> says, so callers can explain its absence before using FAISS.</summary>
     public static bool IsLibraryPresent => File.Exists(FaissNativeLibrary.ExpectedPath);

@@ -61,6 +61,8 @@ public sealed partial class TextEncoderCommandTests
             Console.SetOut(oldOut);
             Console.SetError(oldError);
             Environment.SetEnvironmentVariable("JOBREC_CACHE", previous);
+            JobRec.ML.Text.ModelCache.Configure(previous); // Main bound the cache folder of this process; later tests use the usual one
+            JobRec.Vectors.Faiss.FaissRuntime.Configure(previous);
             Directory.Delete(cache, recursive: true);
         }
     }
@@ -68,23 +70,5 @@ public sealed partial class TextEncoderCommandTests
     [GeneratedRegex(@"^esco-titles: n=50 map10=0\.\d{4} mrr=0\.\d{4} r1=0\.\d{4} r5=0\.\d{4} r10=0\.\d{4}$")]
     private static partial Regex EscoLine();
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        // The test assembly runs its tests one at a time (AssemblyInfo), so swapping the console's writers is safe here.
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = JobRec.Cli.Program.BuildRoot().Parse(args).Invoke();
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 }

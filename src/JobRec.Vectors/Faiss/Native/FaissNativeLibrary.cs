@@ -3,7 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace JobRec.Vectors.Faiss.Native;
 
-/// <summary>Finds libjobrec_faiss.so in $JOBREC_CACHE/native (default ~/.cache/jobrec/native) and routes the P/Invokes of this assembly to it.</summary>
+/// <summary>Finds libjobrec_faiss.so in the cache folder's native/ (the host configures the folder through <see cref="FaissRuntime.Configure"/>;
+/// default ~/.cache/jobrec/native) and routes the P/Invokes of this assembly to it.</summary>
 internal static class FaissNativeLibrary
 {
     /// <summary>File name deploy/setup.sh gives the built shim.</summary>
@@ -12,10 +13,13 @@ internal static class FaissNativeLibrary
     private static readonly object Gate = new();
     private static nint _handle;
 
-    /// <summary>Where the shim is expected: $JOBREC_CACHE/native/libjobrec_faiss.so, or ~/.cache/jobrec/native/libjobrec_faiss.so.</summary>
-    public static string ExpectedPath => PathFor(Environment.GetEnvironmentVariable("JOBREC_CACHE"));
+    /// <summary>The cache folder the host configured (null: ~/.cache/jobrec).</summary>
+    public static string? CacheDirectory { get; set; }
 
-    /// <summary>The shim's path for a given value of JOBREC_CACHE (null or blank: ~/.cache/jobrec).</summary>
+    /// <summary>Where the shim is expected: &lt;cache&gt;/native/libjobrec_faiss.so.</summary>
+    public static string ExpectedPath => PathFor(CacheDirectory);
+
+    /// <summary>The shim's path for a given cache folder (null or blank: ~/.cache/jobrec).</summary>
     public static string PathFor(string? jobrecCache)
     {
         var cache = string.IsNullOrWhiteSpace(jobrecCache)
@@ -30,7 +34,7 @@ internal static class FaissNativeLibrary
         if (!File.Exists(path))
         {
             throw new DllNotFoundException(
-                $"The FAISS shim {path} does not exist. Run deploy/setup.sh to build it from src/JobRec.Vectors/native (set JOBREC_CACHE to use another cache folder).");
+                $"The FAISS shim {path} does not exist. Run deploy/setup.sh to build it from src/JobRec.Vectors/native (JOBREC_CACHE, read by the jobrec command, selects another cache folder).");
         }
     }
 
