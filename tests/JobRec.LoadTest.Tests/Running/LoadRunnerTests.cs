@@ -1,67 +1,84 @@
-using System.Diagnostics;
 using JobRec.LoadTest.Reports;
 using JobRec.LoadTest.Running;
 using JobRec.LoadTest.Scenarios;
 using JobRec.LoadTest.Targets;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JobRec.LoadTest.Tests.Running;
 
 public sealed class LoadRunnerTests
 {
-    [Fact]
-    public async Task OpenLoopHoldsTheArrivalRateWithinFivePercent()
-    {
-        long calls = 0;
-        var scenario = new WeightedScenario([new LoadOperation("noop", 1, async ct => { Interlocked.Increment(ref calls); await Task.Delay(2, ct); })]);
-        var result = await new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 200, Duration = TimeSpan.FromSeconds(3) }).RunAsync();
+    // Every test drives the runner with a fake clock: waits, bounds and latencies are fake time, so the outcome does not depend on
+    // how busy the machine is. The clock moves only in the test, in small steps, until the run completes.
 
-        Assert.InRange(result.OpsPerSecond, 190, 210);
-        Assert.InRange(result.TotalOps, 570, 630);
+    [Fact]
+    public async Task Open_loop_issues_exactly_the_arrivals_its_rate_and_duration_ask_for()
+    {
+        var time = new FakeTimeProvider();
+        long calls = 0;
+        var scenario = new WeightedScenario([new LoadOperation("noop", 1, _ => { Interlocked.Increment(ref calls); return Task.CompletedTask; })]);
+        var run = new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 200, Duration = TimeSpan.FromSeconds(3) }, time).RunAsync();
+
+        // One arrival every 5 ms from t=0: before each step the test waits until every arrival due so far has been issued.
+        for (var step = 1; step <= 600; step++)
+        {
+            await FakeClock.UntilAsync(() => Interlocked.Read(ref calls) == step, $"arrival {step} of 600");
+            time.Advance(TimeSpan.FromMilliseconds(5));
+        }
+
+        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(5));
+        Assert.Equal(600, Interlocked.Read(ref calls));
+        Assert.Equal(600, result.TotalOps);
+        Assert.Equal(200, result.OpsPerSecond, precision: 6);
         Assert.Equal(0, result.TotalErrors);
     }
 
     [Fact]
-    public async Task OpenLoopCountsQueueingFromTheIntendedStart()
+    public async Task Open_loop_counts_queueing_from_the_intended_start()
     {
         // One call at a time can be served (100 ms each) while 50/s arrive: latency must grow with the backlog, not stay at 100 ms.
+        var time = new FakeTimeProvider();
         var gate = new SemaphoreSlim(1, 1);
         var scenario = new WeightedScenario([new LoadOperation("slow", 1, async ct =>
         {
             await gate.WaitAsync(ct);
-            try { await Task.Delay(100, ct); } finally { gate.Release(); }
+            try { await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct); } finally { gate.Release(); }
         })]);
-        var result = await new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 50, Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromSeconds(1) }).RunAsync();
+        var run = new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 50, Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromSeconds(1) }, time).RunAsync();
+        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(1));
 
+        Assert.True(result.Overall.Count > 0, "no call finished");
         Assert.True(result.Overall.PercentileMs(0.5) > 300, $"p50 {result.Overall.PercentileMs(0.5)} ms hides the queueing");
         Assert.True(result.CancelledAtGrace > 0);
     }
 
     [Fact]
-    public async Task ClosedLoopStopsAtItsBoundAndCancelsStuckCalls()
+    public async Task Closed_loop_stops_at_its_bound_and_cancels_stuck_calls()
     {
-        // "stuck" hangs forever once 500 ms have passed, so virtual users end up stuck in calls that only the grace-timeout
-        // cancellation can end. How many users draw it before the bound depends on the scheduler (a starved thread pool
-        // starts or resumes some late), so the test counts the calls it left hanging and checks the runner cancelled them.
-        var watch = Stopwatch.StartNew();
+        // "stuck" hangs forever once 500 ms (fake time) have passed, so virtual users end up stuck in calls that only the
+        // grace-timeout cancellation can end. The test counts the calls it left hanging and checks the runner cancelled them.
+        var time = new FakeTimeProvider();
+        var begin = time.GetTimestamp();
         var hung = 0;
         var scenario = new WeightedScenario(
         [
-            new LoadOperation("fast", 3, ct => Task.Delay(1, ct)),
+            new LoadOperation("fast", 3, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct)),
             new LoadOperation("stuck", 1, ct =>
             {
-                if (watch.Elapsed < TimeSpan.FromMilliseconds(500))
+                if (time.GetElapsedTime(begin) < TimeSpan.FromMilliseconds(500))
                 {
-                    return Task.Delay(1, ct);
+                    return Task.Delay(TimeSpan.FromMilliseconds(1), time, ct);
                 }
 
                 Interlocked.Increment(ref hung);
-                return Task.Delay(Timeout.Infinite, ct);
+                return Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
             }),
         ]);
-        var result = await new LoadRunner(scenario, new LoadTestOptions { Users = 4, WarmUp = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(300) }).RunAsync();
-        watch.Stop();
+        var options = new LoadTestOptions { Users = 4, WarmUp = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(300) };
+        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1));
 
-        Assert.InRange(watch.Elapsed.TotalSeconds, 1.2, 3.0);
+        // The run ended (stuck calls did not keep it alive) and not before the bound plus the grace the stuck calls were given.
+        Assert.True(time.GetElapsedTime(begin) >= options.WarmUp + options.Duration + options.GraceTimeout, $"the run ended after {time.GetElapsedTime(begin)} of fake time");
         Assert.InRange(hung, 1, 4); // at most one stuck call per user: it never returns
         Assert.Equal(hung, result.CancelledAtGrace); // every one of them, also one issued just as the bound passed
         Assert.Equal(0, result.TotalErrors);
@@ -71,12 +88,14 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task ErrorsAreCountedByTypeAndViolateTheSlo()
     {
+        var time = new FakeTimeProvider();
         var scenario = new WeightedScenario(
         [
-            new LoadOperation("ok", 1, ct => Task.Delay(1, ct)),
-            new LoadOperation("bad", 1, _ => Task.FromException(new InvalidOperationException("boom"))),
+            new LoadOperation("ok", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct)),
+            new LoadOperation("bad", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct).ContinueWith(_ => throw new InvalidOperationException("boom"), TaskScheduler.Default)),
         ]);
-        var result = await new LoadRunner(scenario, new LoadTestOptions { Users = 4, Duration = TimeSpan.FromSeconds(1.5) }).RunAsync();
+        var run = new LoadRunner(scenario, new LoadTestOptions { Users = 4, Duration = TimeSpan.FromSeconds(1.5) }, time).RunAsync();
+        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(1));
 
         var bad = result.Operations.Single(o => o.Name == "bad");
         Assert.True(bad.ErrorsByType.GetValueOrDefault("InvalidOperationException") > 0, $"bad: {bad.Latency.Count} calls, errors {string.Join(",", bad.ErrorsByType)}");
