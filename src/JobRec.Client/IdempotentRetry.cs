@@ -11,8 +11,9 @@ namespace JobRec.Client;
 /// (validation, not found) are thrown at once.</summary>
 public static class IdempotentRetry
 {
-    /// <summary>Runs <paramref name="call"/> up to <paramref name="attempts"/> times; rethrows the last failure.</summary>
-    public static async Task<T> RunAsync<T>(Func<Task<T>> call, int attempts = 5, TimeSpan? firstDelay = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="call"/> up to <paramref name="attempts"/> times; rethrows the last failure. The pauses run on
+    /// <paramref name="time"/> (the system clock when null).</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> call, int attempts = 5, TimeSpan? firstDelay = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
@@ -25,21 +26,22 @@ public static class IdempotentRetry
             }
             catch (Exception e) when (attempt < attempts && IsTransient(e))
             {
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, time ?? TimeProvider.System, cancellationToken).ConfigureAwait(false);
                 delay *= 2;
             }
         }
     }
 
-    /// <summary>Runs <paramref name="call"/> up to <paramref name="attempts"/> times; rethrows the last failure.</summary>
-    public static Task RunAsync(Func<Task> call, int attempts = 5, TimeSpan? firstDelay = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs <paramref name="call"/> up to <paramref name="attempts"/> times; rethrows the last failure. The pauses run on
+    /// <paramref name="time"/> (the system clock when null).</summary>
+    public static Task RunAsync(Func<Task> call, int attempts = 5, TimeSpan? firstDelay = null, CancellationToken cancellationToken = default, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(call);
         return RunAsync(async () =>
         {
             await call().ConfigureAwait(false);
             return true;
-        }, attempts, firstDelay, cancellationToken);
+        }, attempts, firstDelay, cancellationToken, time);
     }
 
     /// <summary>Whether <paramref name="e"/> says the call's silo or connection went away (the call may or may not have run).</summary>

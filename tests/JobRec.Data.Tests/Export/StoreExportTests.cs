@@ -26,7 +26,7 @@ public sealed class StoreExportTests
         """;
 
     [Fact]
-    public void GrainStateExportsAsParquetThatParquetNetReads()
+    public void Grain_state_exports_as_Parquet_that_ParquetNet_reads()
     {
         using var temp = new TempFolder();
         string db = Path.Combine(temp.Path, "grain-state.db");
@@ -59,7 +59,7 @@ public sealed class StoreExportTests
     }
 
     [Fact]
-    public async Task IngestStoreExportsAsCsvInTheProjectLayout()
+    public async Task Ingest_store_exports_as_csv_in_the_project_layout()
     {
         using var temp = new TempFolder();
         string db = Path.Combine(temp.Path, "ingest.db");
@@ -88,7 +88,7 @@ public sealed class StoreExportTests
     }
 
     [Fact]
-    public void StoreOfAnotherShapeIsAClearError()
+    public void Store_of_another_shape_is_a_clear_error()
     {
         using var temp = new TempFolder();
         string db = Path.Combine(temp.Path, "other.db");

@@ -75,7 +75,7 @@ public sealed class ParquetConformanceTests
     }
 
     [Fact]
-    public void EveryDataFileHasAnExpectedOutcome()
+    public void Every_data_file_has_an_expected_outcome()
     {
         var files = ParquetFiles(ParquetTestData.DataDir).ToHashSet();
         var classified = MustRead.Concat(MustBeUnsupported).Concat(MustBeMalformed).ToHashSet();
@@ -86,7 +86,7 @@ public sealed class ParquetConformanceTests
 
     [Theory]
     [MemberData(nameof(DataFiles))]
-    public void DataFileReadsOrIsRejectedAsExpected(string name)
+    public void Data_file_reads_or_is_rejected_as_expected(string name)
     {
         string path = Path.Combine(ParquetTestData.DataDir, name);
         var outcome = Record.Exception(() => ReadAll(path));
@@ -109,7 +109,7 @@ public sealed class ParquetConformanceTests
     }
 
     [Fact]
-    public void EncryptedFilesAreUnsupportedWithoutKeys()
+    public void Encrypted_files_are_unsupported_without_keys()
     {
         foreach (string name in ParquetFiles(ParquetTestData.DataDir).Where(f => f.EndsWith(".encrypted", StringComparison.Ordinal)))
         {
@@ -120,7 +120,7 @@ public sealed class ParquetConformanceTests
 
     [Theory]
     [MemberData(nameof(BadDataFiles))]
-    public void BadDataFileReadsOrIsRejectedCleanly(string name)
+    public void Bad_data_file_reads_or_is_rejected_cleanly(string name)
     {
         // Arrow reads two of these (ARROW-GH-43605, a ZSTD file that crashed old Arrow; ARROW-GH-45185, a stray repetition level it tolerates).
         string path = Path.Combine(ParquetTestData.BadDataDir, name);
@@ -140,7 +140,7 @@ public sealed class ParquetConformanceTests
     [InlineData("ARROW-RS-GH-6229-DICTHEADER.parquet", "compressed bytes in a file of 533")]
     [InlineData("ARROW-RS-GH-6229-LEVELS.parquet", "column outer.list.item.c of row group 0")]
     [InlineData("PARQUET-1481.parquet", "of row group 0")]
-    public void BadDataMessagesNameTheProblem(string name, string expected)
+    public void Bad_data_messages_name_the_problem(string name, string expected)
     {
         var e = Record.Exception(() => ReadAll(Path.Combine(ParquetTestData.BadDataDir, name)));
         Assert.True(e is ParquetFormatException or ParquetUnsupportedException, $"{name}: {e}");
@@ -151,7 +151,7 @@ public sealed class ParquetConformanceTests
     [Theory]
     [InlineData("datapage_v1-corrupt-checksum.parquet")]
     [InlineData("rle-dict-uncompressed-corrupt-checksum.parquet")]
-    public void CorruptChecksumIsReportedUnlessVerificationIsOff(string name)
+    public void Corrupt_checksum_is_reported_unless_verification_is_off(string name)
     {
         string path = ParquetTestData.File(name);
         var e = Assert.Throws<ParquetFormatException>(() => ReadAll(path));

@@ -12,7 +12,7 @@ public sealed class ParquetKnownContentTests
     [InlineData("delta_byte_array.parquet")]
     [InlineData("delta_encoding_optional_column.parquet")]
     [InlineData("delta_encoding_required_column.parquet")]
-    public void ValuesEqualTheExpectCsv(string name)
+    public void Values_equal_the_expect_csv(string name)
     {
         var expected = ReadCsv(ParquetTestData.File(name.Replace(".parquet", "_expect.csv")));
         var rows = Read(name);
@@ -29,7 +29,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void AlltypesPlainHasItsEightKnownRows()
+    public void Alltypes_plain_has_its_eight_known_rows()
     {
         using var reader = ParquetFileReader.Open(ParquetTestData.File("alltypes_plain.parquet"));
         Assert.Equal(
@@ -57,7 +57,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void AlltypesDictionaryHasTwoRows()
+    public void Alltypes_dictionary_has_two_rows()
     {
         var rows = Read("alltypes_dictionary.parquet");
         Assert.Equal(2, rows.Count);
@@ -67,7 +67,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void NullsHasEightStructsWithNullFields()
+    public void Nulls_has_eight_structs_with_null_fields()
     {
         // A struct of one leaf reads as that leaf's value.
         var rows = Read("nulls.snappy.parquet");
@@ -76,7 +76,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void NestedListsAreAssembled()
+    public void Nested_lists_are_assembled()
     {
         var rows = Read("nested_lists.snappy.parquet");
         Assert.Equal(
@@ -86,7 +86,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void NestedMapsAreAssembled()
+    public void Nested_maps_are_assembled()
     {
         var rows = Read("nested_maps.snappy.parquet");
         // A map reads as its leaf columns (keys and values side by side), each nested as the schema nests it.
@@ -103,7 +103,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void ImpalaNestedTypesAreAssembled()
+    public void Impala_nested_types_are_assembled()
     {
         var rows = Read("nullable.impala.parquet");
         Assert.Equal(7, rows.Count);
@@ -115,7 +115,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void DataPageV2IsRead()
+    public void Data_page_v2_is_read()
     {
         var rows = Read("datapage_v2.snappy.parquet");
         Assert.Equal(["abc", "abc", "abc", null, "abc"], rows.Select(r => (string?)r[0]));
@@ -127,7 +127,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void LegacyAndUnannotatedListsAreLists()
+    public void Legacy_and_unannotated_lists_are_lists()
     {
         // Two-level legacy lists go through the physical reader: a row's value is the flat list of its leaf values.
         Assert.Equal("[1, 2, 3, 4]", Show(Assert.Single(Read("old_list_structure.parquet"))[0]));
@@ -142,7 +142,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void LogicalTypesAreConverted()
+    public void Logical_types_are_converted()
     {
         Assert.Equal([1m, 2m, 3m], Read("int32_decimal.parquet").Take(3).Select(r => (decimal)r[0]!));
         Assert.Equal([1m, 2m, 3m], Read("fixed_length_decimal.parquet").Take(3).Select(r => (decimal)r[0]!));
@@ -159,7 +159,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void CodecsDecodeToTheSameValues()
+    public void Codecs_decode_to_the_same_values()
     {
         // 513 UINT64 numbers 1..513 in one page made of two concatenated gzip members.
         Assert.Equal(Enumerable.Range(1, 513).Select(i => (ulong)i), Read("concatenated_gzip_members.parquet").Select(r => (ulong)r[0]!));
@@ -179,7 +179,7 @@ public sealed class ParquetKnownContentTests
     }
 
     [Fact]
-    public void ProjectionReadsOnlyTheNamedColumns()
+    public void Projection_reads_only_the_named_columns()
     {
         using var reader = ParquetFileReader.Open(ParquetTestData.File("alltypes_plain.parquet"));
         var fields = reader.SelectFields(["string_col", "id"]);

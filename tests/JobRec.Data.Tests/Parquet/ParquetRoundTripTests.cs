@@ -21,7 +21,7 @@ public sealed class ParquetRoundTripTests : IDisposable
     [InlineData(ParquetCodec.Zstd, 5)]
     [InlineData(ParquetCodec.Lz4, 6)]
     [InlineData(ParquetCodec.Snappy, 7, false)]
-    public void RandomTablePreservesEveryValue(ParquetCodec codec, int seed, bool parallelColumns = true)
+    public void Random_table_preserves_every_value(ParquetCodec codec, int seed, bool parallelColumns = true)
     {
         var random = new Random(seed);
         var rows = Enumerable.Range(0, 700).Select(_ => RandomRow(random)).ToList();
@@ -56,7 +56,7 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void ProjectionDecodesOnlyTheNamedColumns()
+    public void Projection_decodes_only_the_named_columns()
     {
         var random = new Random(11);
         var rows = Enumerable.Range(0, 50).Select(_ => RandomRow(random)).ToList();
@@ -78,7 +78,7 @@ public sealed class ParquetRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void WriterRejectsIncompleteRowsWithTheColumnName()
+    public void Writer_rejects_incomplete_rows_with_the_column_name()
     {
         using var stream = new MemoryStream();
         using var writer = new ParquetTableWriter(stream);

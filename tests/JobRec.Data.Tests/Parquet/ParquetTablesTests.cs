@@ -12,7 +12,7 @@ public sealed class ParquetTablesTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void JobsRoundTrip()
+    public void Jobs_round_trip()
     {
         var random = new Random(7);
         var jobs = Enumerable.Range(0, 1234).Select(i => RandomJob(random, i)).ToList();
@@ -28,7 +28,7 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void UsersRoundTrip()
+    public void Users_round_trip()
     {
         var random = new Random(8);
         var users = Enumerable.Range(0, 777).Select(i => new UserProfile($"u{i}", i % 5 == 0 ? "" : $"résumé {i} 🚀 " + new string('y', random.Next(0, 300)), i % 2 == 0 ? "Austin, TX" : "")
@@ -55,7 +55,7 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void InteractionsRoundTrip()
+    public void Interactions_round_trip()
     {
         var start = new DateTimeOffset(2015, 3, 1, 8, 0, 0, TimeSpan.Zero);
         var interactions = Enumerable.Range(0, 5000)
@@ -67,7 +67,7 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void EmbeddingsRoundTripAndCheckTheirDimension()
+    public void Embeddings_round_trip_and_check_their_dimension()
     {
         var random = new Random(9);
         var embeddings = Enumerable.Range(0, 300).Select(i => new JobEmbedding($"li:{i}", Enumerable.Range(0, 64).Select(_ => (float)random.NextDouble()).ToArray())).ToList();
@@ -87,14 +87,14 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void ReadingAForeignTableNamesTheMissingColumn()
+    public void Reading_a_foreign_table_names_the_missing_column()
     {
         var e = Assert.Throws<JobRec.Data.Parquet.ParquetFormatException>(() => ParquetTables.ReadJobs(ParquetTestData.File("alltypes_plain.parquet")).ToList());
         Assert.Contains("'title'", e.Message);
     }
 
     [Fact]
-    public void CorruptTableFailsWithTheColumnsOwnError()
+    public void Corrupt_table_fails_with_the_columns_own_error()
     {
         string path = Path.Combine(_dir, "corrupt.parquet");
         var jobs = Enumerable.Range(0, 300).Select(i => RandomJob(new Random(i), i)).ToList();
@@ -113,7 +113,7 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void JobsTableReadsBackThroughParquetNet()
+    public void Jobs_table_reads_back_through_ParquetNet()
     {
         var random = new Random(17);
         var jobs = Enumerable.Range(0, 400).Select(i => RandomJob(random, i)).ToList();
@@ -137,7 +137,7 @@ public sealed class ParquetTablesTests : IDisposable
     }
 
     [Fact]
-    public void TableWithExtraColumnsReadsOnlyItsOwn()
+    public void Table_with_extra_columns_reads_only_its_own()
     {
         // A foreign file with the jobs columns among others (alltypes has none of them beyond what we map): projection by name.
         string path = Path.Combine(_dir, "extra.parquet");

@@ -10,7 +10,7 @@ public sealed class FileShardEntryStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void ReplaysUpsertsAndRemovesLastWriteWins()
+    public void Replays_upserts_and_removes_last_write_wins()
     {
         var store = new FileShardEntryStore(_dir, 8);
         store.Append(3, [Entry("a", [1, 0, 0], skills: ["sql"]), Entry("b", [0, 1, 0])]);
@@ -28,7 +28,7 @@ public sealed class FileShardEntryStoreTests : IDisposable
     }
 
     [Fact]
-    public void ATornLastRecordIsDroppedAndCompactionRewrites()
+    public void A_torn_last_record_is_dropped_and_compaction_rewrites()
     {
         var store = new FileShardEntryStore(_dir, 8);
         store.Append(0, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
@@ -45,7 +45,7 @@ public sealed class FileShardEntryStoreTests : IDisposable
     }
 
     [Fact]
-    public void AfterATornTailTheNextAppendsAndRestartsKeepEveryRecord()
+    public void After_a_torn_tail_the_next_appends_and_restarts_keep_every_record()
     {
         var store = new FileShardEntryStore(_dir, 8);
         store.Append(0, [Entry("a", [1, 0]), Entry("b", [0, 1])]);
@@ -62,7 +62,7 @@ public sealed class FileShardEntryStoreTests : IDisposable
     }
 
     [Fact]
-    public void ACorruptRecordInTheMiddleNamesFileAndOffset()
+    public void A_corrupt_record_in_the_middle_names_file_and_offset()
     {
         var store = new FileShardEntryStore(_dir, 8);
         store.Append(1, [Entry("a", [1, 0]), Entry("b", [0, 1])]);

@@ -10,7 +10,7 @@ namespace JobRec.Grains.Tests.Indexing;
 public sealed class InvertedFileRecallTests(ITestOutputHelper output)
 {
     [Fact]
-    public void InvertedFileFindsWhatTheExactScanFindsOnMarketEmbeddings()
+    public void Inverted_file_finds_what_the_exact_scan_finds_on_market_embeddings()
     {
         const int jobs = 6000;
         const int k = 40;

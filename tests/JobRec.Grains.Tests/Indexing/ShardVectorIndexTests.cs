@@ -13,7 +13,7 @@ public sealed class ShardVectorIndexTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void SearchRanksByInnerProductAndAppliesFilters(ShardIndexKind kind)
+    public void Search_ranks_by_inner_product_and_applies_filters(ShardIndexKind kind)
     {
         using var index = new ShardVectorIndex(kind);
         index.Upsert([
@@ -55,7 +55,7 @@ public sealed class ShardVectorIndexTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void ReplaceAndRemoveChangeWhatIsFound(ShardIndexKind kind)
+    public void Replace_and_remove_change_what_is_found(ShardIndexKind kind)
     {
         using var index = new ShardVectorIndex(kind);
         index.Upsert([Entry("a", [1, 0]), Entry("b", [0, 1])], Now);
@@ -73,7 +73,7 @@ public sealed class ShardVectorIndexTests
     }
 
     [Fact]
-    public void WrongDimensionsAreRejectedWithTheJob()
+    public void Wrong_dimensions_are_rejected_with_the_job()
     {
         using var index = new ShardVectorIndex(ShardIndexKind.Exact);
         index.Upsert([Entry("a", [1, 0, 0])], Now);
@@ -84,7 +84,7 @@ public sealed class ShardVectorIndexTests
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public void JobsPastTheirClosingTimeLeaveTheVectorIndexButStayHeld(ShardIndexKind kind)
+    public void Jobs_past_their_closing_time_leave_the_vector_index_but_stay_held(ShardIndexKind kind)
     {
         using var index = new ShardVectorIndex(kind);
         index.Upsert([

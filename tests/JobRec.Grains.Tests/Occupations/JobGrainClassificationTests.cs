@@ -10,7 +10,7 @@ namespace JobRec.Grains.Tests.Occupations;
 public sealed class JobGrainClassificationTests
 {
     [Fact]
-    public async Task JobsWithoutACodeGetOneFromThePluggedClassifierAndGivenCodesAreKept()
+    public async Task Jobs_without_a_code_get_one_from_the_plugged_classifier_and_given_codes_are_kept()
     {
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-onet-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);

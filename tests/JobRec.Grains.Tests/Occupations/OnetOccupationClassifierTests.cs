@@ -6,7 +6,7 @@ namespace JobRec.Grains.Tests.Occupations;
 public sealed class OnetOccupationClassifierTests
 {
     [Fact]
-    public void ClassifiesPostingsIntoOnetOccupationsWithTitles()
+    public void Classifies_postings_into_onet_occupations_with_titles()
     {
         var classifier = SmallOnetClassifier.Instance;
         Assert.True(classifier.Occupations > 900, $"only {classifier.Occupations} occupations read");
@@ -25,7 +25,7 @@ public sealed class OnetOccupationClassifierTests
     }
 
     [Fact]
-    public void MissingFolderOrFilesAreNamed()
+    public void Missing_folder_or_files_are_named()
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-onet-" + Guid.NewGuid().ToString("N"));
         var ex = Assert.Throws<DirectoryNotFoundException>(() => OnetOccupationClassifier.Train(missing, new HashedTextEncoder(32)));

@@ -20,7 +20,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     public async Task DisposeAsync() => await _serving.DisposeAsync();
 
     [Fact]
-    public async Task ImportedJobsAreIndexedAcrossShardsWithCountersAndOccupationTitles()
+    public async Task Imported_jobs_are_indexed_across_shards_with_counters_and_occupation_titles()
     {
         var shards = await Ops.ShardStatusAsync();
         Assert.Equal(4, shards.Count); // discovered from shard 0: the silo runs 4
@@ -37,7 +37,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RecommendationsExcludeSeenJobsExplainThemselvesAndChangeAfterAnInteraction()
+    public async Task Recommendations_exclude_seen_jobs_explain_themselves_and_change_after_an_interaction()
     {
         var userId = SyntheticMarket.UserId(3);
         var seen = _serving.Market.TrainInteractions().Where(i => i.UserId == userId).Select(i => i.JobId).ToHashSet();
@@ -66,7 +66,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SearchFindsTheJobByItsOwnTextAndRespectsFilters()
+    public async Task Search_finds_the_job_by_its_own_text_and_respects_filters()
     {
         var target = OpenJob(42);
         var hits = await Ops.SearchAsync(new SearchRequest(target.Title + " " + string.Join(" ", target.Skills), 10));
@@ -89,7 +89,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
         Enumerable.Range(from, 300 - from).Select(_serving.Market.Job).First(j => j.ClosesAt is null || j.ClosesAt > _serving.Market.TrainEnd);
 
     [Fact]
-    public async Task ClosedJobsLeaveSearchAndRecommendations()
+    public async Task Closed_jobs_leave_search_and_recommendations()
     {
         var target = OpenJob(7);
         Assert.True(await Ops.CloseJobAsync(target.Id));
@@ -100,7 +100,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BadRequestsNameTheFieldAndUnknownIdsAreNotFound()
+    public async Task Bad_requests_name_the_field_and_unknown_ids_are_not_found()
     {
         var k = await Assert.ThrowsAsync<ContractValidationException>(() => Ops.RecommendAsync(SyntheticMarket.UserId(0), 0));
         Assert.Equal("k", k.Field);
@@ -117,7 +117,7 @@ public sealed class ServingGrainTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARestartKeepsUsersJobsInteractionsAndIndexes()
+    public async Task A_restart_keeps_users_jobs_interactions_and_indexes()
     {
         var userId = SyntheticMarket.UserId(5);
         await Ops.PutJobAsync("new-job", new JobInput { Title = "Quantum pastry chef", Description = "croissants in superposition", Region = "TX", Skills = ["baking"] });

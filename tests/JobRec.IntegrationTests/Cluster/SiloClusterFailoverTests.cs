@@ -80,7 +80,8 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        // The kill waits for a condition, not a time: every counter has acknowledged an increment, so each one's silo is known.
+        await WaitUntilAsync(() => keys.All(placedOn.ContainsKey), TimeSpan.FromSeconds(60), "every counter acknowledged an increment before the kill");
         var ackedBeforeKill = acked.Values.Sum();
         var orphans = keys.Where(k => placedOn.GetValueOrDefault(k) == victim.SiloId).ToArray();
         var killedAt = DateTime.UtcNow;
@@ -93,8 +94,14 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
             await Task.Delay(50);
         }
 
-        var takeover = keys.Max(k => ackedAt.GetValueOrDefault(k)) - killedAt;
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var answeredAgain = keys.Max(k => ackedAt.GetValueOrDefault(k));
+        var takeover = answeredAgain - killedAt;
+        // The load stops once every counter has acknowledged one more increment after the last one came back (when they all came back).
+        if (keys.All(k => ackedAt.GetValueOrDefault(k) > killedAt))
+        {
+            await WaitUntilAsync(() => keys.All(k => ackedAt.GetValueOrDefault(k) > answeredAgain), TimeSpan.FromSeconds(60), "every counter acknowledged an increment after the takeover");
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
@@ -148,8 +155,8 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
             Assert.Equal(fresh.SiloId, newer.Silo);
 
             // Sent while the stale silo is frozen: its old activation still believes the count is 1 and will try to write 2.
+            // Whether it reaches the frozen silo before the resume or after does not matter: both outcomes below are checked.
             staleWrite = viaStale.GetGrain<ISequencedCounterGrain>(key).AddAsync(2);
-            await Task.Delay(300);
         }
         finally
         {
@@ -209,6 +216,17 @@ public sealed class SiloClusterFailoverTests(ITestOutputHelper output)
         Assert.All(readings, r => Assert.Equal(staying.SiloId, r.Silo));
         Assert.True(handOver < TimeSpan.FromSeconds(15), $"the grains answered {handOver.TotalSeconds:0.0} s after SIGTERM");
         Assert.Equal(LocalSiloCluster.DeadStatus, (await cluster.ReadMembershipAsync())[leaving.SiloId]);
+    }
+
+    /// <summary>Polls <paramref name="condition"/> every 50 ms; fails naming <paramref name="what"/> when it does not hold within <paramref name="guard"/>.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan guard, string what)
+    {
+        var deadline = DateTime.UtcNow + guard;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"gave up after {guard.TotalSeconds:0} s waiting until {what}");
+            await Task.Delay(50);
+        }
     }
 
     private static void InterlockedMax(ref long target, long value)

@@ -22,7 +22,7 @@ public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFi
     private JobRecOperations Ops => api.Client.Operations;
 
     [Fact]
-    public async Task PostAskAnswersFromTheTopPostingAndCitesIt()
+    public async Task Post_ask_answers_from_the_top_posting_and_cites_it()
     {
         await Ops.PutJobAsync("ask-glacier-1", new JobInput
         {
@@ -46,14 +46,14 @@ public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFi
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
-    public async Task EmptyQuestionIs400NamingTheField(string? question)
+    public async Task Empty_question_is_400_naming_the_field(string? question)
     {
         var response = await api.Http.PostAsJsonAsync("/ask", new { question, k = 3 });
         await AssertBadRequestNaming(response, "question");
     }
 
     [Fact]
-    public async Task OversizedQuestionIs400NamingTheField()
+    public async Task Oversized_question_is_400_naming_the_field()
     {
         var response = await api.Http.PostAsJsonAsync("/ask", new { question = new string('q', AskRequest.MaxQuestionLength + 1) });
         await AssertBadRequestNaming(response, "question");
@@ -62,7 +62,7 @@ public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFi
     }
 
     [Fact]
-    public async Task SdkAskAnswersAndRejectsBadQuestions()
+    public async Task SDK_ask_answers_and_rejects_bad_questions()
     {
         var target = api.OpenJob(30);
         var answer = await Ops.AskAsync(new AskRequest($"Which company is hiring for the {target.Title} job? {string.Join(" ", target.Skills)}", 5));
@@ -93,7 +93,7 @@ public sealed class AskTests(ServingApiFixture api) : IClassFixture<ServingApiFi
 public sealed class AskLanguageModelTests
 {
     [Fact]
-    public async Task ALoadedCheckpointAnswersThroughTheBatchedGrainAndCitesARetrievedPosting()
+    public async Task A_loaded_checkpoint_answers_through_the_batched_grain_and_cites_a_retrieved_posting()
     {
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-ask-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);

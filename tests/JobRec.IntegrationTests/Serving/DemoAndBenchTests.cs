@@ -10,7 +10,7 @@ namespace JobRec.IntegrationTests.Serving;
 public sealed partial class DemoAndBenchTests
 {
     [Fact]
-    public async Task DemoTrainsTheOnetClassifierEvaluatesAndReusesItsStateOnTheSecondRun()
+    public async Task Demo_trains_the_onet_classifier_evaluates_and_reuses_its_state_on_the_second_run()
     {
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-demo-" + Guid.NewGuid().ToString("N"));
         var options = new DemoOptions
@@ -75,7 +75,7 @@ public sealed partial class DemoAndBenchTests
     }
 
     [Fact]
-    public async Task DemoNamesAMissingOnetFolder()
+    public async Task Demo_names_a_missing_onet_folder()
     {
         var options = new DemoOptions
         {
@@ -93,7 +93,7 @@ public sealed partial class DemoAndBenchTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task ServeBenchmarkPrintsLatencyCpuAndCacheHitRate(bool cached)
+    public async Task Serve_benchmark_prints_latency_cpu_and_cache_hit_rate(bool cached)
     {
         var log = new StringWriter();
         var line = await ServeBenchmark.RunAsync(300, 40, 4, 2, 1, cached, ShardIndexKind.InvertedFile, cached ? 2 : 1, log, CancellationToken.None);

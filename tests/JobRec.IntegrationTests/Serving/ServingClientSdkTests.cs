@@ -11,7 +11,7 @@ public sealed class ServingClientSdkTests(ServingApiFixture api) : IClassFixture
     private JobRecOperations Ops => api.Client.Operations;
 
     [Fact]
-    public async Task TypedCallsThroughTheGatewayRecommendRecordAndSearch()
+    public async Task Typed_calls_through_the_gateway_recommend_record_and_search()
     {
         var user = SyntheticMarket.UserId(9);
         var before = await Ops.RecommendAsync(user, 8, explain: true);
@@ -26,7 +26,7 @@ public sealed class ServingClientSdkTests(ServingApiFixture api) : IClassFixture
     }
 
     [Fact]
-    public async Task ErrorsCrossTheGatewayWithTheirMessage()
+    public async Task Errors_cross_the_gateway_with_their_message()
     {
         await Assert.ThrowsAsync<ContractValidationException>(() => Ops.RecommendAsync(SyntheticMarket.UserId(1), 0));
         var ex = await Assert.ThrowsAnyAsync<Exception>(() => api.Client.GetGrain<Contracts.Users.IUserGrain>("nobody")

@@ -12,7 +12,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     private HttpClient Http => api.Http;
 
     [Fact]
-    public async Task OpenApiDocumentDescribesEveryResource()
+    public async Task OpenAPI_document_describes_every_resource()
     {
         var doc = await Http.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/jobs/{id}", "/jobs/{id}/close", "/jobs/{id}/similar", "/users/{id}", "/users/{id}/interactions", "/users/{id}/recommendations", "/search", "/cluster", "/health" })
@@ -22,7 +22,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task TheSiloServesItsMembershipTheOrleansDashboardAndTheRuntimeMeters()
+    public async Task The_silo_serves_its_membership_the_Orleans_dashboard_and_the_runtime_meters()
     {
         var cluster = await Http.GetFromJsonAsync<JsonObject>("/cluster");
         var silo = cluster!["silos"]![0]!;
@@ -33,19 +33,20 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("<html", await dashboard.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
 
-        // The exporter publishes what its meter has collected; the silo has handled many calls by now.
-        var metrics = "";
-        for (var i = 0; i < 20 && !metrics.Contains("orleans_", StringComparison.Ordinal); i++)
+        // The exporter publishes what its meter has collected once it has collected it: poll until the Orleans meters appear; the deadline
+        // only fails a test that would otherwise never end.
+        var metrics = await Http.GetStringAsync("/metrics");
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60); !metrics.Contains("orleans_", StringComparison.Ordinal) && DateTime.UtcNow < deadline;)
         {
-            metrics = await Http.GetStringAsync("/metrics");
             await Task.Delay(250);
+            metrics = await Http.GetStringAsync("/metrics");
         }
 
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task JobsCanBeCreatedReadFoundAndClosed()
+    public async Task Jobs_can_be_created_read_found_and_closed()
     {
         var put = await Http.PutAsJsonAsync("/jobs/http-job-1", new
         {
@@ -68,7 +69,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task RecommendationsChangeAfterAnInteractionRecordedOverHttp()
+    public async Task Recommendations_change_after_an_interaction_recorded_over_HTTP()
     {
         var user = SyntheticMarket.UserId(2);
         var first = await Http.GetFromJsonAsync<JsonObject>($"/users/{user}/recommendations?k=10&explain=true");
@@ -86,7 +87,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task SearchFiltersByRegionAndRemote()
+    public async Task Search_filters_by_region_and_remote()
     {
         var target = api.OpenJob(10);
         var byRegion = await Post("/search", new { query = target.Title, k = 20, filters = new { region = target.Region } });
@@ -113,7 +114,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task MalformedJsonAndOversizedBodiesAreRejectedWithProblemDetails()
+    public async Task Malformed_JSON_and_oversized_bodies_are_rejected_with_problem_details()
     {
         var bad = await Send("POST", "/users/syn:u1/interactions", "{\"jobId\":\"syn:j1\",\"kind\":\"stare\"}");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -130,7 +131,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     [InlineData("POST", "/jobs/no-such-job/close", null, "no-such-job")]
     [InlineData("GET", "/jobs/no-such-job/similar", null, "no-such-job")]
     [InlineData("POST", "/users/syn:u1/interactions", "{\"jobId\":\"no-such-job\",\"kind\":\"view\"}", "no-such-job")]
-    public async Task UnknownIdsAre404(string method, string path, string? body, string id)
+    public async Task Unknown_ids_are_404(string method, string path, string? body, string id)
     {
         var response = await Send(method, path, body);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -138,7 +139,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task ClusterStatusShowsActivationsAndShards()
+    public async Task Cluster_status_shows_activations_and_shards()
     {
         var status = await Http.GetFromJsonAsync<JsonObject>("/cluster");
         Assert.True(status!["silos"]![0]!["activations"]!.AsObject().Count > 0);

@@ -5,7 +5,7 @@ namespace JobRec.IntegrationTests.Serving;
 public sealed class WebPageBrowserTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
     [Fact]
-    public async Task ThePageSearchesShowsResultsAndAJobWithItsOccupation()
+    public async Task The_page_searches_shows_results_and_a_job_with_its_occupation()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

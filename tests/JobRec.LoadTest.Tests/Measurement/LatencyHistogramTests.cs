@@ -5,7 +5,7 @@ namespace JobRec.LoadTest.Tests.Measurement;
 public sealed class LatencyHistogramTests
 {
     [Fact]
-    public void PercentilesOfUniformSamplesAreWithinBucketPrecision()
+    public void Percentiles_of_uniform_samples_are_within_bucket_precision()
     {
         var h = new LatencyHistogram();
         for (var v = 1; v <= 100_000; v++)
@@ -25,7 +25,7 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
-    public void SmallValuesAreExactAndSkewedTailIsFound()
+    public void Small_values_are_exact_and_skewed_tail_is_found()
     {
         var h = new LatencyHistogram();
         for (var i = 0; i < 990; i++)
@@ -45,7 +45,7 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
-    public void BucketsAreContiguousAndMonotonic()
+    public void Buckets_are_contiguous_and_monotonic()
     {
         var previous = -1;
         for (long v = 0; v < 1 << 20; v += 7)
@@ -58,7 +58,7 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
-    public void BadQuantileAndNegativeValueAreRejected()
+    public void Bad_quantile_and_negative_value_are_rejected()
     {
         var h = new LatencyHistogram();
         Assert.Throws<ArgumentOutOfRangeException>(() => h.PercentileMicros(0));

@@ -86,7 +86,7 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
-    public async Task ErrorsAreCountedByTypeAndViolateTheSlo()
+    public async Task Errors_are_counted_by_type_and_violate_the_slo()
     {
         var time = new FakeTimeProvider();
         var scenario = new WeightedScenario(
@@ -120,7 +120,7 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
-    public void RemoteTargetsNeedExplicitPermission()
+    public void Remote_targets_need_explicit_permission()
     {
         Assert.True(TargetAddress.IsLoopback("127.0.0.1"));
         Assert.True(TargetAddress.IsLoopback("[::1]"));
@@ -131,7 +131,7 @@ public sealed class LoadRunnerTests
     }
 
     [Fact]
-    public void MixParsingNamesTheBadEntry()
+    public void Mix_parsing_names_the_bad_entry()
     {
         Assert.Equal(60, WeightedScenario.ParseMix("recommend=60, search=40")["recommend"]);
         var e = Assert.Throws<FormatException>(() => WeightedScenario.ParseMix("recommend=60,search"));

@@ -10,7 +10,7 @@ namespace JobRec.LoadTest.Tests.Scenarios;
 public sealed class JobRecScenarioTests
 {
     [Fact]
-    public async Task SeedingCreatesEveryJobAndUserOnceAndReportsItsRate()
+    public async Task Seeding_creates_every_job_and_user_once_and_reports_its_rate()
     {
         var target = new RecordingTarget();
         var log = new StringWriter();
@@ -23,7 +23,7 @@ public sealed class JobRecScenarioTests
     }
 
     [Fact]
-    public async Task CloseJobOnlyNamesJobsThatExistAndClosesEachAddedJobOnce()
+    public async Task Close_job_only_names_jobs_that_exist_and_closes_each_added_job_once()
     {
         var target = new RecordingTarget();
         var scenario = new JobRecScenario(target, jobs: 10, users: 5).Build(WeightedScenario.ParseMix("add_job=1,close_job=1"));

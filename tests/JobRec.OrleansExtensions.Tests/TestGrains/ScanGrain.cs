@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using Orleans;
 
 namespace JobRec.OrleansExtensions.Tests.TestGrains;
 
-/// <summary>Records how its read-only scans (run on the thread pool like IndexShardGrain's) and its writes overlap.</summary>
+/// <summary>Records how its read-only scans (run on the thread pool like IndexShardGrain's, held by its <see cref="ScanGate"/>) and its writes overlap.</summary>
 public sealed class ScanGrain : Grain, IScanGrain
 {
     private int _value;
@@ -12,7 +11,7 @@ public sealed class ScanGrain : Grain, IScanGrain
     private int _writers;
     private int _overlaps;
 
-    public async Task<int> Scan(int milliseconds, int peers)
+    public async Task<int> Scan()
     {
         var now = Interlocked.Increment(ref _scans);
         int seen;
@@ -25,26 +24,15 @@ public sealed class ScanGrain : Grain, IScanGrain
             Interlocked.Increment(ref _overlaps);
         }
 
-        await Task.Run(() =>
-        {
-            var watch = Stopwatch.StartNew();
-            while (watch.ElapsedMilliseconds < milliseconds)
-            {
-                Thread.SpinWait(1000);
-            }
-
-            // A peer can only join while this scan runs if read-only calls interleave; without that this waits out the 10 s.
-            while (Volatile.Read(ref _scans) < peers && watch.ElapsedMilliseconds < 10_000)
-            {
-                Thread.Sleep(1);
-            }
-        });
+        // The scan's work runs on the thread pool (as IndexShardGrain's do) and lasts until the test releases it.
+        var gate = ScanGate.For(this.GetPrimaryKeyString());
+        await Task.Run(gate.Hold);
         var value = _value;
         Interlocked.Decrement(ref _scans);
         return value;
     }
 
-    public async Task<int> Write(int milliseconds)
+    public async Task<int> Write()
     {
         Interlocked.Increment(ref _writers);
         if (Volatile.Read(ref _scans) > 0)
@@ -52,7 +40,7 @@ public sealed class ScanGrain : Grain, IScanGrain
             Interlocked.Increment(ref _overlaps);
         }
 
-        await Task.Delay(milliseconds);
+        await Task.Yield();
         _value++;
         Interlocked.Decrement(ref _writers);
         return _value;

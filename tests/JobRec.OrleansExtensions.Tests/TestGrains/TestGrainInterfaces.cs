@@ -17,13 +17,12 @@ public interface IProfileGrain : IGrainWithStringKey
 [Alias("jobrec.test.IScanGrain")]
 public interface IScanGrain : IGrainWithStringKey
 {
-    /// <summary>CPU work of <paramref name="milliseconds"/> on the thread pool (as IndexShardGrain scans), then waits there (up to 10 s)
-    /// until <paramref name="peers"/> scans run at once; returns the value.</summary>
+    /// <summary>Holds a thread-pool thread (as IndexShardGrain scans) until the test releases the grain's <see cref="ScanGate"/>; returns the value.</summary>
     [ReadOnly]
-    Task<int> Scan(int milliseconds, int peers);
+    Task<int> Scan();
 
-    /// <summary>Adds one to the value after <paramref name="milliseconds"/>.</summary>
-    Task<int> Write(int milliseconds);
+    /// <summary>Adds one to the value (after yielding once, so an overlapping call could be seen) and returns it.</summary>
+    Task<int> Write();
 
     /// <summary>Most scans seen running at once, and how often a scan and a write overlapped.</summary>
     [ReadOnly]

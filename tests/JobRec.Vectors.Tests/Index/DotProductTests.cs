@@ -9,7 +9,7 @@ public sealed class DotProductTests(ITestOutputHelper output)
     private static readonly int[] Lengths = [0, 1, 7, 8, 9, 31, 32, 33, 40, 63, 64, 100, 384, 385, 512, 767, 1024];
 
     [Fact]
-    public void EveryKernelTheMachineAcceleratesEqualsTheScalarReferenceBitForBit()
+    public void Every_kernel_the_machine_accelerates_equals_the_scalar_reference_bit_for_bit()
     {
         var kernels = AcceleratedKernels();
         output.WriteLine($"kernels checked against the scalar reference: {string.Join(", ", kernels.Select(k => k.Name).DefaultIfEmpty("none accelerated"))}; " +
@@ -35,7 +35,7 @@ public sealed class DotProductTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void TheScalarReferenceIsAnInnerProductWithinFloatRounding()
+    public void The_scalar_reference_is_an_inner_product_within_float_rounding()
     {
         var random = new Random(7);
         foreach (var n in Lengths)
@@ -55,7 +55,7 @@ public sealed class DotProductTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void OnlyTheShorterLengthCounts()
+    public void Only_the_shorter_length_counts()
     {
         float[] a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
         float[] b = [1, 1, 1];

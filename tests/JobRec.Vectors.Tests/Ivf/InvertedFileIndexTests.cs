@@ -8,7 +8,7 @@ public sealed class InvertedFileIndexTests
     private const int Dim = 32;
 
     [Fact]
-    public void BelowTheTrainingSizeItIsExact()
+    public void Below_the_training_size_it_is_exact()
     {
         var vectors = TestVectors.Unit(300, Dim, seed: 3);
         var queries = TestVectors.Unit(20, Dim, seed: 4);
@@ -23,7 +23,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void ClustersOnceLargeEnoughAndFindsTheNearestVectors()
+    public void Clusters_once_large_enough_and_finds_the_nearest_vectors()
     {
         var vectors = TestVectors.Unit(4000, Dim, seed: 5);
         using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 500 });
@@ -46,7 +46,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void RemovedVectorsAreNeverReturnedAndOthersStayFindable()
+    public void Removed_vectors_are_never_returned_and_others_stay_findable()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 6);
         using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000 });
@@ -68,7 +68,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void LargeKProbesBeyondTheNearestListsWithoutRepeatingAnyList()
+    public void Large_k_probes_beyond_the_nearest_lists_without_repeating_any_list()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 8);
         var queries = TestVectors.Unit(5, Dim, seed: 10);
@@ -87,7 +87,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void WhenKExceedsWhatItHoldsMissingSlotsAreMinusOne()
+    public void When_k_exceeds_what_it_holds_missing_slots_are_minus_one()
     {
         using var ivf = new InvertedFileIndex(Dim);
         ivf.Add(TestVectors.Unit(3, Dim), TestVectors.Ids(3));
@@ -97,7 +97,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void BadInputIsRejectedWithWhatWasWrong()
+    public void Bad_input_is_rejected_with_what_was_wrong()
     {
         using var ivf = new InvertedFileIndex(Dim);
         ivf.Add(TestVectors.Unit(2, Dim), [10, 11]);
@@ -110,7 +110,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void Int8ListsFindAboutTheSameNeighboursAsFloatListsWithScoresCloseToExact()
+    public void Int8_lists_find_about_the_same_neighbours_as_float_lists_with_scores_close_to_exact()
     {
         const int dim = 128;
         var vectors = new JobRec.Vectors.Benchmarks.UnitVectorGenerator(dim, 21, JobRec.Vectors.Benchmarks.VectorDistribution.Clustered, clusters: 60).Next(6000);
@@ -150,7 +150,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void Int8ListsKeepRemovalsAndReclusteringRight()
+    public void Int8_lists_keep_removals_and_reclustering_right()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 23);
         using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 1000, Encoding = InvertedListEncoding.Int8 });
@@ -171,7 +171,7 @@ public sealed class InvertedFileIndexTests
     }
 
     [Fact]
-    public void Int8ListsRefuseDimensionsTheirIntegerSumsCannotHold()
+    public void Int8_lists_refuse_dimensions_their_integer_sums_cannot_hold()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedFileIndex(5000, new InvertedFileOptions { Encoding = InvertedListEncoding.Int8 }));
         Assert.Contains("4096", error.Message, StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public sealed class InvertedFileMaintenanceTests
     private const int Dim = 32;
 
     [Fact]
-    public void WritesAndSearchesGoOnWhileReclusteringIsPausedAndLandInTheSwappedIndex()
+    public void Writes_and_searches_go_on_while_reclustering_is_paused_and_land_in_the_swapped_index()
     {
         var vectors = TestVectors.Unit(4000, Dim, seed: 31);
         using var ivf = new InvertedFileIndex(Dim, new InvertedFileOptions { MinTrainSize = 1000 });
@@ -62,7 +62,7 @@ public sealed class InvertedFileMaintenanceTests
     [Theory]
     [InlineData(InvertedListEncoding.Float32)]
     [InlineData(InvertedListEncoding.Int8)]
-    public void ConcurrentWritersDuringBackgroundReclusteringLoseNothing(InvertedListEncoding encoding)
+    public void Concurrent_writers_during_background_reclustering_lose_nothing(InvertedListEncoding encoding)
     {
         const int n = 6000;
         var vectors = TestVectors.Unit(n, Dim, seed: 32);
@@ -100,7 +100,7 @@ public sealed class InvertedFileMaintenanceTests
     }
 
     [Fact]
-    public void InlineMaintenanceBuildsTheSameIndexEveryTime()
+    public void Inline_maintenance_builds_the_same_index_every_time()
     {
         var vectors = TestVectors.Unit(3000, Dim, seed: 33);
         var queries = TestVectors.Unit(20, Dim, seed: 34);

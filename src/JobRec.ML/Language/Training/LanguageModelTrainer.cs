@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JobRec.ML.Language.Corpus;
 using JobRec.ML.Language.Model;
 
@@ -22,13 +21,14 @@ public static class LanguageModelTrainer
         var rng = new Random(options.Seed);
         var inputs = new int[batch * seqLen];
         var targets = new int[batch * seqLen];
-        var clock = Stopwatch.StartNew();
+        var started = options.Clock.GetTimestamp();
+        TimeSpan Elapsed() => options.Clock.GetElapsedTime(started);
         float firstLoss = float.NaN, windowLoss = 0, lastWindow = float.NaN;
         int windowSteps = 0, step = 0;
         for (; step < options.Steps; step++)
         {
             if (cancellationToken.IsCancellationRequested) break;
-            if (options.TimeLimit is { } limit && clock.Elapsed >= limit) break;
+            if (options.TimeLimit is { } limit && Elapsed() >= limit) break;
             for (int b = 0; b < batch; b++)
                 corpus.SampleWindow(rng, inputs.AsSpan(b * seqLen, seqLen), targets.AsSpan(b * seqLen, seqLen));
             float loss = model.Forward(inputs, targets, batch, seqLen);
@@ -41,7 +41,7 @@ public static class LanguageModelTrainer
             {
                 // fit the cosine to the steps that the time budget allows, so a time-limited run still decays; refitted as the
                 // measured step time settles (the first steps pay for JIT and allocation, and a shared machine's speed drifts)
-                int affordable = (int)Math.Min(int.MaxValue, budget.TotalSeconds / (clock.Elapsed.TotalSeconds / (step + 1)));
+                int affordable = (int)Math.Min(int.MaxValue, budget.TotalSeconds / (Elapsed().TotalSeconds / (step + 1)));
                 int total = Math.Max(step + 2, Math.Min(options.Steps, affordable));
                 schedule = step == ScheduleFitStep
                     ? schedule with { TotalSteps = total, WarmupSteps = Math.Min(schedule.WarmupSteps, Math.Max(1, total / 10)) }
@@ -52,12 +52,12 @@ public static class LanguageModelTrainer
             if (options.LogEvery > 0 && (step + 1) % options.LogEvery == 0)
             {
                 lastWindow = windowLoss / windowSteps;
-                progress?.Report(new TrainingProgress(step + 1, lastWindow, rate, norm, (double)(step + 1) * batch * seqLen / clock.Elapsed.TotalSeconds));
+                progress?.Report(new TrainingProgress(step + 1, lastWindow, rate, norm, (double)(step + 1) * batch * seqLen / Elapsed().TotalSeconds));
                 windowLoss = 0;
                 windowSteps = 0;
             }
         }
         if (windowSteps > 0) lastWindow = windowLoss / windowSteps;
-        return new TrainingResult(step, (long)step * batch * seqLen, clock.Elapsed, firstLoss, lastWindow);
+        return new TrainingResult(step, (long)step * batch * seqLen, Elapsed(), firstLoss, lastWindow);
     }
 }

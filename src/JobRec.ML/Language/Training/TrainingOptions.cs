@@ -15,6 +15,8 @@ public sealed record TrainingOptions
     public int Steps { get; init; } = 2000;
     /// <summary>Stop once this much time has passed; the cosine schedule is then fitted to the steps the time allows (estimated after the first steps, re-estimated every 20 steps).</summary>
     public TimeSpan? TimeLimit { get; init; }
+    /// <summary>The clock the time limit and the reported speed are read from (the system clock unless a test drives a fake one).</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Global gradient norm limit.</summary>
     public float MaxGradientNorm { get; init; } = 1f;
     /// <summary>AdamW weight decay.</summary>
