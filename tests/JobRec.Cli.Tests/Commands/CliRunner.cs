@@ -1,4 +1,4 @@
-namespace JobRec.IntegrationTests.Cli;
+namespace JobRec.Cli.Tests.Commands;
 
 /// <summary>Runs a <c>jobrec</c> command line in process and captures its exit code, standard output and standard error.</summary>
 internal static class CliRunner

@@ -1,4 +1,4 @@
-namespace JobRec.IntegrationTests.Cli;
+namespace JobRec.Cli.Tests.Commands;
 
 /// <summary><c>jobrec ingest</c> in process: a file cut off inside its last record imports the rows before it and exits non-zero unless allowed.</summary>
 public sealed class IngestCommandTests

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using JobRec.IntegrationTests.Serving;
 
-namespace JobRec.IntegrationTests.Cli;
+namespace JobRec.Cli.Tests.Commands;
 
 /// <summary><c>jobrec onet train</c> and <c>jobrec onet classify</c> run in process on the real O*NET files (a small, fast model).</summary>
 public sealed partial class OnetCommandTests

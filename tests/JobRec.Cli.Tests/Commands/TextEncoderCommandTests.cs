@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using JobRec.IntegrationTests.Serving;
 
-namespace JobRec.IntegrationTests.Cli;
+namespace JobRec.Cli.Tests.Commands;
 
 /// <summary><c>jobrec bench text</c> and the <c>--encoder</c> choice of the text commands, in process on the real O*NET and JobBERT files.</summary>
 public sealed partial class TextEncoderCommandTests
