@@ -2,7 +2,6 @@ using JobRec.LoadTest.Reports;
 using JobRec.LoadTest.Running;
 using JobRec.LoadTest.Scenarios;
 using JobRec.LoadTest.Targets;
-using Microsoft.Extensions.Time.Testing;
 
 namespace JobRec.LoadTest.Tests.Running;
 
@@ -14,19 +13,21 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task Open_loop_issues_exactly_the_arrivals_its_rate_and_duration_ask_for()
     {
-        var time = new FakeTimeProvider();
+        var time = new ObservedTimeProvider();
         long calls = 0;
         var scenario = new WeightedScenario([new LoadOperation("noop", 1, _ => { Interlocked.Increment(ref calls); return Task.CompletedTask; })]);
-        var run = new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 200, Duration = TimeSpan.FromSeconds(3) }, time).RunAsync();
+        var options = new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 200, Duration = TimeSpan.FromSeconds(3) };
+        var run = new LoadRunner(scenario, options, time).RunAsync();
 
-        // One arrival every 5 ms from t=0: before each step the test waits until every arrival due so far has been issued.
+        // One arrival every 5 ms from t=0. The clock moves only once the runner has issued every arrival due so far and started
+        // waiting for the next (one timer per wait, plus the run's time limit), so no wait is registered against a clock that moved.
         for (var step = 1; step <= 600; step++)
         {
-            await FakeClock.UntilAsync(() => Interlocked.Read(ref calls) == step, $"arrival {step} of 600");
+            await FakeClock.UntilAsync(() => Interlocked.Read(ref calls) == step && time.TimersCreated == step + 1, $"arrival {step} of 600 and the wait after it");
             time.Advance(TimeSpan.FromMilliseconds(5));
         }
 
-        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(5));
+        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(5), options);
         Assert.Equal(600, Interlocked.Read(ref calls));
         Assert.Equal(600, result.TotalOps);
         Assert.Equal(200, result.OpsPerSecond, precision: 6);
@@ -37,15 +38,15 @@ public sealed class LoadRunnerTests
     public async Task Open_loop_counts_queueing_from_the_intended_start()
     {
         // One call at a time can be served (100 ms each) while 50/s arrive: latency must grow with the backlog, not stay at 100 ms.
-        var time = new FakeTimeProvider();
+        var time = new ObservedTimeProvider();
         var gate = new SemaphoreSlim(1, 1);
         var scenario = new WeightedScenario([new LoadOperation("slow", 1, async ct =>
         {
             await gate.WaitAsync(ct);
             try { await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct); } finally { gate.Release(); }
         })]);
-        var run = new LoadRunner(scenario, new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 50, Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromSeconds(1) }, time).RunAsync();
-        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(1));
+        var options = new LoadTestOptions { Mode = LoadMode.Open, RatePerSecond = 50, Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(700) };
+        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1), options);
 
         Assert.True(result.Overall.Count > 0, "no call finished");
         Assert.True(result.Overall.PercentileMs(0.5) > 300, $"p50 {result.Overall.PercentileMs(0.5)} ms hides the queueing");
@@ -57,7 +58,7 @@ public sealed class LoadRunnerTests
     {
         // "stuck" hangs forever once 500 ms (fake time) have passed, so virtual users end up stuck in calls that only the
         // grace-timeout cancellation can end. The test counts the calls it left hanging and checks the runner cancelled them.
-        var time = new FakeTimeProvider();
+        var time = new ObservedTimeProvider();
         var begin = time.GetTimestamp();
         var hung = 0;
         var scenario = new WeightedScenario(
@@ -75,7 +76,7 @@ public sealed class LoadRunnerTests
             }),
         ]);
         var options = new LoadTestOptions { Users = 4, WarmUp = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(1), GraceTimeout = TimeSpan.FromMilliseconds(300) };
-        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1));
+        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1), options);
 
         // The run ended (stuck calls did not keep it alive) and not before the bound plus the grace the stuck calls were given.
         Assert.True(time.GetElapsedTime(begin) >= options.WarmUp + options.Duration + options.GraceTimeout, $"the run ended after {time.GetElapsedTime(begin)} of fake time");
@@ -88,14 +89,14 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task Errors_are_counted_by_type_and_violate_the_slo()
     {
-        var time = new FakeTimeProvider();
+        var time = new ObservedTimeProvider();
         var scenario = new WeightedScenario(
         [
             new LoadOperation("ok", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct)),
             new LoadOperation("bad", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct).ContinueWith(_ => throw new InvalidOperationException("boom"), TaskScheduler.Default)),
         ]);
-        var run = new LoadRunner(scenario, new LoadTestOptions { Users = 4, Duration = TimeSpan.FromSeconds(1.5) }, time).RunAsync();
-        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(1));
+        var options = new LoadTestOptions { Users = 4, Duration = TimeSpan.FromSeconds(1.5) };
+        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1), options);
 
         var bad = result.Operations.Single(o => o.Name == "bad");
         Assert.True(bad.ErrorsByType.GetValueOrDefault("InvalidOperationException") > 0, $"bad: {bad.Latency.Count} calls, errors {string.Join(",", bad.ErrorsByType)}");
