@@ -48,27 +48,30 @@ public sealed class IdempotentRetryTests
     [Fact]
     public async Task The_pause_doubles_from_the_first_delay()
     {
-        // On a fake clock: each retry starts only once the clock has moved by the current pause (1 s, then 2 s, then 4 s).
-        var time = new FakeTimeProvider();
+        // On a fake clock: each retry starts only once the clock has moved by the current pause (1 s, then 2 s, then 4 s). The clock moves
+        // only after the policy has started its pause (a timer was created), so the pause cannot start against a clock that moved.
+        var time = new TimerCountingTimeProvider();
         var calls = 0;
-        var retried = new SemaphoreSlim(0);
         var run = IdempotentRetry.RunAsync(() =>
         {
-            calls++;
-            retried.Release();
-            return calls < 4 ? Task.FromException<int>(new SiloUnavailableException("gone")) : Task.FromResult(calls);
+            Interlocked.Increment(ref calls);
+            return Volatile.Read(ref calls) < 4 ? Task.FromException<int>(new SiloUnavailableException("gone")) : Task.FromResult(4);
         }, attempts: 4, firstDelay: TimeSpan.FromSeconds(1), time: time);
 
-        Assert.True(await retried.WaitAsync(Guard));
+        var pauses = 0;
         foreach (var pause in new[] { 1, 2, 4 })
         {
+            pauses++;
+            await UntilAsync(() => time.TimersCreated == pauses, $"pause {pauses} started");
+            Assert.Equal(pauses, Volatile.Read(ref calls));
             time.Advance(TimeSpan.FromSeconds(pause) - TimeSpan.FromMilliseconds(1));
-            Assert.Equal(0, retried.CurrentCount); // not yet: the pause has not passed
+            Assert.Equal(pauses, Volatile.Read(ref calls)); // not yet: the pause has not passed
             time.Advance(TimeSpan.FromMilliseconds(1));
-            Assert.True(await retried.WaitAsync(Guard), $"no retry after a {pause} s pause");
+            await UntilAsync(() => Volatile.Read(ref calls) == pauses + 1, $"the retry after a {pause} s pause");
         }
 
         Assert.Equal(4, await run.WaitAsync(Guard));
+        Assert.Equal(3, time.TimersCreated);
     }
 
     [Fact]
@@ -92,5 +95,30 @@ public sealed class IdempotentRetryTests
         Assert.False(IdempotentRetry.IsTransient(new ContractValidationException("k", "is 0")));
         Assert.False(IdempotentRetry.IsTransient(new InvalidOperationException()));
         Assert.False(IdempotentRetry.IsTransient(new KeyNotFoundException()));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Guard;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"gave up waiting for {what}");
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Counts the timers created on it (each pause of the policy creates one), once they are registered.</summary>
+    private sealed class TimerCountingTimeProvider : FakeTimeProvider
+    {
+        private int _created;
+
+        public int TimersCreated => Volatile.Read(ref _created);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            Interlocked.Increment(ref _created);
+            return timer;
+        }
     }
 }
