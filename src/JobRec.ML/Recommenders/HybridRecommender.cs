@@ -117,6 +117,7 @@ public sealed class HybridRecommender : Recommender
                 "random" => RandomRecommender.Load(reader),
                 "popularity" => PopularityRecommender.Load(reader),
                 "popularity-region" => RegionalPopularityRecommender.Load(reader),
+                "title-region" or "city-title" => TitleRegionRecommender.Load(reader),
                 "item-knn" => ItemKnnRecommender.Load(reader),
                 "user-knn" => UserKnnRecommender.Load(reader),
                 "bpr-mf" => BprMatrixFactorization.Load(reader),

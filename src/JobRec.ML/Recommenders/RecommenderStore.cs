@@ -40,6 +40,7 @@ public static class RecommenderStore
             "random" => RandomRecommender.Load(reader),
             "popularity" => PopularityRecommender.Load(reader),
             "popularity-region" => RegionalPopularityRecommender.Load(reader),
+                "title-region" or "city-title" => TitleRegionRecommender.Load(reader),
             "item-knn" => ItemKnnRecommender.Load(reader),
             "user-knn" => UserKnnRecommender.Load(reader),
             "bpr-mf" => BprMatrixFactorization.Load(reader),
