@@ -38,7 +38,7 @@ internal static class RecommendCommands
         encoderName.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
         var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs (without --tune)", DefaultValueFactory = _ => 30 };
-        var tune = new Option<bool>("--tune") { Description = "Choose the FM hyper-parameters on a validation split carved from the training data, then evaluate on the test split once" };
+        var tune = new Option<bool>("--tune") { Description = "Choose the FM, city-title and hybrid settings on a validation split carved from the training data, then evaluate on the test split once" };
         var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 };
         var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 8_000 };
 
@@ -102,11 +102,11 @@ internal static class RecommendCommands
                 var other => new CachedTextEncoder(TextEncoderCatalog.Create(other, log: log.WriteLine), Path.Combine(ModelCache.Root, "embeddings", $"{other}.bin")),
             };
             var cachedEncoder = new CachingTextEncoder(encoder);
-            var fmOptions = StandardModels.FmOptions(seedValue) with { Epochs = parseResult.GetValue(fmEpochs) };
+            var settings = StandardModels.Untuned(seedValue) with { Fm = StandardModels.FmOptions(seedValue) with { Epochs = parseResult.GetValue(fmEpochs) } };
             string tuning = "";
             if (parseResult.GetValue(tune))
-                (fmOptions, tuning) = new FmHyperParameterTuner(log).Tune(evaluationSplit, cachedEncoder, FmHyperParameterTuner.Grid(fmOptions), seedValue);
-            var all = StandardModels.All(cachedEncoder, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), fmOptions);
+                (settings, tuning) = new RecommenderTuner(log).Tune(evaluationSplit, cachedEncoder, settings, seedValue);
+            var all = StandardModels.All(cachedEncoder, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), settings);
             var names = parseResult.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var chosen = StandardModels.Select(all, names);
 

@@ -1,4 +1,5 @@
 using JobRec.ML.Recommenders;
+using JobRec.Evaluation.Tuning;
 using JobRec.ML.Text;
 
 namespace JobRec.Evaluation.Runner;
@@ -15,19 +16,23 @@ public static class StandardModels
     /// <param name="search">Creates the job vector search of content models (a vector index), or null for exact search.</param>
     /// <param name="fmEpochs">FM training epochs.</param>
     public static IReadOnlyList<ModelSpec> All(ITextEncoder encoder, int seed = 1, Func<IJobVectorSearch>? search = null, int fmEpochs = 30)
-        => All(encoder, search, FmOptions(seed) with { Epochs = fmEpochs });
+        => All(encoder, search, Untuned(seed) with { Fm = FmOptions(seed) with { Epochs = fmEpochs } });
 
     /// <summary>The FM options of a run: one training thread keeps FM runs repeatable for a seed (`jobrec bench recommend` measures the multi-threaded speed).</summary>
     public static FmTrainingOptions FmOptions(int seed) => new() { Seed = seed, Threads = 1 };
 
-    /// <summary>Every model, with the FM (and hybrid ranker) trained with <paramref name="fm"/> (e.g. tuned on a validation split).</summary>
+    /// <summary>The settings used without <c>--tune</c>.</summary>
+    public static RecommenderTuning Untuned(int seed) => new(FmOptions(seed));
+
+    /// <summary>Every model, with the FM, city-title and hybrid settings of <paramref name="tuning"/> (e.g. chosen on a validation split).</summary>
     /// <param name="encoder">Text encoder for content, FM text features and the hybrid.</param>
     /// <param name="search">Creates the job vector search of content models (a vector index), or null for exact search.</param>
-    /// <param name="fm">FM training options; their seed seeds every randomised model.</param>
-    public static IReadOnlyList<ModelSpec> All(ITextEncoder encoder, Func<IJobVectorSearch>? search, FmTrainingOptions fm)
+    /// <param name="tuning">Settings; the FM options' seed seeds every randomised model.</param>
+    public static IReadOnlyList<ModelSpec> All(ITextEncoder encoder, Func<IJobVectorSearch>? search, RecommenderTuning tuning)
     {
         var cached = encoder as CachingTextEncoder ?? new CachingTextEncoder(encoder);
-        int seed = fm.Seed;
+        int seed = tuning.Fm.Seed;
+        var fm = tuning.Fm;
         return
         [
             new("random", true, () => new RandomRecommender(seed)),
@@ -37,15 +42,25 @@ public static class StandardModels
             new("title-region", true, () => new TitleRegionRecommender()),
             new("user-knn", false, () => new UserKnnRecommender()),
             new("bpr-mf", false, () => new BprMatrixFactorization(seed: seed)),
-            new("city-title", false, () => new TitleRegionRecommender(1f, 2f, 0.7f)),
+            new("city-title", false, () => CityTitle(tuning)),
             new("content", false, () => new ContentBasedRecommender(cached, search?.Invoke())),
             new("fm-notext", false, () => new FactorizationMachineRecommender(null, fm)),
             new("fm", false, () => new FactorizationMachineRecommender(cached, fm)),
-            new("hybrid", false, () => new HybridRecommender(
-                [new TitleRegionRecommender(1f, 2f, 0.7f), new ContentBasedRecommender(cached, search?.Invoke()), new ItemKnnRecommender(), new RegionalPopularityRecommender()],
-                new FactorizationMachineRecommender(cached, fm))),
+            new("hybrid", false, () => Hybrid(cached, search, tuning)),
         ];
     }
+
+    /// <summary>The city-title source with the tuned city weight and history decay (region weight 1).</summary>
+    public static TitleRegionRecommender CityTitle(RecommenderTuning tuning) => new(1f, tuning.CityWeight, tuning.CityDecay);
+
+    /// <summary>
+    /// The hybrid: candidates from city-title, content, item-kNN (co-views) and popularity in region, ordered by the FM fused
+    /// with the city-title order at <see cref="RecommenderTuning.HybridCityTitleWeight"/>.
+    /// </summary>
+    public static HybridRecommender Hybrid(ITextEncoder encoder, Func<IJobVectorSearch>? search, RecommenderTuning tuning) => new(
+        [CityTitle(tuning), new ContentBasedRecommender(encoder, search?.Invoke()), new ItemKnnRecommender(), new RegionalPopularityRecommender()],
+        new FactorizationMachineRecommender(encoder, tuning.Fm),
+        sourceWeights: [tuning.HybridCityTitleWeight, 0f, 0f, 0f]);
 
     /// <summary>The models whose names are listed (all when the list is empty).</summary>
     /// <exception cref="ArgumentException">A name is not a known model.</exception>

@@ -99,5 +99,42 @@ public class TitleAndCityFeatureTests
         Assert.Contains(slot, idx[..n].ToArray());
     }
 
+    [Fact]
+    public void Fm_without_id_features_has_only_dense_slots_and_survives_save_and_load()
+    {
+        var data = Market();
+        var fm = new FactorizationMachineRecommender(null, FastFm with { IdFeatures = false });
+        fm.Fit(data);
+        Assert.Equal(FmFeatureLayout.DenseCount, fm.Model.FeatureCount);
+        using var stream = new MemoryStream();
+        RecommenderStore.Save(fm, data, stream);
+        stream.Position = 0;
+        var loaded = RecommenderStore.Load(stream, data);
+        int viewer = data.UserIndex["viewer"];
+        Assert.Equal(fm.Recommend(viewer, 5), loaded.Recommend(viewer, 5));
+    }
+
+    [Fact]
+    public void Hybrid_fusion_lets_a_weighted_source_reorder_the_pool_for_users_with_history_only()
+    {
+        var data = Market();
+        int viewer = data.UserIndex["viewer"], newbie = data.UserIndex["newbie"];
+        var seen = data.JobsOf(viewer).ToArray().ToHashSet();
+        HybridRecommender Make(float weight) => new(
+            [new TitleRegionRecommender(1f, 4f, 0.5f), new RegionalPopularityRecommender()],
+            new FactorizationMachineRecommender(null, FastFm), candidatesPerSource: 10, sourceWeights: [weight, 0f]);
+        var plain = Make(0f);
+        var fused = Make(1000f);
+        plain.Fit(data);
+        fused.Fit(data);
+        var cityTitle = new TitleRegionRecommender(1f, 4f, 0.5f);
+        cityTitle.Fit(data);
+        // A huge weight makes the source's order win for the warm user; the cold user keeps the FM order.
+        Assert.Equal(cityTitle.Recommend(viewer, 3, seen), fused.Recommend(viewer, 3, seen));
+        Assert.Equal(plain.Recommend(newbie, 5), fused.Recommend(newbie, 5));
+        Assert.Throws<ArgumentException>(() => new HybridRecommender([new RegionalPopularityRecommender()], new FactorizationMachineRecommender(null, FastFm), 5, [1f, 2f]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new HybridRecommender([new RegionalPopularityRecommender()], new FactorizationMachineRecommender(null, FastFm), 5, [-1f]));
+    }
+
     private const float FmContextHistoryDecay = 0.7f;
 }
