@@ -7,6 +7,7 @@ using JobRec.Evaluation.Corpus;
 using JobRec.Evaluation.Reports;
 using JobRec.Evaluation.Runner;
 using JobRec.Evaluation.Splits;
+using JobRec.Evaluation.Tuning;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
 using JobRec.Vectors.Exact;
@@ -36,12 +37,13 @@ internal static class RecommendCommands
         var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d) | minilm | arctic-xs (pretrained, 384-d, ONNX Runtime)", DefaultValueFactory = _ => "hashed" };
         encoderName.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
-        var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs", DefaultValueFactory = _ => 30 };
+        var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs (without --tune)", DefaultValueFactory = _ => 30 };
+        var tune = new Option<bool>("--tune") { Description = "Choose the FM, city-title and hybrid settings on a validation split carved from the training data, then evaluate on the test split once" };
         var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 };
         var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 8_000 };
 
         var command = new Command("recommend", "Offline evaluation of the recommenders against the baselines: MAP@K, Recall@K, NDCG@K table, MAP@K plot, JSON");
-        foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, syntheticUsers, syntheticJobs, seed, output, encoderName, models, fmEpochs })
+        foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, syntheticUsers, syntheticJobs, seed, output, encoderName, models, fmEpochs, tune })
             command.Options.Add(option);
 
         command.SetAction(parseResult =>
@@ -96,15 +98,22 @@ internal static class RecommendCommands
             ITextEncoder encoder = parseResult.GetValue(encoderName)! switch
             {
                 "hashed" => new HashedTextEncoder().WithIdf(evaluationSplit.Corpus.Jobs.Values.Select(j => RecommenderDatasetFactory.JobContentOf(j).Text)),
-                var other => TextEncoderCatalog.Create(other, log: log.WriteLine),
+                // Pretrained encoders are slow on CPU: their vectors are cached on disk, so only the first run encodes.
+                var other => new CachedTextEncoder(TextEncoderCatalog.Create(other, log: log.WriteLine), Path.Combine(ModelCache.Root, "embeddings", $"{other}.bin")),
             };
-            var all = StandardModels.All(encoder, seedValue, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), parseResult.GetValue(fmEpochs));
+            var cachedEncoder = new CachingTextEncoder(encoder);
+            var settings = StandardModels.Untuned(seedValue) with { Fm = StandardModels.FmOptions(seedValue) with { Epochs = parseResult.GetValue(fmEpochs) } };
+            string tuning = "";
+            if (parseResult.GetValue(tune))
+                (settings, tuning) = new RecommenderTuner(log).Tune(evaluationSplit, cachedEncoder, settings, seedValue);
+            var all = StandardModels.All(cachedEncoder, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), settings);
             var names = parseResult.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var chosen = StandardModels.Select(all, names);
 
             var result = new RecommendationEvaluator(log).Evaluate(evaluationSplit, chosen, cutoffs, seedValue) with
             {
                 Encoder = parseResult.GetValue(encoderName)!,
+                Tuning = tuning,
             };
             var files = RecommendationReport.WriteAll(result, parseResult.GetValue(output)!);
             Console.WriteLine(RecommendationReport.Markdown(result));

@@ -16,13 +16,15 @@ public static class RecommendationReport
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture,
-            $"Split `{result.Split}` on {result.Corpus}: {result.Users} test users, {result.Jobs} jobs, {result.TrainPairs} training pairs, seed {result.Seed}{(result.Encoder.Length > 0 ? $", encoder {result.Encoder}" : "")}.\n\n");
+            $"Split `{result.Split}` on {result.Corpus}: {result.Users} test users ({result.ColdUserShare:P0} cold: no training interaction), {result.Jobs} jobs, {result.TrainPairs} training pairs, seed {result.Seed}{(result.Encoder.Length > 0 ? $", encoder {result.Encoder}" : "")}.\n\n");
+        if (result.Tuning.Length > 0) md.Append("Tuning: ").Append(result.Tuning).Append("\n\n");
         md.Append("| model |");
         foreach (int k in result.Ks) md.Append(CultureInfo.InvariantCulture, $" MAP@{k} |");
+        md.Append(" SE MAP@10 |");
         foreach (int k in result.Ks) md.Append(CultureInfo.InvariantCulture, $" Recall@{k} |");
         foreach (int k in result.Ks) md.Append(CultureInfo.InvariantCulture, $" NDCG@{k} |");
         md.Append(" MRR | Coverage@10 | fit s |\n|---|");
-        md.Append(string.Concat(Enumerable.Repeat("---:|", result.Ks.Count * 3 + 3))).Append('\n');
+        md.Append(string.Concat(Enumerable.Repeat("---:|", result.Ks.Count * 3 + 4))).Append('\n');
         var best = result.Best()?.Name;
         foreach (var m in result.Models)
         {
@@ -30,6 +32,7 @@ public static class RecommendationReport
             if (m.Name == best) name = $"**{name}**";
             md.Append("| ").Append(name).Append(" |");
             foreach (int k in result.Ks) md.Append(F(m.Metric($"map@{k}"))).Append(" |");
+            md.Append(F(m.Metrics.GetValueOrDefault("map@10_se"))).Append(" |");
             foreach (int k in result.Ks) md.Append(F(m.Metric($"recall@{k}"))).Append(" |");
             foreach (int k in result.Ks) md.Append(F(m.Metric($"ndcg@{k}"))).Append(" |");
             md.Append(F(m.Metric("mrr"))).Append(" |").Append(F(m.Metric("coverage@10"))).Append(" |")
@@ -43,7 +46,7 @@ public static class RecommendationReport
     /// <summary>The MAP@K chart for K = <see cref="ChartMinK"/>..30, one line per model.</summary>
     public static SvgLineChart MapChart(RecommendationEvaluationResult result)
     {
-        var chart = new SvgLineChart { Title = $"MAP@K, {result.Split} split ({result.Users} users)", XLabel = "K", YLabel = "MAP@K" };
+        var chart = new SvgLineChart { Title = $"MAP@K, {result.Split} split ({result.Users} users, {result.ColdUserShare:P0} cold)", XLabel = "K", YLabel = "MAP@K" };
         foreach (var m in result.Models)
             chart.Add(m.Name, m.MapCurve.Where(p => p.K >= ChartMinK).Select(p => ((double)p.K, p.Map)));
         return chart;
@@ -57,6 +60,8 @@ public static class RecommendationReport
             split = result.Split,
             corpus = result.Corpus,
             seed = result.Seed,
+            coldUserShare = result.ColdUserShare,
+            tuning = result.Tuning,
             encoder = result.Encoder,
             users = result.Users,
             jobs = result.Jobs,
@@ -78,13 +83,13 @@ public static class RecommendationReport
         return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true });
     }
 
-    /// <summary>The summary line: <c>recommend: users=&lt;n&gt; best=&lt;model&gt; map10=&lt;x&gt; baseline_best=&lt;model&gt; baseline_map10=&lt;x&gt;</c>.</summary>
+    /// <summary>The summary line: <c>recommend: users=&lt;n&gt; best=&lt;model&gt; map10=&lt;x&gt; se=&lt;x&gt; baseline_best=&lt;model&gt; baseline_map10=&lt;x&gt; cold_share=&lt;x&gt;</c>.</summary>
     public static string SummaryLine(RecommendationEvaluationResult result)
     {
         var best = result.Best();
         var baseline = result.BestBaseline();
         return string.Create(CultureInfo.InvariantCulture,
-            $"recommend: users={result.Users} best={best?.Name ?? "none"} map10={best?.Metric("map@10") ?? 0:0.0000} baseline_best={baseline?.Name ?? "none"} baseline_map10={baseline?.Metric("map@10") ?? 0:0.0000}");
+            $"recommend: users={result.Users} best={best?.Name ?? "none"} map10={best?.Metric("map@10") ?? 0:0.0000} se={best?.Metrics.GetValueOrDefault("map@10_se") ?? 0:0.0000} baseline_best={baseline?.Name ?? "none"} baseline_map10={baseline?.Metric("map@10") ?? 0:0.0000} cold_share={result.ColdUserShare:0.00}");
     }
 
     /// <summary>Writes report.md, map_at_k.svg and results.json into the folder; returns their paths.</summary>

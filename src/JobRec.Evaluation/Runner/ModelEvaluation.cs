@@ -5,7 +5,7 @@ namespace JobRec.Evaluation.Runner;
 /// <param name="IsBaseline">True for a baseline.</param>
 /// <param name="FitSeconds">Training time.</param>
 /// <param name="RecommendSeconds">Time to rank every test user.</param>
-/// <param name="Metrics">Mean metric values by name ("map@10", "recall@25", "ndcg@5", "mrr", "hit@10", "coverage@10").</param>
+/// <param name="Metrics">Mean metric values by name ("map@10", "recall@25", "ndcg@5", "mrr", "hit@10", "coverage@10"), and "map@10_se", the standard error of MAP@10 over users.</param>
 /// <param name="MapCurve">MAP@K for K = 1..max K of the run.</param>
 public sealed record ModelEvaluation(string Name, bool IsBaseline, double FitSeconds, double RecommendSeconds,
     IReadOnlyDictionary<string, double> Metrics, IReadOnlyList<MapPoint> MapCurve)

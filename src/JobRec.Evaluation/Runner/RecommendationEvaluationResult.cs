@@ -14,6 +14,12 @@ public sealed record RecommendationEvaluationResult(string Split, string Corpus,
     /// <summary>The seed of the run.</summary>
     public int Seed { get; init; }
 
+    /// <summary>Share of test users with no training interaction (cold-start users), 0..1.</summary>
+    public double ColdUserShare { get; init; }
+
+    /// <summary>How the hyper-parameters were chosen (e.g. the validation split and the chosen values), or empty.</summary>
+    public string Tuning { get; init; } = "";
+
     /// <summary>The text encoder the content features used.</summary>
     public string Encoder { get; init; } = "";
 

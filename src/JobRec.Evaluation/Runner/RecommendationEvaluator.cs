@@ -49,6 +49,7 @@ public sealed class RecommendationEvaluator(TextWriter? log = null)
         return new RecommendationEvaluationResult(split.Name, split.Corpus.Description, split.Tests.Count, data.JobCount, data.PairCount, [.. ks], results)
         {
             Seed = seed,
+            ColdUserShare = ColdUserShare(split),
         };
     }
 
@@ -57,6 +58,7 @@ public sealed class RecommendationEvaluator(TextWriter? log = null)
         var sums = new Dictionary<string, double>();
         var curve = new double[maxK + 1];
         var coverage = new CatalogCoverage<int>(data.JobCount, CoverageK);
+        var summaryAps = new List<double>(tests.Count);
         void Add(string key, double value) => sums[key] = sums.GetValueOrDefault(key) + value;
         foreach (var test in tests)
         {
@@ -72,14 +74,32 @@ public sealed class RecommendationEvaluator(TextWriter? log = null)
                 Add($"ndcg@{k}", RankingMetrics.Ndcg(ranked, relevant, k));
                 Add($"hit@{k}", RankingMetrics.HitRate(ranked, relevant, k));
             }
+            summaryAps.Add(RankingMetrics.AveragePrecision(ranked, relevant, SummaryK));
             Add("mrr", RankingMetrics.ReciprocalRank(ranked, relevant, maxK));
             for (int k = 1; k <= maxK; k++) curve[k] += RankingMetrics.AveragePrecision(ranked, relevant, k);
             coverage.Add(ranked);
         }
         var metrics = sums.ToDictionary(kv => kv.Key, kv => kv.Value / tests.Count);
         metrics[$"coverage@{CoverageK}"] = coverage.Value;
+        metrics[$"map@{SummaryK}_se"] = StandardError(summaryAps);
         var mapCurve = Enumerable.Range(1, maxK).Select(k => new MapPoint(k, curve[k] / tests.Count)).ToList();
         return new ModelEvaluation(spec.Name, spec.IsBaseline, 0, 0, metrics, mapCurve);
+    }
+
+    /// <summary>Standard error of the mean of per-user values: sample standard deviation / sqrt(n); 0 for fewer than two values.</summary>
+    public static double StandardError(IReadOnlyList<double> values)
+    {
+        if (values.Count < 2) return 0;
+        double mean = values.Average();
+        double variance = values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
+        return Math.Sqrt(variance / values.Count);
+    }
+
+    /// <summary>Share of the split's test users without any training interaction (cold-start users), 0..1.</summary>
+    public static double ColdUserShare(EvaluationSplit split)
+    {
+        var warm = split.Train.Select(i => i.UserId).ToHashSet(StringComparer.Ordinal);
+        return split.Tests.Count == 0 ? 0 : split.Tests.Count(t => !warm.Contains(t.UserId)) / (double)split.Tests.Count;
     }
 
     /// <summary>Writes training progress at most once per interval (and always the final report).</summary>

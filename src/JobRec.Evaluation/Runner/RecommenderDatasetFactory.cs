@@ -19,20 +19,20 @@ public static class RecommenderDatasetFactory
         return builder.Build();
     }
 
-    /// <summary>The recommender view of a job: title, company, location and the start of the description as text.</summary>
+    /// <summary>The recommender view of a job: title, company, location and the start of the description as text; title and city also apart.</summary>
     public static JobContent JobContentOf(JobPosting job)
     {
         var description = job.Description.Length > DescriptionChars ? job.Description[..DescriptionChars] : job.Description;
         var text = string.Join(". ", new[] { job.Title, job.Company, job.Location, description }.Where(s => s.Length > 0));
-        return new JobContent(text, job.Region) { Skills = job.Skills, OnetCode = job.OnetCode, PostedAt = job.PostedAt };
+        return new JobContent(text, job.Region) { Skills = job.Skills, OnetCode = job.OnetCode, PostedAt = job.PostedAt, Title = job.Title, City = job.Location };
     }
 
-    /// <summary>The recommender view of a user: resume text (or past and desired titles), region, skills.</summary>
+    /// <summary>The recommender view of a user: resume text (or past and desired titles), region, skills, profile titles and city.</summary>
     public static UserContent UserContentOf(UserProfile user)
     {
         var text = user.ResumeText.Trim().Length > 0 ? user.ResumeText
             : string.Join(". ", user.DesiredTitles.Concat(user.PastTitles));
-        return new UserContent(text, user.Region) { Skills = user.Skills };
+        return new UserContent(text, user.Region) { Skills = user.Skills, Titles = [.. user.PastTitles, .. user.DesiredTitles], City = user.Location };
     }
 
     /// <summary>Training weight of an interaction kind: view 1, save 2, apply 3.</summary>

@@ -61,7 +61,8 @@ public sealed class FactorizationMachineRecommender : Recommender
         var clock = Stopwatch.StartNew();
         if (UseText) Report(progress, "encoding texts", 0, clock);
         _context = FmContext.Build(data, UseText ? _encoder : null);
-        _layout = new FmFeatureLayout(data.UserCount, data.JobCount, UseText);
+        // Without id features the layout has no one-hot slots: ids outside 0..-1 are skipped by Write.
+        _layout = Options.IdFeatures ? new FmFeatureLayout(data.UserCount, data.JobCount, UseText) : new FmFeatureLayout(0, 0, UseText);
         _model = new FactorizationMachine(_layout.FeatureCount, Options.Factors, Options.Seed);
         Report(progress, "features ready", 0.05, clock, $"{_layout.FeatureCount} features, k={Options.Factors}");
         Train(data, progress, clock);
@@ -191,6 +192,7 @@ public sealed class FactorizationMachineRecommender : Recommender
     {
         writer.Write(UseText);
         writer.Write(Options.Factors);
+        writer.Write(Options.IdFeatures);
         Model.Save(writer);
         Context.Save(writer);
     }
@@ -199,10 +201,11 @@ public sealed class FactorizationMachineRecommender : Recommender
     {
         bool useText = reader.ReadBoolean();
         int factors = reader.ReadInt32();
-        var recommender = new FactorizationMachineRecommender(useText, new FmTrainingOptions { Factors = factors })
+        bool ids = reader.ReadBoolean();
+        var recommender = new FactorizationMachineRecommender(useText, new FmTrainingOptions { Factors = factors, IdFeatures = ids })
         {
             _model = FactorizationMachine.Load(reader),
-            _layout = new FmFeatureLayout(data.UserCount, data.JobCount, useText),
+            _layout = ids ? new FmFeatureLayout(data.UserCount, data.JobCount, useText) : new FmFeatureLayout(0, 0, useText),
         };
         recommender._context = FmContext.Load(reader, data);
         if (recommender._model.FeatureCount != recommender._layout.FeatureCount)

@@ -28,6 +28,11 @@ internal sealed class FmContext
     private float _inverseLogMaxUsers;
     private float[] _interactionRecency = [], _postedRecency = [];
     private int[] _sortedOffsets = [], _sortedJobs = [];
+    private TitleTermIndex _titles = null!;
+    private Dictionary<int, float>[] _historyTitles = [];
+    private float[] _historyTitleNormsSquared = [], _pairTitleHistoryDot = [];
+    private SparseTerms[] _profileTitles = [];
+    private int[] _jobCity = [], _userCity = [];
 
     public static FmContext Build(RecommenderDataset data, ITextEncoder? encoder)
     {
@@ -117,10 +122,71 @@ internal sealed class FmContext
             if (data.Jobs[j].PostedAt is { } posted && data.LastTicks > 0) _postedRecency[j] = Recency(Math.Max(0, data.LastTicks - posted.UtcTicks));
         }
 
+        DeriveTitlesAndCities(data);
+
         _interactedJobs = Enumerable.Range(0, jobs).Where(j => _jobUsers[j] > 0).ToArray();
         _sortedOffsets = data.UserOffsets;
         _sortedJobs = (int[])data.UserJobs.Clone();
         for (int u = 0; u < users; u++) Array.Sort(_sortedJobs, _sortedOffsets[u], _sortedOffsets[u + 1] - _sortedOffsets[u]);
+    }
+
+    // Title TF-IDF of every job, recency-weighted history title sums (same weights as the history embedding), profile titles, city ids.
+    private void DeriveTitlesAndCities(RecommenderDataset data)
+    {
+        _titles = TitleTermIndex.Build(data.Jobs.Select(j => j.Title).ToList());
+        _historyTitles = new Dictionary<int, float>[data.UserCount];
+        _historyTitleNormsSquared = new float[data.UserCount];
+        _pairTitleHistoryDot = new float[data.PairCount];
+        for (int u = 0; u < data.UserCount; u++)
+        {
+            var sum = _historyTitles[u] = [];
+            int from = data.UserOffsets[u], to = data.UserOffsets[u + 1];
+            for (int p = from; p < to; p++)
+            {
+                var t = _titles.Job(data.UserJobs[p]);
+                for (int i = 0; i < t.Ids.Length; i++) sum[t.Ids[i]] = sum.GetValueOrDefault(t.Ids[i]) + _pairWeights[p] * t.Values[i];
+            }
+            _historyTitleNormsSquared[u] = sum.Values.Sum(v => v * v);
+            for (int p = from; p < to; p++) _pairTitleHistoryDot[p] = Dot(sum, _titles.Job(data.UserJobs[p]));
+        }
+        _profileTitles = data.Users.Select(u => _titles.Encode(u.Titles.Select(t => (t, 1f)))).ToArray();
+        var cities = new Dictionary<string, int>(StringComparer.Ordinal);
+        _jobCity = data.Jobs.Select(j => Id(cities, j.City.Trim().ToLowerInvariant())).ToArray();
+        _userCity = data.Users.Select(u => Id(cities, u.City.Trim().ToLowerInvariant())).ToArray();
+    }
+
+    private static float Dot(Dictionary<int, float> sum, SparseTerms t)
+    {
+        float dot = 0;
+        for (int i = 0; i < t.Ids.Length; i++)
+            if (sum.TryGetValue(t.Ids[i], out float v)) dot += v * t.Values[i];
+        return dot;
+    }
+
+    // Title cosine with the history sum S minus the held-out pair h: (S·t − w t_h·t) / |S − w t_h|.
+    private float TitleHistory(int user, int job, int heldOutPair)
+    {
+        var t = _titles.Job(job);
+        if (t.IsEmpty) return 0;
+        float dot = Dot(_historyTitles[user], t), normSquared = _historyTitleNormsSquared[user];
+        if (heldOutPair >= 0)
+        {
+            var held = _titles.Job(_data.UserJobs[heldOutPair]);
+            float w = _pairWeights[heldOutPair];
+            dot -= w * held.Dot(t);
+            normSquared += -2 * w * _pairTitleHistoryDot[heldOutPair] + w * w * held.Dot(held);
+        }
+        return normSquared > 1e-6f ? dot / MathF.Sqrt(normSquared) : 0;
+    }
+
+    // Recency weight of the newest other history job in the job's city.
+    private float CityMatch(int user, int job, int heldOutPair)
+    {
+        int city = _jobCity[job];
+        if (city < 0) return 0;
+        for (int p = _data.UserOffsets[user + 1] - 1; p >= _data.UserOffsets[user]; p--) // newest first
+            if (p != heldOutPair && _jobCity[_data.UserJobs[p]] == city) return _pairWeights[p];
+        return 0;
     }
 
     private static float Recency(long ageTicks) => (float)Math.Exp(-TimeSpan.FromTicks(ageTicks).TotalDays / RecencyDays);
@@ -199,7 +265,13 @@ internal sealed class FmContext
             _jobRegion[job] >= 0 && _jobRegion[job] == _userRegion[user],
             history, profile, Jaccard(_userSkills[user], _jobSkills[job]),
             _jobOnet[job] >= 0 && _jobOnet[job] == _userOnet[user],
-            popularity, recency);
+            popularity, recency)
+        {
+            CityMatch = coldStart ? 0 : CityMatch(user, job, heldOutPair),
+            TitleHistorySimilarity = coldStart ? 0 : TitleHistory(user, job, heldOutPair),
+            TitleProfileSimilarity = _profileTitles[user].Dot(_titles.Job(job)),
+            ProfileCityMatch = _userCity[user] >= 0 && _userCity[user] == _jobCity[job],
+        };
     }
 
     // (x·a, x·b, x·c) reading x once.

@@ -17,4 +17,12 @@ public enum FmFeature
     Popularity = 5,
     /// <summary>exp(−days since the job's last interaction or posting / 30), 0..1.</summary>
     Recency = 6,
+    /// <summary>Recency weight (newest 1, ×0.7 per step back) of the latest of the user's other history jobs in the job's city, 0 when none.</summary>
+    CityMatch = 7,
+    /// <summary>Cosine of the job's title TF-IDF with the recency-weighted title TF-IDF of the user's other history jobs.</summary>
+    TitleHistorySimilarity = 8,
+    /// <summary>Cosine of the job's title TF-IDF with the TF-IDF of the user's profile titles (past positions, positions of interest).</summary>
+    TitleProfileSimilarity = 9,
+    /// <summary>1 when the job is in the user's profile city.</summary>
+    ProfileCityMatch = 10,
 }

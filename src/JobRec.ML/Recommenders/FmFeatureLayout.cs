@@ -4,7 +4,7 @@ namespace JobRec.ML.Recommenders;
 public sealed class FmFeatureLayout(int users, int jobs, bool useText)
 {
     /// <summary>Number of dense slots after the one-hots.</summary>
-    public const int DenseCount = 7;
+    public const int DenseCount = 11;
 
     /// <summary>Most non-zero features one input can have.</summary>
     public const int MaxNonZeros = 2 + DenseCount;
@@ -35,6 +35,10 @@ public sealed class FmFeatureLayout(int users, int jobs, bool useText)
         if (x.OnetMatch) { indices[n] = dense + (int)FmFeature.OnetMatch; values[n++] = 1f; }
         if (x.Popularity != 0) { indices[n] = dense + (int)FmFeature.Popularity; values[n++] = x.Popularity; }
         if (x.Recency != 0) { indices[n] = dense + (int)FmFeature.Recency; values[n++] = x.Recency; }
+        if (x.CityMatch != 0) { indices[n] = dense + (int)FmFeature.CityMatch; values[n++] = x.CityMatch; }
+        if (x.TitleHistorySimilarity != 0) { indices[n] = dense + (int)FmFeature.TitleHistorySimilarity; values[n++] = x.TitleHistorySimilarity; }
+        if (x.TitleProfileSimilarity != 0) { indices[n] = dense + (int)FmFeature.TitleProfileSimilarity; values[n++] = x.TitleProfileSimilarity; }
+        if (x.ProfileCityMatch) { indices[n] = dense + (int)FmFeature.ProfileCityMatch; values[n++] = 1f; }
         return n;
     }
 }

@@ -19,6 +19,11 @@ public sealed record FmTrainingOptions
     public int Threads { get; init; } = Environment.ProcessorCount;
     /// <summary>Share of training examples shown as a cold-start user would be seen (no history, no user id), so that profile, region and popularity learn to rank alone.</summary>
     public float ColdStartShare { get; init; } = 0.25f;
+    /// <summary>
+    /// True (default) to give every catalog user and job a one-hot id feature; false keeps only the content, location and
+    /// popularity features, so jobs nobody has viewed yet compete on equal terms with viewed ones.
+    /// </summary>
+    public bool IdFeatures { get; init; } = true;
     /// <summary>Seed of initialisation and sampling.</summary>
     public int Seed { get; init; } = 1;
 }

@@ -11,6 +11,12 @@ public sealed record JobContent(string Text, string Region)
     /// <summary>O*NET-SOC code of the job, or empty.</summary>
     public string OnetCode { get; init; } = "";
 
+    /// <summary>The job's title alone (no company or location), or empty; title-token features read it.</summary>
+    public string Title { get; init; } = "";
+
+    /// <summary>Where the job is, as "City, ST" (case-insensitive), or empty; city-match features read it.</summary>
+    public string City { get; init; } = "";
+
     /// <summary>When the job was posted, when known.</summary>
     public DateTimeOffset? PostedAt { get; init; }
 

@@ -4,7 +4,7 @@ namespace JobRec.ML.Recommenders;
 public static class RecommenderStore
 {
     private const string Magic = "JOBREC-RECOMMENDER";
-    private const int Version = 1;
+    private const int Version = 2; // 2: FM title/city features, hybrid source weights
 
     /// <summary>Writes a header (name, catalog fingerprint) and the model's learned state.</summary>
     public static void Save(IRecommender recommender, RecommenderDataset data, Stream stream)
@@ -40,6 +40,7 @@ public static class RecommenderStore
             "random" => RandomRecommender.Load(reader),
             "popularity" => PopularityRecommender.Load(reader),
             "popularity-region" => RegionalPopularityRecommender.Load(reader),
+                "title-region" or "city-title" => TitleRegionRecommender.Load(reader),
             "item-knn" => ItemKnnRecommender.Load(reader),
             "user-knn" => UserKnnRecommender.Load(reader),
             "bpr-mf" => BprMatrixFactorization.Load(reader),

@@ -11,6 +11,12 @@ public sealed record UserContent(string ProfileText, string Region)
     /// <summary>O*NET-SOC code of the user's target occupation, or empty.</summary>
     public string OnetCode { get; init; } = "";
 
+    /// <summary>Titles from the profile (past positions, most recent first, then positions of interest); title-token features read them.</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
+
+    /// <summary>Where the user lives or last worked, as "City, ST" (case-insensitive), or empty.</summary>
+    public string City { get; init; } = "";
+
     /// <summary>A user about whom nothing is known.</summary>
     public static UserContent Empty { get; } = new("", "");
 }

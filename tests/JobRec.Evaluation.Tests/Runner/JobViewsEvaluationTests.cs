@@ -38,6 +38,26 @@ public class JobViewsEvaluationTests
     }
 
     [Fact]
+    public void Hybrid_beats_the_title_region_baseline_by_half_again_on_warm_users_and_fm_beats_popularity_in_region_on_cold_users()
+    {
+        var corpus = Corpus.Value;
+        var encoder = new HashedTextEncoder().WithIdf(corpus.Jobs.Values.Select(j => RecommenderDatasetFactory.JobContentOf(j).Text));
+        var all = StandardModels.All(encoder);
+
+        var warm = new RecommendationEvaluator().Evaluate(new LeaveLastOutSplitter().Split(corpus),
+            StandardModels.Select(all, ["popularity-region", "title-region", "hybrid"]), [10]);
+        Assert.Equal("title-region", warm.BestBaseline()!.Name);
+        double hybrid = warm.Models.Single(m => m.Name == "hybrid").Metric("map@10"), baseline = warm.BestBaseline()!.Metric("map@10");
+        Assert.True(hybrid >= 0.08 && hybrid >= 1.5 * baseline, $"warm hybrid MAP@10 {hybrid:F4} vs title-region {baseline:F4}");
+
+        var cold = new RecommendationEvaluator().Evaluate(new ColdStartSplitter(seed: 1).Split(corpus),
+            StandardModels.Select(all, ["popularity", "popularity-region", "title-region", "fm"]), [10]);
+        Assert.Equal(1.0, cold.ColdUserShare);
+        double fm = cold.Models.Single(m => m.Name == "fm").Metric("map@10"), coldBaseline = cold.BestBaseline()!.Metric("map@10");
+        Assert.True(fm > coldBaseline, $"cold fm MAP@10 {fm:F4} vs {cold.BestBaseline()!.Name} {coldBaseline:F4}");
+    }
+
+    [Fact]
     public void Views_file_under_another_name_and_bad_paths()
     {
         var folder = Directory.CreateTempSubdirectory("jobrec-views-test-").FullName;

@@ -56,7 +56,7 @@ public class RecommendationEvaluatorTests
         Assert.Equal(12, json.RootElement.GetProperty("users").GetInt32());
         Assert.Equal(3, json.RootElement.GetProperty("models").GetArrayLength());
         Assert.Contains("<polyline", RecommendationReport.MapChart(result).Render());
-        Assert.Matches(new Regex(@"^recommend: users=12 best=item-knn map10=\d\.\d{4} baseline_best=(random|popularity) baseline_map10=\d\.\d{4}$"),
+        Assert.Matches(new Regex(@"^recommend: users=12 best=item-knn map10=\d\.\d{4} se=\d\.\d{4} baseline_best=(random|popularity) baseline_map10=\d\.\d{4} cold_share=0\.00$"),
             RecommendationReport.SummaryLine(result));
     }
 
@@ -82,5 +82,42 @@ public class RecommendationEvaluatorTests
         var empty = split with { Tests = [] };
         var e = Assert.Throws<ArgumentException>(() => new RecommendationEvaluator().Evaluate(empty, [], [5]));
         Assert.Contains("no test users", e.Message);
+    }
+
+    [Fact]
+    public void Standard_error_is_the_sample_deviation_over_root_n_and_cold_share_counts_users_without_training()
+    {
+        Assert.Equal(0, RecommendationEvaluator.StandardError([0.5]));
+        // values 0, 1: mean 0.5, sample variance 0.5, SE = sqrt(0.5 / 2) = 0.5
+        Assert.Equal(0.5, RecommendationEvaluator.StandardError([0.0, 1.0]), 12);
+        Assert.Equal(0, RecommendationEvaluator.StandardError([0.2, 0.2, 0.2]), 12);
+
+        var split = Split();
+        Assert.Equal(0, RecommendationEvaluator.ColdUserShare(split));
+        var twoCold = split with { Train = split.Train.Where(i => i.UserId is not ("u0" or "u1")).ToList() };
+        Assert.Equal(2 / 12.0, RecommendationEvaluator.ColdUserShare(twoCold), 12);
+
+        // Even users get the held-out job first (AP 1), odd users never (AP 0): mean 0.5, SE = sqrt((12/11 * 0.25) / 12).
+        var result = new RecommendationEvaluator().Evaluate(split, [new("half", false, () => new HotForEvenUsers())], [10]);
+        Assert.Equal(0.5, result.Models[0].Metric("map@10"), 12);
+        Assert.Equal(Math.Sqrt(12.0 / 11 * 0.25 / 12), result.Models[0].Metric("map@10_se"), 9);
+        Assert.Contains("SE MAP@10", RecommendationReport.Markdown(result));
+        Assert.Contains("0 % cold", RecommendationReport.Markdown(result));
+    }
+
+    private sealed class HotForEvenUsers : Recommender
+    {
+        public override string Name => "half";
+
+        protected override void FitCore(RecommenderDataset data, IProgress<TrainingProgress>? progress) { }
+
+        public override void ScoreAll(int user, Span<float> scores)
+        {
+            int hot = Data.JobIndex["hot"];
+            bool even = int.Parse(Data.UserIds[user][1..]) % 2 == 0;
+            for (int j = 0; j < scores.Length; j++) scores[j] = j == hot ? (even ? 1 : -1) : 0;
+        }
+
+        public override void Save(BinaryWriter writer) { }
     }
 }

@@ -4,7 +4,7 @@ namespace JobRec.ML.Tests.Recommenders;
 
 public class RecommenderStoreTests
 {
-    public static TheoryData<string> Models => new() { "random", "popularity", "popularity-region", "item-knn", "user-knn", "bpr-mf", "content", "fm", "fm-notext", "hybrid" };
+    public static TheoryData<string> Models => new() { "random", "popularity", "popularity-region", "title-region", "city-title", "item-knn", "user-knn", "bpr-mf", "content", "fm", "fm-notext", "hybrid" };
 
     private static IRecommender Create(string name)
     {
@@ -15,13 +15,16 @@ public class RecommenderStoreTests
             "random" => new RandomRecommender(4),
             "popularity" => new PopularityRecommender(),
             "popularity-region" => new RegionalPopularityRecommender(),
+            "title-region" => new TitleRegionRecommender(),
+            "city-title" => new TitleRegionRecommender(1f, 2f, 0.7f),
             "item-knn" => new ItemKnnRecommender(),
             "user-knn" => new UserKnnRecommender(),
             "bpr-mf" => new BprMatrixFactorization(epochs: 3),
             "content" => new ContentBasedRecommender(encoder),
             "fm" => new FactorizationMachineRecommender(encoder, fm),
             "fm-notext" => new FactorizationMachineRecommender(null, fm),
-            "hybrid" => new HybridRecommender([new ContentBasedRecommender(encoder), new ItemKnnRecommender()], new FactorizationMachineRecommender(encoder, fm), 5),
+            "hybrid" => new HybridRecommender([new TitleRegionRecommender(1f, 2f, 0.7f), new ContentBasedRecommender(encoder), new ItemKnnRecommender()],
+                new FactorizationMachineRecommender(encoder, fm), 5, [1f, 0f, 0f]),
             _ => throw new ArgumentException(name),
         };
     }
