@@ -20,6 +20,7 @@ public sealed class ModelRefresher : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _loop;
     private string? _lastStoreError;
+    private int _disposed;
 
     /// <summary>Created by the container with the silo's models and options.</summary>
     public ModelRefresher(InferenceModels models, ServingOptions options, ILogger<ModelRefresher> logger)
@@ -116,6 +117,12 @@ public sealed class ModelRefresher : IHostedService, IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        // The container may dispose it twice (as itself and as the hosted service it also is).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_loop is { } loop)
         {
