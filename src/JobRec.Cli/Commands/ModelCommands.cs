@@ -106,6 +106,7 @@ internal static class ModelCommands
                 log.WriteLine($"train recommender: {data}; {split.Train.Count} train interactions, {split.Tests.Count} held-out users");
                 var trained = RecommenderTraining.Train(split, encoder, name, data, parseResult.GetValue(epochs), parseResult.GetValue(seed), log);
                 Console.WriteLine(RecommendationReport.Markdown(trained.Evaluation));
+                Console.WriteLine(RecommendationReport.SummaryLine(trained.Evaluation));
                 if (parseResult.GetValue(output) is { } folder)
                 {
                     foreach (var file in RecommendationReport.WriteAll(trained.Evaluation, folder))
