@@ -98,6 +98,8 @@ internal static class ActorCommands
                         IndexDirectory = parseResult.GetValue(indexDir),
                         ShardCount = shardCount,
                         QaCheckpointPath = HostSettings.Read(JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable),
+                        EncoderName = parseResult.GetValue(encoder),
+                        ModelLog = line => Console.Error.WriteLine($"silo: {line}"),
                     },
                     Encoder = textEncoder,
                     Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),

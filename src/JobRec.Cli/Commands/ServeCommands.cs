@@ -118,7 +118,7 @@ internal static class ServeCommands
                 ApiKey = parseResult.GetValue(apiKey),
                 Encoder = textEncoder,
                 Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
-                Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint },
+                Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint, EncoderName = parseResult.GetValue(encoder), ModelLog = line => Console.Error.WriteLine($"serve: {line}") },
             });
             return await HostLifetime.ServeUntilCancelledAsync(app, () => $"serving on {parseResult.GetValue(url)}; Ctrl+C stops", cancellationToken);
         });

@@ -53,6 +53,20 @@ public sealed record ServingOptions
     /// (<see cref="ServingAdmission"/>). Default four per core.</summary>
     public int MaxConcurrentRequests { get; init; } = 4 * Environment.ProcessorCount;
 
+    /// <summary>Where the silo finds its models (the active version of each slot is loaded at start and swapped when another is activated);
+    /// null: none, the inference pool serves its fallbacks. The host sets it (a folder embedded, PostgreSQL in a cluster).</summary>
+    public JobRec.ML.Models.IModelStore? ModelStore { get; init; }
+
+    /// <summary>How often the silo asks the model store which versions are active.</summary>
+    public TimeSpan ModelPollInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Name of the silo's text encoder ("hashed", "minilm", ...): a stored model trained with another is refused. Null: only the
+    /// dimension is checked.</summary>
+    public string? EncoderName { get; init; }
+
+    /// <summary>Receives one line per model loaded or refused (besides the silo's logger), e.g. the console of <c>jobrec silo</c>.</summary>
+    public Action<string>? ModelLog { get; init; }
+
     /// <summary>Most requests waiting for their turn; past it a request is refused (<see cref="JobRec.Contracts.ServingOverloadedException"/>, HTTP 503).</summary>
     public int MaxQueuedRequests { get; init; } = 2000;
 }

@@ -10,7 +10,8 @@ namespace JobRec.Grains.Hosting;
 /// <summary>Registers the serving grains and their services (options, shard store, models) on a silo.</summary>
 public static class ServingSiloBuilderExtensions
 {
-    /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory) and the inference models built from the encoder, scorer and classifier given.</summary>
+    /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory), the inference models built from the encoder, scorer and classifier given, and the
+    /// <see cref="ModelRefresher"/> that loads the active models of <see cref="ServingOptions.ModelStore"/> at start and swaps newer ones in.</summary>
     public static ISiloBuilder AddJobRecServing(this ISiloBuilder silo, ServingOptions options, ITextEncoder encoder,
         ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null)
     {
@@ -22,7 +23,10 @@ public static class ServingSiloBuilderExtensions
             ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
+        // No model trained yet: the linear scorer is the explicit fallback (reported as such by GET /models) until the store has an active one.
         silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
+        silo.Services.TryAddSingleton<ModelRefresher>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<ModelRefresher>());
         return silo;
     }
 }

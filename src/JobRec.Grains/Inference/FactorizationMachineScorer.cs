@@ -1,28 +1,25 @@
 using JobRec.Contracts.Inference;
+using JobRec.ML.Models;
 using JobRec.ML.Recommenders;
 
 namespace JobRec.Grains.Inference;
 
-/// <summary>Scores candidates with a trained factorization machine; ids unknown at training time use only the content features.</summary>
+/// <summary>Scores candidates with a trained factorization machine; ids unknown at training time use only the dense features.</summary>
 public sealed class FactorizationMachineScorer : ICandidateScorer
 {
-    private readonly FactorizationMachineRecommender _model;
-    private readonly IReadOnlyDictionary<string, int> _users;
-    private readonly IReadOnlyDictionary<string, int> _jobs;
+    private readonly ServedFactorizationMachine _model;
 
-    /// <summary>Wraps a fitted or loaded model together with the dataset whose user and job indices it learned.</summary>
+    /// <summary>Wraps a model loaded from the model store.</summary>
+    public FactorizationMachineScorer(ServedFactorizationMachine model) => _model = model ?? throw new ArgumentNullException(nameof(model));
+
+    /// <summary>Wraps a fitted model together with the dataset whose user and job indices it learned.</summary>
     public FactorizationMachineScorer(FactorizationMachineRecommender model, RecommenderDataset data)
+        : this(ServedFactorizationMachine.From(model, data))
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(data);
-        _ = model.Model; // throws when not fitted
-        _model = model;
-        _users = data.UserIndex;
-        _jobs = data.JobIndex;
     }
 
     /// <inheritdoc />
-    public string Name => _model.Name;
+    public string Name => _model.Kind;
 
     /// <inheritdoc />
     public void Score(IReadOnlyList<CandidateFeatures> candidates, Span<float> scores)
@@ -37,15 +34,14 @@ public sealed class FactorizationMachineScorer : ICandidateScorer
             if (!ReferenceEquals(c.UserId, lastUser))
             {
                 lastUser = c.UserId;
-                u = _users.TryGetValue(c.UserId, out var found) ? found : -1;
+                u = _model.UserIndex(c.UserId);
             }
 
             inputs[i] = new FmFeatureInputs(
-                u,
-                _jobs.TryGetValue(c.JobId, out var j) ? j : -1,
+                u, _model.JobIndex(c.JobId),
                 c.RegionMatch, c.HistoryTextSimilarity, c.ProfileTextSimilarity, c.SkillOverlap, c.OnetMatch, c.Popularity, c.Recency);
         }
 
-        _model.ScoreCandidates(inputs, scores[..inputs.Length]);
+        _model.Score(inputs, scores[..inputs.Length]);
     }
 }

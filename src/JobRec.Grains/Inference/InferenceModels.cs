@@ -1,11 +1,14 @@
+using System.Collections.Concurrent;
 using JobRec.Contracts.Inference;
 using JobRec.Grains.Hosting;
 using JobRec.ML.Language.Answering;
+using JobRec.ML.Models;
 using JobRec.ML.Text;
 
 namespace JobRec.Grains.Inference;
 
-/// <summary>The silo-wide models behind the inference worker pool, each behind a micro-batcher; the scorer can be swapped once a model is trained.</summary>
+/// <summary>The silo-wide models behind the inference worker pool, each behind a micro-batcher. Models are swapped while serving
+/// (<see cref="Install"/>, called by the model refresher): a batch reads the model once, so requests already in a batch finish on the old one.</summary>
 public sealed class InferenceModels : IAsyncDisposable
 {
     private readonly MicroBatcher<string, float[]> _encoder;
@@ -15,6 +18,8 @@ public sealed class InferenceModels : IAsyncDisposable
     private readonly MicroBatcher<QaRequest, QaAnswer> _answers;
     private volatile IOccupationClassifier? _currentClassifier;
     private volatile QuestionAnswerer? _currentAnswerer;
+    private readonly ConcurrentDictionary<string, ServedModelInfo> _served = new();
+    private long _generation;
 
     /// <summary>Creates the batchers over an encoder, an initial scorer and an optional O*NET classifier.</summary>
     public InferenceModels(ITextEncoder encoder, ICandidateScorer scorer, IOccupationClassifier? classifier, ServingOptions options)
@@ -30,6 +35,60 @@ public sealed class InferenceModels : IAsyncDisposable
         _classifier = new MicroBatcher<(string, string), OccupationMatch>(ClassifyBatch, options.BatchWindow, options.MaxBatch);
         _answers = new MicroBatcher<QaRequest, QaAnswer>(AnswerBatch, options.BatchWindow, options.MaxBatch);
         _currentAnswerer = QaCheckpointLocation.Load(options.QaCheckpointPath);
+        var now = DateTimeOffset.UtcNow;
+        _served[ModelNames.Recommender] = scorer is LinearCandidateScorer
+            ? new ServedModelInfo(ModelNames.Recommender, 0, scorer.Name, "fallback", "linear (no model trained yet)", null, now)
+            : new ServedModelInfo(ModelNames.Recommender, 0, scorer.Name, "host", $"{scorer.Name} (set by the host)", null, now);
+        _served[ModelNames.Onet] = classifier is null
+            ? new ServedModelInfo(ModelNames.Onet, 0, "none", "none", "none (jobs keep their source's O*NET code)", null, now)
+            : new ServedModelInfo(ModelNames.Onet, 0, ModelNames.OnetKind, "host", "O*NET classifier configured by the host", null, now);
+        _served[ModelNames.Qa] = _currentAnswerer is null
+            ? new ServedModelInfo(ModelNames.Qa, 0, "extractive", "fallback", "extractive (no QA language model trained yet)", null, now)
+            : new ServedModelInfo(ModelNames.Qa, 0, ModelNames.QaKind, "host", $"QA checkpoint {options.QaCheckpointPath}", null, now);
+    }
+
+    /// <summary>Goes up by one each time the recommender model changes: user grains drop recommendations cached under an older one.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>What each slot serves now (recommender, onet, qa).</summary>
+    public IReadOnlyList<ServedModelInfo> Served => [.. ModelNames.All.Where(_served.ContainsKey).Select(n => _served[n])];
+
+    /// <summary>The served model of one slot, or null.</summary>
+    public ServedModelInfo? ServedModel(string name) => _served.TryGetValue(name, out var info) ? info : null;
+
+    /// <summary>Starts serving <paramref name="model"/> (from <see cref="ServingModelLoader.Load"/>) in the slot <paramref name="metadata"/> names.</summary>
+    /// <exception cref="ArgumentException">The model's type does not fit the slot.</exception>
+    public void Install(ModelMetadata metadata, object model, string storeDescription)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(model);
+        switch (metadata.Name, model)
+        {
+            case (ModelNames.Recommender, ICandidateScorer scorer):
+                _currentScorer = scorer;
+                Interlocked.Increment(ref _generation);
+                break;
+            case (ModelNames.Onet, IOccupationClassifier classifier):
+                _currentClassifier = classifier;
+                break;
+            case (ModelNames.Qa, QuestionAnswerer answerer):
+                _currentAnswerer = answerer;
+                break;
+            default:
+                throw new ArgumentException($"a {model.GetType().Name} cannot serve model slot '{metadata.Name}'", nameof(model));
+        }
+
+        _served[metadata.Name] = new ServedModelInfo(metadata.Name, metadata.Version, metadata.Kind, "store",
+            $"{metadata.Kind} v{metadata.Version} from {storeDescription}", metadata, DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>Records that a version was refused; the slot keeps serving what it served.</summary>
+    public void Refuse(string name, string reason)
+    {
+        if (_served.TryGetValue(name, out var info))
+        {
+            _served[name] = info with { LastRefusal = reason };
+        }
     }
 
     /// <summary>The text encoder (dimension of every embedding).</summary>
@@ -39,7 +98,12 @@ public sealed class InferenceModels : IAsyncDisposable
     public ICandidateScorer Scorer
     {
         get => _currentScorer;
-        set => _currentScorer = value ?? throw new ArgumentNullException(nameof(value));
+        set
+        {
+            _currentScorer = value ?? throw new ArgumentNullException(nameof(value));
+            Interlocked.Increment(ref _generation);
+            _served[ModelNames.Recommender] = new ServedModelInfo(ModelNames.Recommender, 0, value.Name, "host", $"{value.Name} (set by the host)", null, DateTimeOffset.UtcNow);
+        }
     }
 
     /// <summary>The O*NET classifier now in use, or null when none is loaded.</summary>
@@ -49,7 +113,7 @@ public sealed class InferenceModels : IAsyncDisposable
         set => _currentClassifier = value;
     }
 
-    /// <summary>The QA language model answerer now in use (loaded from JOBREC_QA_CHECKPOINT when set), or null when none is trained: ask then answers extractively.</summary>
+    /// <summary>The QA language model answerer now in use (the host's checkpoint, or the store's active qa model), or null when none is trained: ask then answers extractively.</summary>
     public QuestionAnswerer? Answerer
     {
         get => _currentAnswerer;

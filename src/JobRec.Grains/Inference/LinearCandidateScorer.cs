@@ -2,7 +2,8 @@ using JobRec.Contracts.Inference;
 
 namespace JobRec.Grains.Inference;
 
-/// <summary>The scorer used before a factorization machine is trained: a fixed weighted sum of the content features.</summary>
+/// <summary>The explicit fallback while no recommender model is active in the model store: a fixed weighted sum of the dense features.
+/// <c>GET /models</c> reports it as "linear (no model trained yet)".</summary>
 public sealed class LinearCandidateScorer : ICandidateScorer
 {
     /// <inheritdoc />

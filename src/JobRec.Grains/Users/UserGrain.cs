@@ -10,6 +10,7 @@ using JobRec.Contracts.Recommendations;
 using JobRec.Contracts.Users;
 using JobRec.Grains.Embeddings;
 using JobRec.Grains.Hosting;
+using JobRec.Grains.Inference;
 using JobRec.Grains.Jobs;
 using JobRec.Grains.Recommendations;
 
@@ -22,15 +23,17 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     private const int CoInteractionFanOut = 3;
     private readonly ServingOptions _options;
     private readonly ServingAdmission _admission;
+    private readonly InferenceModels _models;
     private readonly Dictionary<string, RecentJob> _recentJobCache = [];
     private CachedRecommendations? _cache;
     private (long Version, UserContext Context)? _context;
 
     /// <summary>Created by the runtime.</summary>
-    public UserGrain(ServingOptions options, ServingAdmission admission)
+    public UserGrain(ServingOptions options, ServingAdmission admission, InferenceModels models)
     {
         _options = options;
         _admission = admission;
+        _models = models;
     }
 
     /// <inheritdoc />
@@ -132,7 +135,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         ArgumentNullException.ThrowIfNull(request);
         RequestValidation.K("k", request.K);
         EnsureExists();
-        if (!request.Fresh && _cache is { } c && c.Version == State.Version && c.Explain == request.Explain && request.K <= c.K)
+        if (!request.Fresh && _cache is { } c && c.Version == State.Version && c.ModelGeneration == _models.Generation && c.Explain == request.Explain && request.K <= c.K)
         {
             return c.List with { Jobs = c.List.Jobs.Take(request.K).ToList(), FromCache = true };
         }
@@ -143,9 +146,10 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         using var turn = await _admission.EnterAsync("recommend");
         var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync();
         _context = (State.Version, context);
+        var generation = _models.Generation;
         var pipeline = new RecommendationPipeline(GrainFactory, _options);
         var list = await pipeline.RecommendAsync(context, request.K, request.Explain);
-        _cache = new CachedRecommendations(State.Version, request.K, request.Explain, list);
+        _cache = new CachedRecommendations(State.Version, generation, request.K, request.Explain, list);
         return list;
     }
 
@@ -245,5 +249,5 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             .Select(i => State.Interactions[State.Interactions.Count - 1 - i]).ToList(),
     };
 
-    private sealed record CachedRecommendations(long Version, int K, bool Explain, RecommendationList List);
+    private sealed record CachedRecommendations(long Version, long ModelGeneration, int K, bool Explain, RecommendationList List);
 }

@@ -2,7 +2,11 @@ using System.Diagnostics;
 using System.Text.Json;
 using JobRec.Contracts.Operations;
 using JobRec.Data.Model;
+using JobRec.Evaluation.Corpus;
 using JobRec.Evaluation.Runner;
+using JobRec.Evaluation.Splits;
+using JobRec.Evaluation.Training;
+using JobRec.ML.Models;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Inference;
 using JobRec.Grains.Ingest;
@@ -14,11 +18,11 @@ using Orleans;
 
 namespace JobRec.Silo.Demo;
 
-/// <summary>The main job: embedded silo on SQLite, data into grains, train the FM, evaluate what is served (MAP@K table), then serve the API and page.</summary>
+/// <summary>The main job: embedded silo on SQLite, data into grains, train the FM into the model store (the silo loads it from there), evaluate
+/// what is served next to the baselines (MAP@K table, strongest baseline named), then serve the API and page.</summary>
 public static class DemoRunner
 {
     private const string StateFile = "demo-state.json";
-    private const string ModelFile = "fm.model";
     private const string OnetModelFileName = "onet.model";
 
     /// <summary>Runs the demo; returns once evaluated (<see cref="DemoOptions.NoServe"/>) or when <paramref name="cancellationToken"/> stops serving.</summary>
@@ -43,7 +47,11 @@ public static class DemoRunner
             HttpUrl = options.Url,
             Encoder = encoder,
             Classifier = classifier,
-            Serving = new ServingOptions { Clock = () => snapshot.Clock, ShardIndex = options.ShardIndex, QaCheckpointPath = options.QaCheckpointPath },
+            Serving = new ServingOptions
+            {
+                Clock = () => snapshot.Clock, ShardIndex = options.ShardIndex, QaCheckpointPath = options.QaCheckpointPath, EncoderName = options.Encoder,
+                ModelLog = line => log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] {line}"),
+            },
         });
         await using var _ = app.ConfigureAwait(false);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -68,31 +76,44 @@ public static class DemoRunner
             await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(fingerprint), cancellationToken).ConfigureAwait(false);
         }
 
-        // 2. Train (or load) the factorization machine and put it behind the inference pool.
-        var dataset = BuildDataset(snapshot);
-        var modelPath = Path.Combine(options.DataDirectory, "models", $"{options.Encoder}-{ModelFile}");
-        FactorizationMachineRecommender fm;
-        if (File.Exists(modelPath) && File.Exists(statePath))
+        // 2. Train the factorization machine (or reuse the active one trained on the same data) into the silo's model store and activate it:
+        //    the silo's model refresher serves it, as it would serve a model from `jobrec train recommender`.
+        var store = app.Services.GetRequiredService<ServingOptions>().ModelStore ?? throw new InvalidOperationException("the demo silo has no model store");
+        var refresher = app.Services.GetRequiredService<ModelRefresher>();
+        var ks = new[] { 5, 10, 20 };
+        var trainingData = $"demo {fingerprint}";
+        var activeVersions = await store.ActiveVersionsAsync(cancellationToken).ConfigureAwait(false);
+        ModelMetadata? active = null;
+        if (activeVersions.TryGetValue(ModelNames.Recommender, out var activeVersion))
         {
-            await using var stream = File.OpenRead(modelPath);
-            fm = (FactorizationMachineRecommender)RecommenderStore.Load(stream, dataset);
-            log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] loaded factorization machine from {modelPath}");
+            active = (await store.ListAsync(ModelNames.Recommender, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Version == activeVersion);
+        }
+
+        if (active is not null && File.Exists(statePath) && active.TrainingData.StartsWith(trainingData + ";", StringComparison.Ordinal))
+        {
+            log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] loaded factorization machine {ModelNames.Recommender} v{active.Version} from {store.Description}");
         }
         else
         {
-            fm = new FactorizationMachineRecommender(encoder, new FmTrainingOptions { Epochs = options.FmEpochs });
-            fm.Fit(dataset);
-            Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
-            await using var stream = File.Create(modelPath);
-            RecommenderStore.Save(fm, dataset, stream);
-            log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] trained factorization machine ({fm.ExamplesTrained} examples, {fm.ExamplesPerSecond:F0}/s), saved {modelPath}");
+            var split = EvaluationSplitOf(snapshot, options.EvaluationUsers);
+            var trained = RecommenderTraining.Train(split, encoder, options.Encoder, trainingData, options.FmEpochs, log: null, ks: ks);
+            active = await store.AddAsync(trained.Metadata, trained.Payload, cancellationToken).ConfigureAwait(false);
+            await store.ActivateAsync(active.Name, active.Version, cancellationToken).ConfigureAwait(false);
+            log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] trained factorization machine ({trained.Evaluation.TrainPairs} pairs) and the baselines; stored {active.Name} v{active.Version} in {store.Description}");
         }
 
-        models.Scorer = new FactorizationMachineScorer(fm, dataset);
+        await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
+        var served = models.ServedModel(ModelNames.Recommender);
+        if (served?.Version != active.Version)
+        {
+            throw new InvalidDataException($"the silo did not load {active.Name} v{active.Version}: {served?.LastRefusal ?? "no reason given"}");
+        }
 
-        // 3. Evaluate what the grains serve.
-        var rows = await ServedRecommenderEvaluation.RunAsync(ops, snapshot, [5, 10, 20], options.EvaluationUsers, cancellationToken).ConfigureAwait(false);
+        // 3. Evaluate what the grains serve, next to the baselines fitted on the same training interactions and judged on the same users.
+        var rows = await ServedRecommenderEvaluation.RunAsync(ops, snapshot, ks, options.EvaluationUsers, cancellationToken).ConfigureAwait(false);
+        rows = [rows[0], .. ServedRecommenderEvaluation.RowsOf(active.Evaluation, rows[0].Users, ks), .. rows.Skip(1).Where(r => active.Evaluation.All(e => e.Model != r.Model))];
         output.WriteLine(ServedRecommenderEvaluation.Markdown(rows));
+        output.WriteLine(ServedRecommenderEvaluation.StrongestBaselineLine(rows, active.Evaluation));
         log.WriteLine($"[{clock.Elapsed.TotalSeconds,6:F1}s] evaluated {rows[0].Users} users on held-out interactions");
         if (options.NoServe)
         {
@@ -113,6 +134,21 @@ public static class DemoRunner
 
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The snapshot as an evaluation split: train interactions train, the held-out ones of known users and jobs are the truth; the first
+    /// <paramref name="maxUsers"/> test users by id (the users <see cref="ServedRecommenderEvaluation"/> asks the grains about).</summary>
+    public static EvaluationSplit EvaluationSplitOf(MarketSnapshot snapshot, int maxUsers)
+    {
+        var jobs = snapshot.Jobs.Select(j => j.Id).ToHashSet();
+        var users = snapshot.Users.Select(u => u.Id).ToHashSet();
+        var train = new InteractionCorpus(snapshot.Jobs, snapshot.Users, snapshot.Train.Where(i => users.Contains(i.UserId) && jobs.Contains(i.JobId)))
+        {
+            Description = snapshot.Name,
+        };
+        var test = new InteractionCorpus([], [], snapshot.Test.Where(i => users.Contains(i.UserId) && jobs.Contains(i.JobId))) { Description = "held out" };
+        var split = GivenTestSplitter.Split(train, test);
+        return split with { Tests = [.. split.Tests.Take(maxUsers)] };
     }
 
     /// <summary>The recommender dataset of the snapshot's jobs, users and train interactions.</summary>

@@ -1,10 +1,12 @@
 using JobRec.Contracts.Operations;
 using JobRec.Data.Model;
 using JobRec.Evaluation.Metrics;
+using JobRec.ML.Models;
 
 namespace JobRec.Silo.Demo;
 
-/// <summary>Evaluates what the running grains serve (recommend through the user grains) against held-out interactions, next to a popularity baseline.</summary>
+/// <summary>Evaluates what the running grains serve (recommend through the user grains) against held-out interactions, next to global popularity
+/// and the baselines of the served model's stored evaluation (popularity-in-region, item-kNN, content-based, ...).</summary>
 public static class ServedRecommenderEvaluation
 {
     /// <summary>One row of the table.</summary>
@@ -33,6 +35,41 @@ public static class ServedRecommenderEvaluation
         }).ConfigureAwait(false);
         var baseline = relevant.Select(r => (IReadOnlyList<string>)popular.Where(j => !seen.GetValueOrDefault(r.User, []).Contains(j)).Take(maxK).ToList()).ToArray();
         return [Score("served (grains + FM re-rank)", served, relevant, ks), Score("popularity", baseline, relevant, ks)];
+    }
+
+    /// <summary>Rows of an offline evaluation stored with the served model (the model itself and the baselines), in this table's metric names.</summary>
+    public static IEnumerable<Row> RowsOf(IReadOnlyList<ModelEvaluationRow> evaluation, int users, IReadOnlyList<int> ks)
+    {
+        var kMax = ks.Max();
+        foreach (var row in evaluation)
+        {
+            var metrics = new Dictionary<string, double>();
+            foreach (var k in ks)
+            {
+                metrics[$"MAP@{k}"] = row.Metrics.GetValueOrDefault($"map@{k}");
+            }
+
+            metrics[$"Recall@{kMax}"] = row.Metrics.GetValueOrDefault($"recall@{kMax}");
+            metrics[$"NDCG@{kMax}"] = row.Metrics.GetValueOrDefault($"ndcg@{kMax}");
+            yield return new Row(row.IsBaseline ? row.Model : $"{row.Model}, offline", users, metrics);
+        }
+    }
+
+    /// <summary>One line naming the strongest baseline by MAP@10 and how the served recommendations compare with it.</summary>
+    public static string StrongestBaselineLine(IReadOnlyList<Row> rows, IReadOnlyList<ModelEvaluationRow> evaluation)
+    {
+        var baselines = evaluation.Where(e => e.IsBaseline).Select(e => e.Model).ToHashSet();
+        baselines.Add("popularity");
+        var best = rows.Where(r => baselines.Contains(r.Model)).OrderByDescending(r => r.Metrics.GetValueOrDefault("MAP@10")).FirstOrDefault();
+        var served = rows[0].Metrics.GetValueOrDefault("MAP@10");
+        if (best is null)
+        {
+            return FormattableString.Invariant($"strongest baseline: none evaluated; served MAP@10={served:F4}");
+        }
+
+        var map = best.Metrics.GetValueOrDefault("MAP@10");
+        var ratio = map > 0 ? FormattableString.Invariant($" ({served / map:F2}x)") : "";
+        return FormattableString.Invariant($"strongest baseline: {best.Model} MAP@10={map:F4}; served MAP@10={served:F4}{ratio}");
     }
 
     /// <summary>The rows as a Markdown table.</summary>

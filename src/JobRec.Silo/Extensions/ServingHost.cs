@@ -110,5 +110,6 @@ public static class ServingHost
         app.MapSearchApi();
         app.MapAskApi();
         app.MapClusterApi();
+        app.MapModelsApi();
     }
 }

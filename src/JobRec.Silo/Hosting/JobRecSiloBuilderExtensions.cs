@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Indexing;
+using JobRec.ML.Models;
+using JobRec.Silo.Models;
 using JobRec.Silo.Indexing;
 using Npgsql;
 using JobRec.OrleansExtensions.Clustering;
@@ -13,7 +15,7 @@ namespace JobRec.Silo.Hosting;
 /// <summary>The one composition of a JobRec serving silo on Orleans, used by <c>jobrec silo</c>, <c>jobrec serve</c>, <c>jobrec demo</c>,
 /// the benchmarks and the tests: endpoints, membership (localhost, or Orleans.Clustering.AdoNet on PostgreSQL), grain storage (SQLite
 /// under the data folder, memory, or PostgreSQL), the index shard store (files under the data folder, or PostgreSQL in a cluster), the
-/// serving grains' services and models.</summary>
+/// serving grains' services and models (the model store: PostgreSQL in a cluster, else DataDirectory/models).</summary>
 public static class JobRecSiloBuilderExtensions
 {
     /// <summary>Configures <paramref name="silo"/> per <paramref name="options"/>; <paramref name="serving"/> is the serving settings with their
@@ -28,6 +30,13 @@ public static class JobRecSiloBuilderExtensions
             throw new ArgumentException($"silo address '{options.Address}' must be an IP address (e.g. 127.0.0.1)", nameof(options));
         }
 
+        // Models: the cluster's PostgreSQL (every silo reads the same store), else a folder beside the embedded silo's state.
+        serving = serving with
+        {
+            ModelStore = serving.ModelStore ?? (options.Cluster is { } c
+                ? new PostgresModelStore(c.ConnectionString)
+                : new FolderModelStore(Path.Combine(options.DataDirectory, "models"))),
+        };
         var siloPort = options.SiloPort > 0 ? options.SiloPort : FreePort(address);
         if (options.Cluster is { } cluster)
         {

@@ -69,6 +69,48 @@ async function showJob(id) {
   } catch (e) { $("job-details").innerHTML = `<p class="error">${esc(e.message)}</p>`; }
 }
 
+async function ask(ev) {
+  ev.preventDefault();
+  const status = $("ask-status");
+  status.className = "status"; status.textContent = "reading postings…";
+  try {
+    const r = await api("POST", "/ask", { question: $("ask-question").value, k: 3 });
+    const cited = r.citedJobIds.map((id) => `<a data-job="${esc(id)}">${esc(id)}</a>`).join(", ");
+    $("ask-answer").innerHTML = `<p class="answer">${esc(r.answer || "no answer found")}</p>` +
+      `<p class="meta">cited: ${cited || "none"} · answered by ${esc(r.model)}</p>`;
+    status.textContent = `${r.retrieved.length} postings read`;
+  } catch (e) { status.className = "status error"; status.textContent = e.message; }
+}
+
+const fmt = (v) => (typeof v === "number" ? v.toFixed(4) : "");
+
+async function models() {
+  try {
+    const list = await api("GET", "/models");
+    $("models-status").innerHTML = `<table><tr><th>model</th><th>version</th><th>kind</th><th>from</th><th>metrics</th><th>trained on</th></tr>` +
+      list.map((m) => {
+        const meta = m.metadata;
+        const metrics = meta ? Object.entries(meta.metrics).slice(0, 4).map(([k, v]) => `${esc(k)} ${fmt(v)}`).join(" · ") : "";
+        const refused = m.lastRefusal ? `<div class="error">${esc(m.lastRefusal)}</div>` : "";
+        return `<tr class="model"><td>${esc(m.name)}</td><td>${m.version || "–"}</td><td>${esc(m.kind)}</td><td>${esc(m.description)}${refused}</td>` +
+          `<td>${metrics}</td><td class="meta">${esc(meta ? meta.trainingData : "")}</td></tr>`;
+      }).join("") + `</table>`;
+    const rec = list.find((m) => m.name === "recommender");
+    const rows = rec && rec.metadata ? rec.metadata.evaluation : [];
+    if (!rows.length) { $("evaluation").innerHTML = `<p class="meta">no evaluation stored with the active recommender (jobrec train recommender stores one)</p>`; return; }
+    const keys = ["map@5", "map@10", "ndcg@10", "recall@10", "mrr"].filter((k) => rows.some((r) => k in r.metrics));
+    $("evaluation").innerHTML = `<table id="evaluation-table"><tr><th>model</th>${keys.map((k) => `<th>${esc(k)}</th>`).join("")}</tr>` +
+      rows.map((r) => `<tr><td>${esc(r.model)}${r.isBaseline ? " (baseline)" : ""}</td>${keys.map((k) => `<td>${fmt(r.metrics[k])}</td>`).join("")}</tr>`).join("") +
+      `</table><img id="evaluation-plot" alt="MAP@K plot" width="640">`;
+    // Fetched with the page's headers (API key), shown through a blob URL: an SVG in an img runs no script.
+    const headers = {};
+    const key = localStorage.getItem("jobrec-api-key");
+    if (key) headers["X-Api-Key"] = key;
+    const plot = await fetch(`/models/recommender/evaluation.svg?v=${rec.version}`, { headers });
+    if (plot.ok) $("evaluation-plot").src = URL.createObjectURL(await plot.blob());
+  } catch (e) { $("models-status").innerHTML = `<p class="error">${esc(e.message)}</p>`; }
+}
+
 async function cluster() {
   try {
     const c = await api("GET", "/cluster");
@@ -86,5 +128,8 @@ document.addEventListener("click", (ev) => {
 });
 $("search-form").addEventListener("submit", search);
 $("user-form").addEventListener("submit", recommend);
+$("ask-form").addEventListener("submit", ask);
 $("cluster-refresh").addEventListener("click", cluster);
+$("models-refresh").addEventListener("click", models);
 cluster();
+models();

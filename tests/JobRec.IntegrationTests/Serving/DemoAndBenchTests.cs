@@ -30,6 +30,10 @@ public sealed partial class DemoAndBenchTests
             var (first, firstLog) = await RunDemoAsync(options);
             Assert.Contains("| served (grains + FM re-rank) |", first);
             Assert.Contains("| popularity |", first);
+            Assert.Contains("| popularity-region |", first);
+            Assert.Contains("| item-knn |", first);
+            Assert.Contains("| content |", first);
+            Assert.Matches(@"strongest baseline: [a-z-]+ MAP@10=\d\.\d{4}; served MAP@10=\d\.\d{4}", first);
             Assert.Matches(@"O\*NET classifier: \d+ occupations", firstLog);
             Assert.Contains("trained factorization machine", firstLog);
             var onetModel = Path.Combine(dir, "models", "hashed-onet.model");

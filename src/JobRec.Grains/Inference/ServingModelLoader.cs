@@ -1,0 +1,68 @@
+using JobRec.Grains.Occupations;
+using JobRec.ML.Language.Answering;
+using JobRec.ML.Language.Model;
+using JobRec.ML.Models;
+using JobRec.ML.Onet;
+using JobRec.ML.Text;
+
+namespace JobRec.Grains.Inference;
+
+/// <summary>Turns a stored model into what the inference pool runs, checking it fits this silo first (kind, payload format, encoder).</summary>
+public static class ServingModelLoader
+{
+    /// <summary>The loaded model: an <see cref="ICandidateScorer"/> (recommender), <see cref="IOccupationClassifier"/> (onet) or
+    /// <see cref="QuestionAnswerer"/> (qa).</summary>
+    /// <param name="stored">The stored model.</param>
+    /// <param name="encoder">The silo's text encoder.</param>
+    /// <param name="encoderName">The silo's encoder name, or null when the host did not say (then only the dimension is checked).</param>
+    /// <exception cref="InvalidDataException">The model does not fit (wrong kind, format or encoder) or its payload is corrupt: one line.</exception>
+    public static object Load(StoredModel stored, ITextEncoder encoder, string? encoderName)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(encoder);
+        var m = stored.Metadata;
+        var what = $"model {m.Name} v{m.Version} ({m.Kind})";
+        if (m.EncoderDimension > 0 && m.EncoderDimension != encoder.Dimension)
+        {
+            throw new InvalidDataException($"{what} was trained with a {m.EncoderDimension}-d encoder '{m.Encoder}'; this silo's encoder is {encoder.Dimension}-d");
+        }
+
+        if (m.Encoder is { Length: > 0 } trained && encoderName is { Length: > 0 } serving && trained != serving)
+        {
+            throw new InvalidDataException($"{what} was trained with encoder '{trained}'; this silo serves with '{serving}'");
+        }
+
+        try
+        {
+            return (m.Name, m.Kind) switch
+            {
+                (ModelNames.Recommender, "fm" or "fm-notext") when m.PayloadFormat == ServedFactorizationMachine.PayloadFormat =>
+                    new FactorizationMachineScorer(ServedFactorizationMachine.Load(stored.Payload)),
+                (ModelNames.Onet, ModelNames.OnetKind) => ViaFile(stored.Payload, path => OnetOccupationClassifier.Load(path, encoder)),
+                (ModelNames.Qa, ModelNames.QaKind) => ViaFile(stored.Payload, path => new QuestionAnswerer(LanguageModelCheckpoint.Load(path))),
+                _ => throw new InvalidDataException($"{what}: kind '{m.Kind}' payload format {m.PayloadFormat} cannot be served in slot '{m.Name}'"),
+            };
+        }
+        catch (Exception e) when (e is InvalidDataException or OnetModelEncoderMismatchException or EndOfStreamException or IOException
+                                      or ArgumentException or FormatException or OverflowException)
+        {
+            var message = e.Message.Split('\n')[0];
+            throw new InvalidDataException(message.StartsWith(what, StringComparison.Ordinal) ? message : $"{what}: {message}", e);
+        }
+    }
+
+    private static T ViaFile<T>(byte[] payload, Func<string, T> load)
+    {
+        // The O*NET and QA readers take a path: the payload goes through a private temporary file.
+        var path = Path.Combine(Path.GetTempPath(), $"jobrec-model-{Guid.NewGuid():N}");
+        File.WriteAllBytes(path, payload);
+        try
+        {
+            return load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using JobRec.ML.Recommenders;
+
+namespace JobRec.ML.Models;
+
+/// <summary>A trained factorization machine as a silo serves it: the weights, the feature layout and the user and job ids whose index features
+/// it learned. Serving computes the dense features itself, so no training dataset is needed. Thread-safe for scoring.</summary>
+public sealed class ServedFactorizationMachine
+{
+    /// <summary>Payload format written by <see cref="Save"/>.</summary>
+    public const int PayloadFormat = 1;
+
+    private readonly FactorizationMachine _model;
+    private readonly FmFeatureLayout _layout;
+    private readonly Dictionary<string, int> _users;
+    private readonly Dictionary<string, int> _jobs;
+
+    private ServedFactorizationMachine(FactorizationMachine model, bool useText, IReadOnlyList<string> userIds, IReadOnlyList<string> jobIds)
+    {
+        _model = model;
+        _layout = new FmFeatureLayout(userIds.Count, jobIds.Count, useText);
+        if (model.FeatureCount != _layout.FeatureCount)
+        {
+            throw new InvalidDataException($"factorization machine has {model.FeatureCount} features; {userIds.Count} users, {jobIds.Count} jobs and the dense features need {_layout.FeatureCount}");
+        }
+
+        _users = Index(userIds, "user");
+        _jobs = Index(jobIds, "job");
+        UserIds = userIds;
+        JobIds = jobIds;
+    }
+
+    /// <summary>"fm" with text-similarity features, "fm-notext" without.</summary>
+    public string Kind => _layout.UseText ? "fm" : "fm-notext";
+
+    /// <summary>User ids with a learned index feature (index i is feature i).</summary>
+    public IReadOnlyList<string> UserIds { get; }
+
+    /// <summary>Job ids with a learned index feature.</summary>
+    public IReadOnlyList<string> JobIds { get; }
+
+    /// <summary>The serving form of a fitted recommender; <paramref name="data"/> is the dataset it was fitted on (its id order).</summary>
+    public static ServedFactorizationMachine From(FactorizationMachineRecommender fitted, RecommenderDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(data);
+        return new ServedFactorizationMachine(fitted.Model, fitted.UseText, [.. data.UserIds], [.. data.JobIds]);
+    }
+
+    /// <summary>A served model from its parts: <paramref name="model"/> must have one feature per user, per job and per dense feature of the layout.</summary>
+    /// <exception cref="InvalidDataException">The feature count does not match, or an id repeats.</exception>
+    public static ServedFactorizationMachine Create(FactorizationMachine model, bool useText, IReadOnlyList<string> userIds, IReadOnlyList<string> jobIds)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new ServedFactorizationMachine(model, useText, [.. userIds], [.. jobIds]);
+    }
+
+    /// <summary>Index of a user id, or -1 when the model has none for it (only the dense features count then).</summary>
+    public int UserIndex(string id) => _users.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>Index of a job id, or -1.</summary>
+    public int JobIndex(string id) => _jobs.TryGetValue(id, out var i) ? i : -1;
+
+    /// <summary>Scores feature rows (ids already mapped by <see cref="UserIndex"/> and <see cref="JobIndex"/>); allocation-free.</summary>
+    public void Score(ReadOnlySpan<FmFeatureInputs> inputs, Span<float> scores)
+    {
+        if (scores.Length < inputs.Length)
+        {
+            throw new ArgumentException($"scores has {scores.Length} slots for {inputs.Length} inputs", nameof(scores));
+        }
+
+        Span<int> idx = stackalloc int[FmFeatureLayout.MaxNonZeros];
+        Span<float> val = stackalloc float[FmFeatureLayout.MaxNonZeros];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var n = _layout.Write(inputs[i], idx, val);
+            scores[i] = _model.Score(idx[..n], val[..n]);
+        }
+    }
+
+    /// <summary>The payload bytes: text flag, user ids, job ids, the machine.</summary>
+    public byte[] Save()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(_layout.UseText);
+            WriteIds(writer, UserIds);
+            WriteIds(writer, JobIds);
+            _model.Save(writer);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads a payload written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">Truncated or inconsistent payload.</exception>
+    public static ServedFactorizationMachine Load(byte[] payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(payload, writable: false), System.Text.Encoding.UTF8);
+            var useText = reader.ReadBoolean();
+            var users = ReadIds(reader, "user");
+            var jobs = ReadIds(reader, "job");
+            var model = FactorizationMachine.Load(reader);
+            if (reader.BaseStream.Position != payload.Length)
+            {
+                throw new InvalidDataException($"factorization machine payload has {payload.Length - reader.BaseStream.Position} trailing bytes");
+            }
+
+            return new ServedFactorizationMachine(model, useText, users, jobs);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"factorization machine payload is truncated ({payload.Length} bytes)", e);
+        }
+    }
+
+    private static void WriteIds(BinaryWriter writer, IReadOnlyList<string> ids)
+    {
+        writer.Write(ids.Count);
+        foreach (var id in ids)
+        {
+            writer.Write(id);
+        }
+    }
+
+    private static string[] ReadIds(BinaryReader reader, string what)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
+        {
+            throw new InvalidDataException($"factorization machine payload has an invalid {what} count {count}");
+        }
+
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = reader.ReadString();
+        }
+
+        return ids;
+    }
+
+    private static Dictionary<string, int> Index(IReadOnlyList<string> ids, string what)
+    {
+        var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (!index.TryAdd(ids[i], i))
+            {
+                throw new InvalidDataException($"factorization machine payload lists {what} id '{ids[i]}' twice");
+            }
+        }
+
+        return index;
+    }
+}

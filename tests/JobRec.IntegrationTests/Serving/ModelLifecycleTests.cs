@@ -1,0 +1,205 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using JobRec.Contracts.Operations;
+using JobRec.Data.Synthetic;
+using JobRec.Grains.Hosting;
+using JobRec.Grains.Ingest;
+using JobRec.ML.Models;
+using JobRec.ML.Recommenders;
+using JobRec.Silo.Extensions;
+using JobRec.Silo.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+
+namespace JobRec.IntegrationTests.Serving;
+
+/// <summary>An embedded silo serving from a folder model store that it polls every 200 ms: activated versions change the served ranking without
+/// a restart, and broken versions are refused while the previous model keeps serving.</summary>
+public sealed class ModelLifecycleTests : IAsyncLifetime
+{
+    private const string User = "syn:u3";
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "jobrec-models-" + Guid.NewGuid().ToString("N"));
+    private readonly SyntheticMarket _market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = 200, Users = 40, Seed = 11 });
+    private WebApplication _app = null!;
+    private HttpClient _http = null!;
+    private JobRecOperations _ops = null!;
+    private FolderModelStore _store = null!;
+    private const int Dimension = 256;
+
+    public async Task InitializeAsync()
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        _store = new FolderModelStore(Path.Combine(_directory, "models"));
+        _app = ServingHost.Build(new ServingHostOptions
+        {
+            DataDirectory = _directory,
+            HttpUrl = url,
+            InMemoryState = true,
+            Dashboard = false,
+            Encoder = new HashedTextEncoder(Dimension),
+            Serving = new ServingOptions
+            {
+                Clock = () => _market.TrainEnd, EncoderName = "hashed", ModelStore = _store, ModelPollInterval = TimeSpan.FromMilliseconds(200),
+            },
+        });
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = url };
+        _ops = _app.Services.GetRequiredService<JobRecOperations>();
+        var sink = new GrainIngestSink(_app.Services.GetRequiredService<IGrainFactory>());
+        await sink.UpsertOccupationsAsync(_market.Occupations().ToList());
+        await sink.UpsertJobsAsync(_market.Jobs().ToList());
+        await sink.UpsertUsersAsync(_market.Users().ToList());
+        await sink.AddInteractionsAsync(_market.TrainInteractions().ToList());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheServedRankingChangesWithTheActivatedModelWithoutARestart()
+    {
+        var recommender = await RecommenderInfoAsync();
+        Assert.Equal("fallback", recommender.GetProperty("source").GetString());
+        Assert.Equal("linear (no model trained yet)", recommender.GetProperty("description").GetString());
+        Assert.Contains("no model trained yet", await _http.GetStringAsync("/health"));
+
+        var fallback = (await _ops.RecommendAsync(User, 20)).Jobs.Select(j => j.Job.Id).ToList();
+        Assert.True(fallback.Count >= 15, $"only {fallback.Count} recommendations");
+        var (a, b) = (fallback[^1], fallback[^3]);
+
+        var v1 = await AddAsync(BoostModel(a));
+        await _store.ActivateAsync(ModelNames.Recommender, v1);
+        await WaitForVersionAsync(v1);
+        var first = (await _ops.RecommendAsync(User, 20)).Jobs;
+        Assert.Equal(a, first[0].Job.Id);
+        Assert.False(first[0].Score < 5, $"score {first[0].Score} is not the boosted model's");
+
+        var v2 = await AddAsync(BoostModel(b));
+        await _store.ActivateAsync(ModelNames.Recommender, v2);
+        await WaitForVersionAsync(v2);
+        // The user's state did not change: the cached list of the old model must not be served.
+        var second = (await _ops.RecommendAsync(User, 20)).Jobs;
+        Assert.Equal(b, second[0].Job.Id);
+
+        var info = await RecommenderInfoAsync();
+        Assert.Equal("store", info.GetProperty("source").GetString());
+        Assert.Equal("fm", info.GetProperty("kind").GetString());
+        Assert.Equal(0.5, info.GetProperty("metadata").GetProperty("metrics").GetProperty("map@10").GetDouble());
+        var svg = await _http.GetStringAsync("/models/recommender/evaluation.svg");
+        Assert.StartsWith("<svg", svg.TrimStart());
+        Assert.Contains("popularity-region", svg);
+    }
+
+    [Fact]
+    public async Task ACorruptWrongDimensionOrUnknownFormatModelIsRefusedAndThePreviousOneKeepsServing()
+    {
+        var good = (await _ops.RecommendAsync(User, 20)).Jobs.Select(j => j.Job.Id).ToList();
+        var target = good[^2];
+        var v1 = await AddAsync(BoostModel(target));
+        await _store.ActivateAsync(ModelNames.Recommender, v1);
+        await WaitForVersionAsync(v1);
+        Assert.Equal(target, (await _ops.RecommendAsync(User, 20)).Jobs[0].Job.Id);
+
+        // Corrupt: a valid file with one payload byte flipped.
+        var corrupt = await AddAsync(BoostModel(good[0]));
+        var path = _store.FileOf(ModelNames.Recommender, corrupt);
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[^40] ^= 0x5A;
+        await File.WriteAllBytesAsync(path, bytes);
+        await AssertRefusedAsync(corrupt, "corrupt", v1, target);
+
+        // Trained with another encoder dimension.
+        var wide = await _store.AddAsync(Metadata() with { EncoderDimension = Dimension * 2 }, BoostModel(good[0]).Save());
+        await AssertRefusedAsync(wide.Version, "512-d", v1, target);
+
+        // A payload format this build does not know.
+        var future = await _store.AddAsync(Metadata() with { PayloadFormat = 99 }, BoostModel(good[0]).Save());
+        await AssertRefusedAsync(future.Version, "payload format 99", v1, target);
+    }
+
+    private async Task AssertRefusedAsync(int version, string reason, int serving, string top)
+    {
+        await _store.ActivateAsync(ModelNames.Recommender, version);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        JsonElement info;
+        while (true)
+        {
+            info = await RecommenderInfoAsync();
+            if (info.GetProperty("lastRefusal").GetString() is { } line && line.Contains($"v{version}:", StringComparison.Ordinal))
+            {
+                Assert.Contains(reason, line);
+                Assert.DoesNotContain('\n', line);
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"v{version} was not refused: {info}");
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(serving, info.GetProperty("version").GetInt32());
+        Assert.Equal(top, (await _ops.RecommendAsync(User, 20, fresh: true)).Jobs[0].Job.Id);
+    }
+
+    /// <summary>A factorization machine that scores one job far above every other (its id weight), nothing else.</summary>
+    private ServedFactorizationMachine BoostModel(string jobId)
+    {
+        var jobs = _market.Jobs().Select(j => j.Id).ToList();
+        var users = _market.Users().Select(u => u.Id).ToList();
+        var layout = new FmFeatureLayout(users.Count, jobs.Count, useText: true);
+        var fm = new FactorizationMachine(layout.FeatureCount, 2, seed: 1, initialScale: 0f);
+        fm.Weights[users.Count + jobs.IndexOf(jobId)] = 10f;
+        return ServedFactorizationMachine.Create(fm, true, users, jobs);
+    }
+
+    private static ModelMetadata Metadata() => new()
+    {
+        Name = ModelNames.Recommender,
+        Kind = "fm",
+        TrainingData = "hand-made test model",
+        Encoder = "hashed",
+        EncoderDimension = Dimension,
+        Metrics = new Dictionary<string, double> { ["map@10"] = 0.5 },
+        Evaluation =
+        [
+            new ModelEvaluationRow("fm (this model)", false, new Dictionary<string, double> { ["map@10"] = 0.5 }, [0.4, 0.5]),
+            new ModelEvaluationRow("popularity-region", true, new Dictionary<string, double> { ["map@10"] = 0.2 }, [0.1, 0.2]),
+        ],
+    };
+
+    private async Task<int> AddAsync(ServedFactorizationMachine model) => (await _store.AddAsync(Metadata(), model.Save())).Version;
+
+    private async Task WaitForVersionAsync(int version)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var info = await RecommenderInfoAsync();
+            if (info.GetProperty("version").GetInt32() == version)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the silo did not swap to v{version}: {info}");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task<JsonElement> RecommenderInfoAsync()
+    {
+        var models = await _http.GetFromJsonAsync<JsonElement>("/models");
+        return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == ModelNames.Recommender);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
