@@ -92,6 +92,8 @@ internal static class ActorCommands
                     SiloPort = parseResult.GetValue(siloPort),
                     SiloName = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{gatewayPort}",
                     Cluster = clusterOptions,
+                    Tls = ClusterSecuritySettings.Tls,
+                    OperatorKey = ClusterSecuritySettings.OperatorKey,
                     Dashboard = !parseResult.GetValue(noDashboard),
                     Serving = new ServingOptions
                     {

@@ -216,7 +216,7 @@ internal static class ServeCommands
         {
             if (_sink is null)
             {
-                _client = await JobRecClient.ConnectAsync(gateway, cancellationToken: cancellationToken);
+                _client = await JobRecClient.ConnectAsync(gateway, ClusterSecuritySettings.Configure, cancellationToken);
                 Console.Error.WriteLine($"ingest: into the grains of the silo at {gateway}");
                 _sink = new GrainIngestSink(_client.Grains);
             }

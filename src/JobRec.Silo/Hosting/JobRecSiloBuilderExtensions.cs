@@ -7,6 +7,8 @@ using Npgsql;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Silo.Hosting;
 
@@ -26,6 +28,23 @@ public static class JobRecSiloBuilderExtensions
         if (!IPAddress.TryParse(options.Address, out var address))
         {
             throw new ArgumentException($"silo address '{options.Address}' must be an IP address (e.g. 127.0.0.1)", nameof(options));
+        }
+
+        if (options.Tls is { } tls)
+        {
+            var certificate = tls.LoadCertificate();
+            var authority = tls.LoadAuthority();
+            silo.UseTls(o =>
+            {
+                o.LocalCertificate = certificate;
+                o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.RemoteCertificateValidation = (peer, _, _) => ClusterTlsOptions.IsIssuedBy(peer, authority);
+            });
+        }
+        else if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"silo address {address} is not loopback: its gateway and silo-to-silo ports need TLS with client certificates (set Tls: JOBREC_TLS_CERT, JOBREC_TLS_KEY, JOBREC_TLS_CA) or bind 127.0.0.1", nameof(options));
         }
 
         var siloPort = options.SiloPort > 0 ? options.SiloPort : FreePort(address);
@@ -68,6 +87,7 @@ public static class JobRecSiloBuilderExtensions
 
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
+        silo.AddJobRecGatewayGuard(options.OperatorKey);
         return silo;
     }
 
