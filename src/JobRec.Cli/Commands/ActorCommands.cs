@@ -94,6 +94,8 @@ internal static class ActorCommands
                     Cluster = clusterOptions,
                     Tls = ClusterSecuritySettings.Tls,
                     OperatorKey = ClusterSecuritySettings.OperatorKey,
+                    ApiKey = HostSettings.Read("JOBREC_API_KEY"),
+                    UserTokens = ClusterSecuritySettings.UserTokens,
                     Dashboard = !parseResult.GetValue(noDashboard),
                     Serving = new ServingOptions
                     {

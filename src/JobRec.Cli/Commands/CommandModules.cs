@@ -21,5 +21,6 @@ internal static class CommandModules
         LoadTestCommands.Register(root, bench, evaluate);
         ClusterCommands.Register(root, bench, evaluate);
         SkillCommands.Register(root, bench, evaluate);
+        SecurityCommands.Register(root, bench, evaluate);
     }
 }

@@ -115,7 +115,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     {
         // Read-only and called by every recommend that has this job among the user's recent ones: the ranking is sorted once per
         // change (two concurrent first readers may both sort; the list is published whole).
-        GrainArguments.Range("count", count, 0, MaxCoInteractions * 2);
+        GrainArguments.Range("count", count, 0, ContractLimits.MaxBatchItems);
         var ranking = Volatile.Read(ref _coRanking);
         if (ranking is null)
         {

@@ -69,6 +69,9 @@ public sealed record ServingHostOptions
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Per-user bearer tokens on the HTTP API (a user acts only on itself); null: none accepted.</summary>
+    public UserTokenOptions? UserTokens { get; init; }
+
     /// <summary>The operator key a trusted gateway client (bulk ingest through <c>jobrec ingest --gateway</c>) sends to call the grains'
     /// internal methods (<c>JobRec.Contracts.Security.InternalGrainMethodAttribute</c>); null: no gateway client may call them (the HTTP API
     /// and the grains themselves always may).</summary>
