@@ -30,6 +30,16 @@ public static class JobRecSiloBuilderExtensions
             throw new ArgumentException($"silo address '{options.Address}' must be an IP address (e.g. 127.0.0.1)", nameof(options));
         }
 
+        // The connection guard first, so it wraps TLS: a connection that never finishes its handshake is counted and timed out too.
+        silo.Services.AddSingleton(options.GatewayLimits);
+        silo.Services.AddSingleton<GatewayConnectionGuard>();
+        silo.Configure<SiloConnectionOptions>(o => o.ConfigureGatewayInboundConnection(
+            b => b.Use(b.ApplicationServices.GetRequiredService<GatewayConnectionGuard>().Wrap)));
+        silo.Configure<SiloMessagingOptions>(o =>
+        {
+            o.MaxMessageBodySize = options.GatewayLimits.MaxMessageBodyBytes;
+            o.MaxMessageHeaderSize = options.GatewayLimits.MaxMessageHeaderBytes;
+        });
         if (options.Tls is { } tls)
         {
             var certificate = tls.LoadCertificate();

@@ -69,6 +69,9 @@ public sealed record ServingHostOptions
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Bounds on the gateway listener and on Orleans message sizes.</summary>
+    public GatewayConnectionLimits GatewayLimits { get; init; } = new();
+
     /// <summary>Per-user bearer tokens on the HTTP API (a user acts only on itself); null: none accepted.</summary>
     public UserTokenOptions? UserTokens { get; init; }
 
