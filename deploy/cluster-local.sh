@@ -4,6 +4,8 @@
 #                                       silo has joined, then prints, one per line (eval them):
 #                                         export JOBREC_PG="..."                 the cluster database
 #                                         export JOBREC_GATEWAYS="h:p,h:p,..."   client gateways (an Orleans client spreads over them)
+#                                         export JOBREC_OPERATOR_KEY="..."       the key for the grains' internal methods (ingest --gateway)
+#                                       and with CLUSTER_TLS=1 the client's TLS files (JOBREC_TLS_CERT, JOBREC_TLS_KEY, JOBREC_TLS_CA)
 #   deploy/cluster-local.sh status      silos (pid, gateway, running or not) and the Orleans membership table (OrleansMembershipTable)
 #   deploy/cluster-local.sh kill I      kill -9 silo I (1-based): the others declare it dead within a few seconds and its grains
 #                                       activate on them on their next call
@@ -12,7 +14,9 @@
 #   CLUSTER_GATEWAY_BASE (30000: silo I listens for clients on BASE+I-1), CLUSTER_SILO_BASE (31000: silo-to-silo ports),
 #   CLUSTER_HTTP_BASE (5180: silo I serves the HTTP API, page and /dashboard on BASE+I-1), JOBREC_PG (use this database instead of starting one),
 #   JOBREC_PG_PORT (port of the PostgreSQL started here, default 55432), CLUSTER_SCHEMA (create and use this schema, e.g. to run
-#   next to other clusters or tests on a shared JOBREC_PG; left in place by stop). Everything binds to 127.0.0.1.
+#   next to other clusters or tests on a shared JOBREC_PG; left in place by stop), CLUSTER_TLS=1 (TLS with client certificates on the
+#   silo-to-silo and gateway links: a throwaway authority and one node certificate made with openssl under $CLUSTER_DIR/tls, removed by
+#   stop). Everything binds to 127.0.0.1.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 gateway_base="${CLUSTER_GATEWAY_BASE:-30000}"
@@ -32,6 +36,22 @@ psql_to() {
   pass="$(sed -nE 's/.*Password=([^;]+).*/\1/p' <<<"$cs")"
   PGPASSWORD="$pass" PGOPTIONS="$(sed -nE 's/.*Search Path=([^;]+).*/-c search_path=\1/p' <<<"$cs")" \
     psql -h "${host:-127.0.0.1}" -p "${port:-5432}" -U "$user" -d "$db" "$@"
+}
+
+# tls_files DIR: a throwaway cluster authority and one certificate (server and client use) it issued, for every silo and client here.
+tls_files() {
+  local t="$1"
+  command -v openssl >/dev/null || die "CLUSTER_TLS=1 needs openssl"
+  mkdir -p "$t" && chmod 700 "$t"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$t/ca.key" -out "$t/ca.crt" -days 2 \
+    -subj "/CN=jobrec-cluster-local-ca" -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    >/dev/null 2>&1 || die "openssl could not make the cluster authority"
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$t/node.key" -out "$t/node.csr" -subj "/CN=jobrec-cluster-local" \
+    >/dev/null 2>&1 || die "openssl could not make the node key"
+  printf 'basicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=IP:127.0.0.1\n' > "$t/node.ext"
+  openssl x509 -req -in "$t/node.csr" -CA "$t/ca.crt" -CAkey "$t/ca.key" -CAcreateserial -out "$t/node.crt" -days 2 \
+    -extfile "$t/node.ext" >/dev/null 2>&1 || die "openssl could not sign the node certificate"
+  chmod 600 "$t"/*.key
 }
 
 start() {
@@ -56,6 +76,13 @@ start() {
   fi
   echo "$pg" > "$dir/pg"
   : > "$dir/silos"
+  # The operator key lets a trusted client (jobrec ingest --gateway) call the grains' internal methods; ordinary clients cannot.
+  local operator_key; operator_key="$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  export JOBREC_OPERATOR_KEY="$operator_key"
+  if [ "${CLUSTER_TLS:-0}" = "1" ]; then
+    tls_files "$dir/tls"
+    export JOBREC_TLS_CERT="$dir/tls/node.crt" JOBREC_TLS_KEY="$dir/tls/node.key" JOBREC_TLS_CA="$dir/tls/ca.crt"
+  fi
   local gateways=()
   for i in $(seq 1 "$n"); do
     local gw=$((gateway_base + i - 1)) sp=$((silo_base + i - 1)) hp=$((http_base + i - 1))
@@ -89,6 +116,10 @@ start() {
   echo "$list" > "$dir/gateways"
   echo "export JOBREC_PG=\"$pg\""
   echo "export JOBREC_GATEWAYS=\"$list\""
+  echo "export JOBREC_OPERATOR_KEY=\"$operator_key\""
+  if [ "${CLUSTER_TLS:-0}" = "1" ]; then
+    echo "export JOBREC_TLS_CERT=\"$JOBREC_TLS_CERT\" JOBREC_TLS_KEY=\"$JOBREC_TLS_KEY\" JOBREC_TLS_CA=\"$JOBREC_TLS_CA\""
+  fi
 }
 
 status() {

@@ -16,7 +16,7 @@ say() { echo "setup: $*"; }
 
 # 1. apt packages
 need=()
-for pkg in libopenblas0 libopenblas-dev libfaiss-dev cmake g++ make postgresql chromium nodejs npm; do
+for pkg in libopenblas0 libopenblas-dev libfaiss-dev cmake g++ make postgresql chromium nodejs npm openssl; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 # npm and node may come from elsewhere (nvm, tarball): only ask apt when the command is missing.

@@ -1,3 +1,5 @@
+using JobRec.Contracts.Security;
+
 namespace JobRec.Client;
 
 /// <summary>Settings of a <see cref="JobRecClient"/>: where the cluster's gateways are, the cluster id, call timeout and connection retries.</summary>
@@ -15,6 +17,15 @@ public sealed class ClientOptions
 
     /// <summary>Time a call waits for its response (Orleans' ClientMessagingOptions.ResponseTimeout); a call past it throws TimeoutException.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The cluster's operator key (the silos' OperatorKey), sent with every call so that this client may call the grains' internal
+    /// methods (bulk ingest); null for an ordinary client, which the silos refuse on those methods. Send it only over TLS
+    /// (<see cref="Tls"/>) off loopback.</summary>
+    public string? OperatorKey { get; set; }
+
+    /// <summary>TLS with this client's certificate on the gateway links, accepting only gateways whose certificate the cluster's authority
+    /// issued; required by silos whose gateway is not on loopback. Null: plain TCP (loopback silos).</summary>
+    public ClusterTlsOptions? Tls { get; set; }
 
     /// <summary>Attempts to connect at start before throwing <see cref="GatewayUnavailableException"/>.</summary>
     public int ConnectAttempts { get; set; } = 3;

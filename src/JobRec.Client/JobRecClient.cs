@@ -1,19 +1,23 @@
 using System.Net;
 using System.Net.Sockets;
 using JobRec.Contracts.Operations;
+using JobRec.Contracts.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 
 namespace JobRec.Client;
 
 /// <summary>The client SDK: a thin typed layer over an Orleans <see cref="IClusterClient"/> (its own small host) connected to a JobRec
 /// cluster's gateways, either a static list or the live gateways of the cluster's PostgreSQL membership table. Orleans spreads calls over
 /// the gateways and fails over when one dies; a call in flight when its gateway dies fails (TimeoutException, SiloUnavailableException, ...)
-/// and may or may not have run: retry only idempotent calls, e.g. with <see cref="IdempotentRetry"/>.</summary>
+/// and may or may not have run: retry only idempotent calls, e.g. with <see cref="IdempotentRetry"/>. The SDK is for trusted services
+/// (web front ends, ingest jobs), not for end users: a client reaches every user's data; off loopback it needs the cluster's client
+/// certificate (<see cref="ClientOptions.Tls"/>), and the grains' internal methods also need the operator key.</summary>
 public sealed class JobRecClient : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -92,6 +96,20 @@ public sealed class JobRecClient : IAsyncDisposable
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = options.GatewayListRefreshInterval);
             client.UseConnectionRetryFilter(new ConnectRetry(options));
+            if (options.Tls is { } tls)
+            {
+                var authority = tls.LoadAuthority();
+                client.UseTls(tls.LoadCertificate(), o => o.RemoteCertificateValidation = (peer, _, _) => ClusterTlsOptions.IsIssuedBy(peer, authority));
+            }
+
+            if (options.OperatorKey is { Length: > 0 } operatorKey)
+            {
+                client.AddOutgoingGrainCallFilter(context =>
+                {
+                    RequestContext.Set(GrainCallContextKeys.OperatorKey, operatorKey);
+                    return context.Invoke();
+                });
+            }
         });
         var host = builder.Build();
         var named = discovery ? ["postgres"] : options.Gateways;

@@ -27,6 +27,10 @@ public static class Program
             SiloPort = settings.GetValue("SiloPort", 0),
             Address = settings["Address"] ?? "127.0.0.1",
             Cluster = string.IsNullOrWhiteSpace(cluster) ? null : new PostgresClusterOptions { ConnectionString = cluster },
+            OperatorKey = settings["OperatorKey"],
+            Tls = settings["TlsCertificate"] is { Length: > 0 } certificate
+                ? new JobRec.Contracts.Security.ClusterTlsOptions { CertificatePath = certificate, KeyPath = settings["TlsKey"] ?? "", AuthorityPath = settings["TlsAuthority"] ?? "" }
+                : null,
             Serving = new ServingOptions
             {
                 ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8),

@@ -92,6 +92,10 @@ internal static class ActorCommands
                     SiloPort = parseResult.GetValue(siloPort),
                     SiloName = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{gatewayPort}",
                     Cluster = clusterOptions,
+                    Tls = ClusterSecuritySettings.Tls,
+                    OperatorKey = ClusterSecuritySettings.OperatorKey,
+                    ApiKey = HostSettings.Read("JOBREC_API_KEY"),
+                    UserTokens = ClusterSecuritySettings.UserTokens,
                     Dashboard = !parseResult.GetValue(noDashboard),
                     Serving = new ServingOptions
                     {

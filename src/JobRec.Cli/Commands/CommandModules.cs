@@ -22,5 +22,6 @@ internal static class CommandModules
         ClusterCommands.Register(root, bench, evaluate);
         SkillCommands.Register(root, bench, evaluate);
         ModelCommands.Register(root, bench, evaluate);
+        SecurityCommands.Register(root, bench, evaluate);
     }
 }

@@ -49,7 +49,7 @@ internal static class LoadTestCommands
             try
             {
                 connected = t.StartsWith("silo:", StringComparison.Ordinal)
-                    ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken)
+                    ? await ClientSdkJobRecTarget.ConnectAsync(t["silo:".Length..], remote, cancellationToken, ClusterSecuritySettings.Configure)
                     : new HttpJobRecTarget(new Uri(t.EndsWith('/') ? t : t + "/"), remote);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or UriFormatException or GatewayUnavailableException)

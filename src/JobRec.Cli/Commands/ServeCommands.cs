@@ -47,9 +47,10 @@ internal static class ServeCommands
         var onetRerank = new Option<bool>("--onet-rerank") { Description = "Train the O*NET classifier with its re-ranker (about 5x the training time, on the first run only: the model is saved under <dir>/models and reused)" };
         var onetModel = new Option<string?>("--onet-model") { Description = "Load this saved O*NET model (jobrec onet train) instead of training one; it must have been trained with the demo's --encoder" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
+        var demoApiKey = new Option<string?>("--api-key") { Description = "Require this X-Api-Key on API calls (operator scope; default JOBREC_API_KEY); JOBREC_USER_TOKEN_KEY adds per-user bearer tokens (jobrec user-token)" };
         var demoShardIndex = ShardIndexOption();
         var command = new Command("demo", "The main job: embedded silo (SQLite under ./.jobrec), data into grains, train, index, evaluate (MAP@K table), serve on http://127.0.0.1:5080");
-        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, onetRerank, onetModel, demoShardIndex, noServe })
+        foreach (var o in new Option[] { jobs, users, seed, data, source, dir, encoder, epochs, evalUsers, url, onet, onetMaxTitles, onetRerank, onetModel, demoShardIndex, noServe, demoApiKey })
         {
             command.Options.Add(o);
         }
@@ -77,6 +78,8 @@ internal static class ServeCommands
                     QaCheckpointPath = HostSettings.Read(QaCheckpointLocation.EnvironmentVariable),
                     ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
                     NoServe = parseResult.GetValue(noServe),
+                    ApiKey = parseResult.GetValue(demoApiKey) ?? HostSettings.Read("JOBREC_API_KEY"),
+                    UserTokens = ClusterSecuritySettings.UserTokens,
                 }, Console.Out, Console.Error, cancellationToken);
             }
             catch (Exception e) when (e is ArgumentException or DirectoryNotFoundException or FileNotFoundException or ModelNotFoundException
@@ -115,7 +118,10 @@ internal static class ServeCommands
                 DataDirectory = parseResult.GetValue(dir)!,
                 HttpUrl = new Uri(parseResult.GetValue(url)!),
                 GatewayPort = parseResult.GetValue(gateway),
-                ApiKey = parseResult.GetValue(apiKey),
+                ApiKey = parseResult.GetValue(apiKey) ?? HostSettings.Read("JOBREC_API_KEY"),
+                UserTokens = ClusterSecuritySettings.UserTokens,
+                OperatorKey = ClusterSecuritySettings.OperatorKey,
+                Tls = ClusterSecuritySettings.Tls,
                 Encoder = textEncoder,
                 Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
                 Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint, EncoderName = parseResult.GetValue(encoder), ModelLog = line => Console.Error.WriteLine($"serve: {line}") },
@@ -216,7 +222,7 @@ internal static class ServeCommands
         {
             if (_sink is null)
             {
-                _client = await JobRecClient.ConnectAsync(gateway, cancellationToken: cancellationToken);
+                _client = await JobRecClient.ConnectAsync(gateway, ClusterSecuritySettings.Configure, cancellationToken);
                 Console.Error.WriteLine($"ingest: into the grains of the silo at {gateway}");
                 _sink = new GrainIngestSink(_client.Grains);
             }

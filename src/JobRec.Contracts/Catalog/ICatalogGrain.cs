@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Contracts.Catalog;
 
@@ -8,6 +9,7 @@ namespace JobRec.Contracts.Catalog;
 public interface ICatalogGrain : IGrainWithStringKey
 {
     /// <summary>Inserts or replaces entries; returns how many keys were new (keys compare case-insensitively).</summary>
+    [InternalGrainMethod]
     Task<int> UpsertAsync([Immutable] IReadOnlyDictionary<string, string> entries);
 
     /// <summary>The value stored for the key, or empty when unknown.</summary>

@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using JobRec.Contracts.Ask;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Contracts.Inference;
 
@@ -9,14 +10,17 @@ namespace JobRec.Contracts.Inference;
 public interface IInferenceWorkerGrain : IGrainWithStringKey
 {
     /// <summary>L2-normalised embeddings of the texts, one per text, in order.</summary>
+    [InternalGrainMethod]
     [return: Immutable]
     Task<float[][]> EncodeAsync([Immutable] IReadOnlyList<string> texts);
 
     /// <summary>Factorization-machine scores of the candidate pairs, in order.</summary>
+    [InternalGrainMethod]
     [return: Immutable]
     Task<float[]> ScoreAsync([Immutable] IReadOnlyList<CandidateFeatures> candidates);
 
     /// <summary>The O*NET occupation of a posting's title and description.</summary>
+    [InternalGrainMethod]
     Task<OccupationMatch> ClassifyAsync(string title, string description);
 
     /// <summary>Answers a question from the postings the semantic search retrieves for it (questions of concurrent calls are answered in one batch); throws <see cref="ContractValidationException"/> for a bad request.</summary>

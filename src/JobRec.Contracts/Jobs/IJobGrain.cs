@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Contracts.Jobs;
 
@@ -12,6 +13,7 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobView> UpsertAsync(JobInput posting);
 
     /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
+    [InternalGrainMethod]
     Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
@@ -23,6 +25,7 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobSummary?> GetSummaryAsync();
 
     /// <summary>The job's L2-normalised embedding, or null when unknown.</summary>
+    [InternalGrainMethod]
     [ReadOnly]
     [return: Immutable]
     Task<float[]?> GetEmbeddingAsync();
@@ -30,11 +33,13 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Closes the job and removes it from its shard; returns false when the job does not exist.</summary>
     Task<bool> CloseAsync();
 
-    /// <summary>Counts one interaction and remembers which other jobs the same user touched recently (co-interactions).</summary>
+    /// <summary>Counts one interaction and remembers which other jobs the same user touched recently (co-interactions); called by the user's grain.</summary>
+    [InternalGrainMethod]
     Task RecordInteractionAsync(InteractionKind kind, [Immutable] IReadOnlyList<string> coInteractedJobIds);
 
     /// <summary>Adds counters and co-interactions aggregated by bulk ingest.</summary>
     /// <exception cref="KeyNotFoundException">The job does not exist.</exception>
+    [InternalGrainMethod]
     Task ImportStatisticsAsync(JobStatistics delta);
 
     /// <summary>Jobs most often touched by the same users as this one, most frequent first, at most <paramref name="count"/>.</summary>

@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Contracts.Recommendations;
 
@@ -8,6 +9,7 @@ namespace JobRec.Contracts.Recommendations;
 public interface IPopularityGrain : IGrainWithStringKey
 {
     /// <summary>Adds weight to jobs' popularity (job id to weight).</summary>
+    [InternalGrainMethod]
     Task AddAsync([Immutable] IReadOnlyDictionary<string, float> weights);
 
     /// <summary>The most popular jobs with their popularity normalised to 0..1, best first; the ranking is refreshed at most once a second while counts keep changing.</summary>
@@ -26,5 +28,6 @@ public interface IPopularityGrain : IGrainWithStringKey
     /// so no id string is hashed again. Two ids sharing a key (probability about n^2 / 2^65) share their summed count.</summary>
     [ReadOnly]
     [return: Immutable]
+    [InternalGrainMethod]
     Task<float[]> PopularityOfKeysAsync([Immutable] IReadOnlyList<ulong> jobKeys);
 }

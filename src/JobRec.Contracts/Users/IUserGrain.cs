@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Concurrency;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Contracts.Users;
 
@@ -13,6 +14,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task<UserView> UpsertProfileAsync(UserInput profile);
 
     /// <summary>Stores a profile whose embedding was computed in bulk (ingest path).</summary>
+    [InternalGrainMethod]
     Task<UserView> UpsertEncodedAsync(UserInput profile, [Immutable] float[] embedding);
 
     /// <summary>The stored user, or null when this id was never created.</summary>
@@ -23,6 +25,7 @@ public interface IUserGrain : IGrainWithStringKey
     Task<InteractionRecord> RecordInteractionAsync(InteractionInput interaction);
 
     /// <summary>Records interactions in bulk without per-interaction job validation (ingest path; creates an empty profile when none exists); returns those that were new.</summary>
+    [InternalGrainMethod]
     [return: Immutable]
     Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync([Immutable] IReadOnlyList<InteractionRecord> interactions);
 

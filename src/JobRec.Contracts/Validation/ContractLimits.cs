@@ -19,6 +19,16 @@ public static class ContractLimits
     public const int MaxSkills = 100;
     /// <summary>Most interactions a user grain returns in its view.</summary>
     public const int MaxReturnedInteractions = 50;
+    /// <summary>Longest embedding a grain accepts (the encoders here make 256..1024 dimensions).</summary>
+    public const int MaxEmbeddingDimensions = 4096;
+    /// <summary>Most items in one bulk grain call (ingest batches, shard upserts, id lists, texts to encode).</summary>
+    public const int MaxBatchItems = 100_000;
+    /// <summary>Largest counter delta one statistics import may add to a job (views, saves, applies, one co-interaction count).</summary>
+    public const long MaxCounterDelta = 100_000_000;
+    /// <summary>Largest absolute popularity weight one call may add to a job.</summary>
+    public const float MaxPopularityWeight = 1_000_000f;
+    /// <summary>Longest text a grain encodes or classifies (a posting's title, description and skills together).</summary>
+    public const int MaxEncodedTextLength = 2 * MaxDescriptionLength;
     /// <summary>Largest HTTP request body in bytes.</summary>
     public const long MaxRequestBodyBytes = 256 * 1024;
 

@@ -21,4 +21,7 @@ public sealed class ContractValidationException : ArgumentException
     /// <summary>What was wrong with it.</summary>
     [Id(1)]
     public string Problem { get; }
+
+    /// <summary>Always null: a refused request is not a fault, and no silo stack trace leaves the cluster with it.</summary>
+    public override string? StackTrace => null;
 }

@@ -23,4 +23,7 @@ public sealed class ServingOverloadedException : Exception
     /// <summary>The refused operation ("recommend", "search").</summary>
     [Id(0)]
     public string Operation { get; }
+
+    /// <summary>Always null: load shedding is not a fault, and no silo stack trace leaves the cluster with it.</summary>
+    public override string? StackTrace => null;
 }

@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using JobRec.Contracts;
 using JobRec.Contracts.Catalog;
 
 namespace JobRec.Grains.Catalog;
@@ -23,7 +24,13 @@ public sealed class CatalogGrain : Grain<CatalogState>, ICatalogGrain
     /// <inheritdoc />
     public async Task<int> UpsertAsync(IReadOnlyDictionary<string, string> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        GrainArguments.Count("entries", entries);
+        foreach (var (key, value) in entries)
+        {
+            GrainArguments.Text("entries key", key, ContractLimits.MaxShortFieldLength);
+            GrainArguments.Text($"entries[{key}]", value ?? "", ContractLimits.MaxDescriptionLength);
+        }
+
         var added = 0;
         var changed = false;
         foreach (var (key, value) in entries)
@@ -54,7 +61,11 @@ public sealed class CatalogGrain : Grain<CatalogState>, ICatalogGrain
     }
 
     /// <inheritdoc />
-    public Task<string> LookupAsync(string key) => Task.FromResult(State.Entries.GetValueOrDefault(key ?? "") ?? "");
+    public Task<string> LookupAsync(string key)
+    {
+        GrainArguments.Text("key", key ?? "", ContractLimits.MaxShortFieldLength);
+        return Task.FromResult(State.Entries.GetValueOrDefault(key ?? "") ?? "");
+    }
 
     /// <inheritdoc />
     public Task<int> CountAsync() => Task.FromResult(State.Entries.Count);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using JobRec.Contracts;
 using JobRec.Contracts.Indexing;
 using JobRec.Grains.Hosting;
 
@@ -61,7 +62,18 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public Task UpsertAsync(IReadOnlyList<ShardEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(entries);
+        GrainArguments.Count("entries", entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i]?.Job is null)
+            {
+                throw new ContractValidationException($"entries[{i}]", "must name a job");
+            }
+
+            GrainArguments.Key($"entries[{i}].job.id", entries[i].Job.Id);
+            GrainArguments.Vector($"entries[{i}].embedding", entries[i].Embedding);
+        }
+
         Index.Upsert(entries, _options.Clock());
         _store.Append(_shard, entries);
         return Task.CompletedTask;
@@ -70,6 +82,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public Task<bool> RemoveAsync(string jobId)
     {
+        GrainArguments.Key("jobId", jobId);
         var removed = Index.Remove(jobId);
         if (removed)
         {
@@ -82,11 +95,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<ShardHit>> SearchAsync(ShardQuery query)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        if (query.K < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(query), query.K, "shard query k must be at least 1");
-        }
+        Validate(query);
 
         // A scan is CPU work of milliseconds; it runs on the thread pool, not on the activation's scheduler, so concurrent read-only
         // calls of this shard (and other grains of the silo) are not serialised behind it. Writes still wait for running reads.
@@ -98,8 +107,8 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<ShardHit>> LookupAsync(IReadOnlyList<string> jobIds, ShardQuery query)
     {
-        ArgumentNullException.ThrowIfNull(jobIds);
-        ArgumentNullException.ThrowIfNull(query);
+        GrainArguments.Count("jobIds", jobIds);
+        Validate(query);
         var index = Index;
         var now = _options.Clock();
         return Task.Run<IReadOnlyList<ShardHit>>(() => index.Lookup(jobIds, query, now));
@@ -108,8 +117,28 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<ShardEntry>> GetEntriesAsync(IReadOnlyList<string> jobIds)
     {
-        ArgumentNullException.ThrowIfNull(jobIds);
+        GrainArguments.Count("jobIds", jobIds);
         return Task.FromResult<IReadOnlyList<ShardEntry>>(jobIds.Select(Index.Get).OfType<ShardEntry>().ToList());
+    }
+
+    private static void Validate(ShardQuery? query)
+    {
+        if (query is null)
+        {
+            throw new ContractValidationException("query", "is required");
+        }
+
+        GrainArguments.Range("query.k", query.K, 1, ContractLimits.MaxBatchItems);
+        GrainArguments.Vector("query.vector", query.Vector);
+        if (query.ScoringVectors is { } extra)
+        {
+            GrainArguments.Count("query.scoringVectors", extra, ContractLimits.MaxK);
+        }
+
+        if (query.Exclude is { } exclude)
+        {
+            GrainArguments.Count("query.exclude", exclude);
+        }
     }
 
     /// <inheritdoc />

@@ -23,15 +23,33 @@ public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
     /// <summary>Created by the runtime with the silo's models.</summary>
     public InferenceWorkerGrain(InferenceModels models) => _models = models;
 
-    /// <inheritdoc />
-    public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts) => _models.EncodeAsync(texts);
+    /// <summary>Most texts one <see cref="EncodeAsync"/> call may carry.</summary>
+    public const int MaxTextsPerCall = 1024;
 
     /// <inheritdoc />
-    public Task<float[]> ScoreAsync(IReadOnlyList<CandidateFeatures> candidates) => _models.ScoreAsync(candidates);
+    public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts)
+    {
+        GrainArguments.Count("texts", texts, MaxTextsPerCall);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            GrainArguments.Text($"texts[{i}]", texts[i], ContractLimits.MaxEncodedTextLength);
+        }
+
+        return _models.EncodeAsync(texts);
+    }
+
+    /// <inheritdoc />
+    public Task<float[]> ScoreAsync(IReadOnlyList<CandidateFeatures> candidates)
+    {
+        GrainArguments.Count("candidates", candidates);
+        return _models.ScoreAsync(candidates);
+    }
 
     /// <inheritdoc />
     public async Task<OccupationMatch> ClassifyAsync(string title, string description)
     {
+        GrainArguments.Text("title", title ?? "", ContractLimits.MaxTitleLength);
+        GrainArguments.Text("description", description ?? "", ContractLimits.MaxDescriptionLength);
         var result = await _models.ClassifyAsync([(title ?? "", description ?? "")]);
         return result[0];
     }

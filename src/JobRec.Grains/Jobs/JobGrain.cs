@@ -45,7 +45,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     public Task<JobView> UpsertEncodedAsync(JobInput posting, float[] embedding)
     {
         RequestValidation.Job(posting);
-        ArgumentNullException.ThrowIfNull(embedding);
+        GrainArguments.Vector("embedding", embedding);
         return StoreAsync(posting, embedding);
     }
 
@@ -85,6 +85,12 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
             throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
         }
 
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ContractValidationException("kind", $"is {(int)kind}; must be view, save or apply");
+        }
+
+        GrainArguments.Ids("coInteractedJobIds", coInteractedJobIds, MaxCoInteractions);
         switch (kind)
         {
             case InteractionKind.Apply: State.Applies++; break;
@@ -109,6 +115,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     {
         // Read-only and called by every recommend that has this job among the user's recent ones: the ranking is sorted once per
         // change (two concurrent first readers may both sort; the list is published whole).
+        GrainArguments.Range("count", count, 0, ContractLimits.MaxBatchItems);
         var ranking = Volatile.Read(ref _coRanking);
         if (ranking is null)
         {
@@ -136,7 +143,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     /// <inheritdoc />
     public async Task ImportStatisticsAsync(JobStatistics delta)
     {
-        ArgumentNullException.ThrowIfNull(delta);
+        Validate(delta);
         if (State.Posting is null)
         {
             throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
@@ -155,6 +162,24 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
         TrimCoInteractions();
         await WriteStateAsync();
+    }
+
+    private static void Validate(JobStatistics? delta)
+    {
+        if (delta is null)
+        {
+            throw new ContractValidationException("delta", "is required");
+        }
+
+        GrainArguments.Range("views", delta.Views, 0, ContractLimits.MaxCounterDelta);
+        GrainArguments.Range("saves", delta.Saves, 0, ContractLimits.MaxCounterDelta);
+        GrainArguments.Range("applies", delta.Applies, 0, ContractLimits.MaxCounterDelta);
+        GrainArguments.Count("coInteractions", delta.CoInteractions);
+        foreach (var (id, n) in delta.CoInteractions)
+        {
+            GrainArguments.Key("coInteractions key", id);
+            GrainArguments.Range($"coInteractions[{id}]", n, 1, ContractLimits.MaxCounterDelta);
+        }
     }
 
     private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)

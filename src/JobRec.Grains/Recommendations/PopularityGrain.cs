@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using JobRec.Contracts;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Recommendations;
 
@@ -46,13 +47,15 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <inheritdoc />
     public Task AddAsync(IReadOnlyDictionary<string, float> weights)
     {
-        ArgumentNullException.ThrowIfNull(weights);
+        GrainArguments.Count("weights", weights);
         foreach (var (id, w) in weights)
         {
-            if (!float.IsFinite(w))
-            {
-                throw new ArgumentException($"popularity weight of job '{id}' is {w}; it must be finite", nameof(weights));
-            }
+            GrainArguments.Key("weights key", id);
+            GrainArguments.Finite($"weights[{id}]", w, ContractLimits.MaxPopularityWeight);
+        }
+
+        foreach (var (id, w) in weights)
+        {
 
             State.Counts[id] = State.Counts.GetValueOrDefault(id) + w;
             if (_byKey is not null)
@@ -70,6 +73,7 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<KeyValuePair<string, float>>> TopAsync(int count)
     {
+        GrainArguments.Range("count", count, 0, ContractLimits.MaxBatchItems);
         var sorted = Sorted();
         var max = sorted.Count > 0 ? sorted[0].Value : 1f;
         return Task.FromResult<IReadOnlyList<KeyValuePair<string, float>>>(sorted.Take(Math.Max(0, count))
@@ -79,14 +83,14 @@ public sealed class PopularityGrain : Grain<PopularityState>, IPopularityGrain
     /// <inheritdoc />
     public Task<float[]> PopularityOfAsync(IReadOnlyList<string> jobIds)
     {
-        ArgumentNullException.ThrowIfNull(jobIds);
+        GrainArguments.Count("jobIds", jobIds);
         return PopularityOfKeysAsync(jobIds.Select(StableKey.Of).ToArray());
     }
 
     /// <inheritdoc />
     public Task<float[]> PopularityOfKeysAsync(IReadOnlyList<ulong> jobKeys)
     {
-        ArgumentNullException.ThrowIfNull(jobKeys);
+        GrainArguments.Count("jobKeys", jobKeys);
         var sorted = Sorted();
         var max = sorted.Count > 0 ? sorted[0].Value : 0f;
         var byKey = Volatile.Read(ref _byKey);

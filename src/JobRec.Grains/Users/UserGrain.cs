@@ -51,7 +51,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     public Task<UserView> UpsertEncodedAsync(UserInput profile, float[] embedding)
     {
         RequestValidation.User(profile);
-        ArgumentNullException.ThrowIfNull(embedding);
+        GrainArguments.Vector("embedding", embedding, allowEmpty: true);
         return StoreAsync(profile, embedding);
     }
 
@@ -92,7 +92,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     /// <inheritdoc />
     public async Task<IReadOnlyList<InteractionRecord>> ImportInteractionsAsync(IReadOnlyList<InteractionRecord> interactions)
     {
-        ArgumentNullException.ThrowIfNull(interactions);
+        GrainArguments.Count("interactions", interactions);
         State.Profile ??= new UserInput(); // interaction logs may name users no profile was imported for
         var known = State.Interactions.Select(i => (i.JobId, i.Kind, i.Time)).ToHashSet();
         var added = new List<InteractionRecord>();
@@ -110,6 +110,10 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             }
 
             RequestValidation.Time($"interactions[{n}].time", interactions[n].Time);
+            if (interactions[n].RequestId is { } requestId)
+            {
+                RequestValidation.Id($"interactions[{n}].requestId", requestId);
+            }
         }
 
         foreach (var i in interactions.OrderBy(i => i.Time))

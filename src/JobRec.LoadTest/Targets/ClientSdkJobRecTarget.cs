@@ -69,8 +69,8 @@ public sealed class ClientSdkJobRecTarget : IJobRecTarget
     }
 
     /// <summary>Connects to the gateway "host:port", refusing non-loopback hosts unless <paramref name="allowRemote"/>.</summary>
-    public static Task<ClientSdkJobRecTarget> ConnectAsync(string gateway, bool allowRemote, CancellationToken cancellationToken = default) =>
-        ConnectAsync(ParseGateways(gateway, allowRemote), allowRemote, cancellationToken);
+    public static Task<ClientSdkJobRecTarget> ConnectAsync(string gateway, bool allowRemote, CancellationToken cancellationToken = default, Action<ClientOptions>? configure = null) =>
+        ConnectAsync(ParseGateways(gateway, allowRemote), allowRemote, cancellationToken, configure);
 
     /// <summary>Connects one client to each gateway (its own first, the others as failover), refusing non-loopback hosts unless <paramref name="allowRemote"/>;
     /// <paramref name="configure"/> adjusts every client's options. Throws <see cref="GatewayUnavailableException"/> when a client reaches no gateway.</summary>

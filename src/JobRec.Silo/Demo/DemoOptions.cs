@@ -37,4 +37,10 @@ public sealed record DemoOptions
     public JobRec.Grains.Indexing.ShardIndexKind ShardIndex { get; init; } = JobRec.Grains.Indexing.ShardIndexKind.InvertedFile;
     /// <summary>Exit after evaluation instead of serving.</summary>
     public bool NoServe { get; init; }
+
+    /// <summary>When set, API calls need this X-Api-Key (operator scope) or a user token.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Per-user bearer tokens on the HTTP API; null: none accepted.</summary>
+    public JobRec.Silo.Hosting.UserTokenOptions? UserTokens { get; init; }
 }

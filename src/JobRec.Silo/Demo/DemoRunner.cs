@@ -45,6 +45,8 @@ public static class DemoRunner
         {
             DataDirectory = options.DataDirectory,
             HttpUrl = options.Url,
+            ApiKey = options.ApiKey,
+            UserTokens = options.UserTokens,
             Encoder = encoder,
             Classifier = classifier,
             Serving = new ServingOptions

@@ -70,6 +70,16 @@ public static class ServingHost
             o.IncludeFailureMessage = false;
         });
         services.AddOpenApi("v1");
+        if (options.UserTokens is { } tokens)
+        {
+            services.AddAuthentication(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
+                .AddJwtBearer(o =>
+                {
+                    o.MapInboundClaims = false;
+                    o.TokenValidationParameters = tokens.Validation();
+                });
+        }
+
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -100,6 +110,11 @@ public static class ServingHost
         app.UseHostFiltering();
         app.UseMiddleware<ApiExceptionMiddleware>();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        if (app.Services.GetRequiredService<ServingHostOptions>().UserTokens is not null)
+        {
+            app.UseAuthentication();
+        }
+
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapWebPage();

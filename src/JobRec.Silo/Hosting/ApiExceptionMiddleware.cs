@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace JobRec.Silo.Hosting;
 
-/// <summary>Turns exceptions of API calls into ProblemDetails: 400 naming the field for bad input, 404 for unknown ids, 413 for bodies over the limit, 503 (Retry-After 1) when the silo's request queue is full.</summary>
+/// <summary>Turns exceptions of API calls into ProblemDetails: 400 naming the field for bad input, 404 for unknown ids, 413 for bodies over the limit, 503 (Retry-After 1) when the silo's request queue is full,
+/// 500 with a trace id and no exception detail (type, message, stack) for anything else.</summary>
 public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
     /// <summary>Runs the rest of the pipeline and maps its exceptions.</summary>
@@ -25,7 +26,24 @@ public sealed class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExce
             }
 
             context.Response.StatusCode = problem.Status ?? 500;
-            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = ex });
+            await problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            // Anything else is a fault of the server: logged here with its stack trace; the caller learns only that it failed and the trace id
+            // to quote, never the exception's type, message or stack (they may name files, tables or internal state).
+            logger.LogError(ex, "API call {Method} {Path} failed (trace id {TraceId})", context.Request.Method, context.Request.Path, context.TraceIdentifier);
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = StatusCodes.Status500InternalServerError,
+                    Title = "Internal error",
+                    Detail = $"the server could not complete the request; quote trace id {context.TraceIdentifier} to its operator",
+                },
+            });
         }
     }
 

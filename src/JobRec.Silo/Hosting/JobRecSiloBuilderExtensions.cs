@@ -9,6 +9,8 @@ using Npgsql;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
+using JobRec.Contracts.Security;
 
 namespace JobRec.Silo.Hosting;
 
@@ -37,6 +39,33 @@ public static class JobRecSiloBuilderExtensions
                 ? new PostgresModelStore(c.ConnectionString)
                 : new FolderModelStore(Path.Combine(options.DataDirectory, "models"))),
         };
+        // The connection guard first, so it wraps TLS: a connection that never finishes its handshake is counted and timed out too.
+        silo.Services.AddSingleton(options.GatewayLimits);
+        silo.Services.AddSingleton<GatewayConnectionGuard>();
+        silo.Configure<SiloConnectionOptions>(o => o.ConfigureGatewayInboundConnection(
+            b => b.Use(b.ApplicationServices.GetRequiredService<GatewayConnectionGuard>().Wrap)));
+        silo.Configure<SiloMessagingOptions>(o =>
+        {
+            o.MaxMessageBodySize = options.GatewayLimits.MaxMessageBodyBytes;
+            o.MaxMessageHeaderSize = options.GatewayLimits.MaxMessageHeaderBytes;
+        });
+        if (options.Tls is { } tls)
+        {
+            var certificate = tls.LoadCertificate();
+            var authority = tls.LoadAuthority();
+            silo.UseTls(o =>
+            {
+                o.LocalCertificate = certificate;
+                o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                o.RemoteCertificateValidation = (peer, _, _) => ClusterTlsOptions.IsIssuedBy(peer, authority);
+            });
+        }
+        else if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException($"silo address {address} is not loopback: its gateway and silo-to-silo ports need TLS with client certificates (set Tls: JOBREC_TLS_CERT, JOBREC_TLS_KEY, JOBREC_TLS_CA) or bind 127.0.0.1", nameof(options));
+        }
+
         var siloPort = options.SiloPort > 0 ? options.SiloPort : FreePort(address);
         if (options.Cluster is { } cluster)
         {
@@ -77,6 +106,7 @@ public static class JobRecSiloBuilderExtensions
 
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
+        silo.AddJobRecGatewayGuard(options.OperatorKey);
         return silo;
     }
 

@@ -69,6 +69,21 @@ public sealed record ServingHostOptions
     /// <summary>When set, API calls must carry it in the X-Api-Key header.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Bounds on the gateway listener and on Orleans message sizes.</summary>
+    public GatewayConnectionLimits GatewayLimits { get; init; } = new();
+
+    /// <summary>Per-user bearer tokens on the HTTP API (a user acts only on itself); null: none accepted.</summary>
+    public UserTokenOptions? UserTokens { get; init; }
+
+    /// <summary>The operator key a trusted gateway client (bulk ingest through <c>jobrec ingest --gateway</c>) sends to call the grains'
+    /// internal methods (<c>JobRec.Contracts.Security.InternalGrainMethodAttribute</c>); null: no gateway client may call them (the HTTP API
+    /// and the grains themselves always may).</summary>
+    public string? OperatorKey { get; init; }
+
+    /// <summary>TLS with mutual certificate authentication on the silo-to-silo and gateway links; required when <see cref="Address"/> is
+    /// not a loopback address (the silo refuses to start otherwise). Null: plain TCP on loopback.</summary>
+    public JobRec.Contracts.Security.ClusterTlsOptions? Tls { get; init; }
+
     /// <summary>Keep grain state in memory instead of SQLite (tests, benchmarks; embedded mode only).</summary>
     public bool InMemoryState { get; init; }
 

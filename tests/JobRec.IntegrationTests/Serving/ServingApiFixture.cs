@@ -21,6 +21,9 @@ public sealed class ServingApiFixture : IAsyncLifetime
     public string Gateway { get; private set; } = "";
     public HttpClient Http { get; private set; } = null!;
     public JobRecClient Client { get; private set; } = null!;
+    /// <summary>The silo's operator key; <see cref="Client"/> carries it (bulk ingest), an ordinary client does not.</summary>
+    public const string OperatorKey = "fixture-operator-key";
+
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "jobrec-api-" + Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
@@ -34,12 +37,13 @@ public sealed class ServingApiFixture : IAsyncLifetime
             DataDirectory = Directory,
             HttpUrl = BaseUrl,
             GatewayPort = gatewayPort,
+            OperatorKey = OperatorKey,
             Encoder = new HashedTextEncoder(256),
             Serving = new ServingOptions { ShardCount = 4, Clock = () => Market.TrainEnd },
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
-        Client = await JobRecClient.ConnectAsync(Gateway);
+        Client = await JobRecClient.ConnectAsync(Gateway, o => o.OperatorKey = OperatorKey);
         var sink = new GrainIngestSink(Client.Grains);
         await sink.UpsertOccupationsAsync(Market.Occupations().ToList());
         await sink.UpsertJobsAsync(Market.Jobs().ToList());

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using JobRec.ML.Recommenders;
+using JobRec.Silo.Extensions;
+using JobRec.Silo.Hosting;
+
+namespace JobRec.IntegrationTests.Serving;
+
+/// <summary>The gateway listener's bounds: a connection past the maximum is closed at once, a silent one after the idle timeout.</summary>
+public sealed class GatewayConnectionLimitTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("jobrec-gwlimits-").FullName;
+
+    [Fact]
+    public async Task Connections_past_the_maximum_are_closed_and_silent_ones_time_out()
+    {
+        var gatewayPort = FreePort();
+        await using var app = ServingHost.Build(new ServingHostOptions
+        {
+            DataDirectory = _dir,
+            HttpUrl = new Uri($"http://127.0.0.1:{FreePort()}"),
+            GatewayPort = gatewayPort,
+            InMemoryState = true,
+            Dashboard = false,
+            Metrics = false,
+            GatewayLimits = new GatewayConnectionLimits { MaxConnections = 2, IdleTimeout = TimeSpan.FromSeconds(3) },
+            Encoder = new HashedTextEncoder(64),
+        });
+        await app.StartAsync();
+        try
+        {
+            using var first = await Connect(gatewayPort);
+            using var second = await Connect(gatewayPort);
+            await Task.Delay(300);
+            using var third = await Connect(gatewayPort);
+            Assert.True(await ClosedWithin(third, TimeSpan.FromSeconds(2)), "the third connection stayed open past MaxConnections = 2");
+            Assert.False(await ClosedWithin(first, TimeSpan.FromMilliseconds(500)), "the first connection was closed before its idle timeout");
+
+            // Neither held connection sends a byte: both are closed once the 3 s idle timeout passes, which frees their places.
+            Assert.True(await ClosedWithin(first, TimeSpan.FromSeconds(6)), "a silent connection outlived the idle timeout");
+            Assert.True(await ClosedWithin(second, TimeSpan.FromSeconds(2)));
+            using var fourth = await Connect(gatewayPort);
+            Assert.False(await ClosedWithin(fourth, TimeSpan.FromMilliseconds(500)), "a new connection was refused after the others timed out");
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static async Task<TcpClient> Connect(int port)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        return client;
+    }
+
+    /// <summary>Whether the server closed the socket within <paramref name="wait"/> (polls without cancelling reads, draining what the silo
+    /// sends, e.g. its preamble).</summary>
+    private static Task<bool> ClosedWithin(TcpClient client, TimeSpan wait) => Task.Run(() =>
+    {
+        var socket = client.Client;
+        var buffer = new byte[4096];
+        var deadline = DateTime.UtcNow + wait;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (!socket.Poll(TimeSpan.FromMilliseconds(50), SelectMode.SelectRead))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (socket.Receive(buffer) == 0)
+                {
+                    return true;
+                }
+            }
+            catch (SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
