@@ -17,6 +17,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 
     private readonly IShardEntryStore _store;
     private readonly ServingOptions _options;
+    private readonly ShardStringPool _strings = new();
     private ShardVectorIndex? _index;
     private IDisposable? _expiryTimer;
     private int _shard;
@@ -40,7 +41,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
         }
 
         _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
-        _index.Upsert(_store.Load(_shard), _options.Clock());
+        _index.Upsert(_store.Load(_shard).Select(_strings.Compact).ToList(), _options.Clock());
         _expiryTimer = this.RegisterGrainTimer(_ =>
         {
             _index?.ExpireDue(_options.Clock());
@@ -62,8 +63,9 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
     public Task UpsertAsync(IReadOnlyList<ShardEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        Index.Upsert(entries, _options.Clock());
-        _store.Append(_shard, entries);
+        var compact = entries.Select(_strings.Compact).ToList();
+        Index.Upsert(compact, _options.Clock());
+        _store.Append(_shard, compact);
         return Task.CompletedTask;
     }
 
