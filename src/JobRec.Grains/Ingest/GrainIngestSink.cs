@@ -16,7 +16,10 @@ using JobRec.Grains.Recommendations;
 
 namespace JobRec.Grains.Ingest;
 
-/// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in batches by the inference pool, interactions land on users, counters and co-interactions on jobs, popularity on the popularity grain.</summary>
+/// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in chunks of
+/// 64 by the inference pool (one queue, see <see cref="Inference.MicroBatcher{TItem,TResult}"/>), jobs are stored by their grains and their
+/// shard entries sent one call per shard per chunk, interactions land on users, counters and co-interactions on jobs, popularity on the
+/// popularity grain. Backpressure: encode calls and chunk writes pass <see cref="AdaptiveConcurrency"/> gates; timed-out calls are retried.</summary>
 public sealed class GrainIngestSink : IIngestSink
 {
     private const int EncodeChunk = 64;
