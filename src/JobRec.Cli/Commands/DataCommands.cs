@@ -35,8 +35,8 @@ internal static class DataCommands
         var users = new Option<int>("--users") { Description = "Number of users", DefaultValueFactory = _ => 5_000 };
         var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same market)", DefaultValueFactory = _ => 42 };
         var output = new Option<string>("--out") { Description = "Output folder", Required = true };
-        var format = new Option<string>("--format") { Description = "csv (the project's layout), careerbuilder (2012 TSV layout) or parquet", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "careerbuilder", "parquet");
+        var format = new Option<string>("--format") { Description = "csv (the project's layout), careerbuilder (2012 TSV layout), parquet, or linkedin2024 (jobs only, in the Kaggle 1.3M LinkedIn 2024 schema: linkedin_job_postings.csv, job_skills.csv, job_summary.csv)", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "careerbuilder", "parquet", "linkedin2024");
         var command = new Command("generate", "Generate a synthetic job market (jobs, users, train and future interactions)");
         foreach (var o in new Option[] { jobs, users, seed, output, format }) command.Options.Add(o);
         command.SetAction(parseResult =>
@@ -68,6 +68,7 @@ internal static class DataCommands
             {
                 case "careerbuilder": SyntheticMarketWriter.WriteCareerBuilder(market, folder, Progress); break;
                 case "parquet": SyntheticMarketWriter.WriteParquet(market, folder, Progress); break;
+                case "linkedin2024": LinkedIn2024Writer.Write(market.Jobs(), folder, Progress); break;
                 default: SyntheticMarketWriter.WriteCsv(market, folder, Progress); break;
             }
             bar.Report(new IngestProgress("generate", rows, 0, rows, clock.Elapsed, true));
@@ -83,9 +84,13 @@ internal static class DataCommands
         var target = new Option<string?>("--target") { Description = "Where to import (silo address or store path); the default is the embedded store" };
         var batch = new Option<int>("--batch") { Description = "Items per write", DefaultValueFactory = _ => 1000 };
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when a file ends inside a record (cut off); its earlier rows are imported either way" };
+        var resume = new Option<string?>("--resume") { Description = "Checkpoint file: saved after every batch; an interrupted import run again with it continues where it stopped (no duplicates)" };
+        var expected = new Option<long>("--expected") { Description = "Items the source holds, when known (progress shows an ETA)", DefaultValueFactory = _ => 0 };
         var paths = new Argument<string[]>("paths") { Description = "Files or folders of the source", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "Import a source into the engine (idempotent; bad rows are reported, not fatal)");
         command.Options.Add(source);
+        command.Options.Add(resume);
+        command.Options.Add(expected);
         command.Options.Add(target);
         command.Options.Add(batch);
         command.Options.Add(allowPartial);
@@ -107,7 +112,13 @@ internal static class DataCommands
             try
             {
                 var report = await IngestPipeline.RunAsync(dataSource, sink,
-                    new IngestOptions { BatchSize = parseResult.GetValue(batch), Progress = ConsoleProgressBar.ForStandardError() }, cancellationToken);
+                    new IngestOptions
+                    {
+                        BatchSize = parseResult.GetValue(batch),
+                        Progress = ConsoleProgressBar.ForStandardError(),
+                        CheckpointPath = parseResult.GetValue(resume),
+                        ExpectedItems = parseResult.GetValue(expected),
+                    }, cancellationToken);
                 Console.WriteLine(report.ToString());
                 if (report.CutOff.Count > 0 && !parseResult.GetValue(allowPartial))
                 {

@@ -23,6 +23,7 @@ internal static class ServeCommands
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ServeCommand());
         bench.Subcommands.Add(BenchCommand());
+        bench.Subcommands.Add(IngestBenchCommand.Create());
         var previous = DataCommands.SinkFactory;
         DataCommands.SinkFactory = target => target is not null && target.StartsWith("silo:", StringComparison.Ordinal)
             ? new ClientIngestSink(target["silo:".Length..])
@@ -147,8 +148,9 @@ internal static class ServeCommands
             Description = "Recommends and searches the silo computes at once (the rest queue in arrival order)",
             DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().MaxConcurrentRequests,
         };
+        var dimension = new Option<int>("--dimension") { Description = "Width of the hashed lexical embeddings (384, as the pretrained encoders)", DefaultValueFactory = _ => 384 };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent, dimension })
         {
             command.Options.Add(o);
         }
@@ -157,16 +159,17 @@ internal static class ServeCommands
         {
             // Checked here, not in a command validator: a validator sees 0 for options left at their defaults.
             if (parseResult.GetValue(jobs) < 1 || parseResult.GetValue(users) < 1 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(seconds) < 1
-                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256 || parseResult.GetValue(maxConcurrent) < 1)
+                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256 || parseResult.GetValue(maxConcurrent) < 1
+                || parseResult.GetValue(dimension) is < 8 or > 4096)
             {
-                Console.Error.WriteLine("error: --jobs, --users, --concurrency, --seconds and --max-concurrent must be at least 1, --warmup at least 0 and --shards within 1..256");
+                Console.Error.WriteLine("error: --jobs, --users, --concurrency, --seconds and --max-concurrent must be at least 1, --warmup at least 0, --shards within 1..256 and --dimension within 8..4096");
                 return 1;
             }
 
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
                 ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken,
-                parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent));
+                parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent), parseResult.GetValue(dimension));
             Console.WriteLine(line);
             return 0;
         });

@@ -16,6 +16,11 @@ public interface IJobGrain : IGrainWithStringKey
     [InternalGrainMethod]
     Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
 
+    /// <summary>Bulk import: stores (and classifies) the posting with its precomputed embedding like <see cref="UpsertEncodedAsync"/> but does
+    /// not index it: the caller sends <see cref="JobImportResult.Entry"/> to the job's shard (batched with other jobs). Idempotent: the
+    /// same call run twice leaves the same state, so a timed-out call may be retried.</summary>
+    Task<JobImportResult> ImportEncodedAsync(JobInput posting, [Immutable] float[] embedding);
+
     /// <summary>The stored job, or null when this id was never created.</summary>
     [ReadOnly]
     Task<JobView?> GetAsync();

@@ -56,6 +56,9 @@ public sealed class ConsoleProgressBar : IProgress<IngestProgress>
             bar = new string(' ', pos) + "<=>" + new string(' ', Width - 3 - pos);
         }
         var rate = p.RowsPerSecond.ToString("N0", CultureInfo.InvariantCulture);
-        return $"[{bar}] {p.Source} {p.RowsRead.ToString("N0", CultureInfo.InvariantCulture)} rows  {rate} rows/s  imported {p.Imported.ToString("N0", CultureInfo.InvariantCulture)}  rejected {p.Rejected.ToString("N0", CultureInfo.InvariantCulture)}  {p.Elapsed.TotalSeconds:F1}s";
+        var jobs = p.Jobs > 0 ? $"  jobs {p.Jobs.ToString("N0", CultureInfo.InvariantCulture)} ({p.JobsPerSecond.ToString("N0", CultureInfo.InvariantCulture)}/s)" : "";
+        var skipped = p.Skipped > 0 ? $"  resumed after {p.Skipped.ToString("N0", CultureInfo.InvariantCulture)}" : "";
+        var eta = p.Eta is { } left && !p.Done ? $"  ETA {(int)left.TotalMinutes}m{left.Seconds:D2}s" : "";
+        return $"[{bar}] {p.Source} {p.RowsRead.ToString("N0", CultureInfo.InvariantCulture)} rows  {rate} rows/s  imported {p.Imported.ToString("N0", CultureInfo.InvariantCulture)}{jobs}  rejected {p.Rejected.ToString("N0", CultureInfo.InvariantCulture)}{skipped}{eta}  {p.Elapsed.TotalSeconds:F1}s";
     }
 }

@@ -12,6 +12,13 @@ public sealed record IngestOptions
     /// <summary>Time between progress snapshots.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>Where the import saves an <see cref="IngestCheckpoint"/> after every batch, or null for none. When the file exists the
+    /// import resumes after the items it names; it is deleted when the import completes.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Items the source is expected to yield, when known (progress then shows an ETA); 0 when unknown.</summary>
+    public long ExpectedItems { get; init; }
+
     /// <summary>Number of rejects kept with file:line:reason in the report.</summary>
     public int MaxRejectsShown { get; init; } = 10;
 }

@@ -22,6 +22,7 @@ public static class ServingSiloBuilderExtensions
         silo.Services.TryAddSingleton<IShardEntryStore>(_ => options.IndexDirectory is { Length: > 0 } dir
             ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
+        silo.Services.TryAddSingleton<JobRec.Grains.Catalog.OccupationTitleCache>();
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
         // No model trained yet: the linear scorer is the explicit fallback (reported as such by GET /models) until the store has an active one.
         silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));

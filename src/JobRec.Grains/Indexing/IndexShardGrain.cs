@@ -18,6 +18,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 
     private readonly IShardEntryStore _store;
     private readonly ServingOptions _options;
+    private readonly ShardStringPool _strings = new();
     private ShardVectorIndex? _index;
     private IDisposable? _expiryTimer;
     private int _shard;
@@ -41,7 +42,7 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
         }
 
         _index = new ShardVectorIndex(_options.ShardIndex, _options.InvertedFile);
-        _index.Upsert(_store.Load(_shard), _options.Clock());
+        _index.Upsert(_store.Load(_shard).Select(_strings.Compact).ToList(), _options.Clock());
         _expiryTimer = this.RegisterGrainTimer(_ =>
         {
             _index?.ExpireDue(_options.Clock());
@@ -74,8 +75,9 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
             GrainArguments.Vector($"entries[{i}].embedding", entries[i].Embedding);
         }
 
-        Index.Upsert(entries, _options.Clock());
-        _store.Append(_shard, entries);
+        var compact = entries.Select(_strings.Compact).ToList();
+        Index.Upsert(compact, _options.Clock());
+        _store.Append(_shard, compact);
         return Task.CompletedTask;
     }
 

@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using JobRec.Contracts.Catalog;
+using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
@@ -15,42 +16,76 @@ using JobRec.Grains.Recommendations;
 
 namespace JobRec.Grains.Ingest;
 
-/// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in batches by the inference pool, interactions land on users, counters and co-interactions on jobs, popularity on the popularity grain.</summary>
+/// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in chunks of
+/// 64 by the inference pool (one queue, see <see cref="Inference.MicroBatcher{TItem,TResult}"/>), jobs are stored by their grains and their
+/// shard entries sent one call per shard per chunk, interactions land on users, counters and co-interactions on jobs, popularity on the
+/// popularity grain. Backpressure: encode calls and chunk writes pass <see cref="AdaptiveConcurrency"/> gates; timed-out calls are retried.</summary>
 public sealed class GrainIngestSink : IIngestSink
 {
     private const int EncodeChunk = 64;
     private const int CoInteractionWindow = 3;
     private readonly IGrainFactory _grains;
     private readonly int _parallelism;
+    private readonly AdaptiveConcurrency _encodeGate;
+    private readonly AdaptiveConcurrency _writeGate;
+    private long _retries;
+    private long _jobsImported;
+    private long _usersImported;
 
-    /// <summary>Creates a sink over a grain factory; <paramref name="parallelism"/> bounds concurrent grain calls.</summary>
-    public GrainIngestSink(IGrainFactory grains, int parallelism = 32)
+    /// <summary>Creates a sink over a grain factory. <paramref name="parallelism"/> bounds the chunks of 64 items in flight and concurrent
+    /// grain calls; encode calls and chunk writes each pass an <see cref="AdaptiveConcurrency"/> gate aiming at
+    /// <paramref name="targetLatency"/> per call (default 5 s, well inside Orleans' 30 s call timeout), so a slow encoder or shard slows
+    /// the import instead of timing it out. Timed-out calls are retried (<see cref="IngestRetry"/>): every call here is idempotent.</summary>
+    public GrainIngestSink(IGrainFactory grains, int parallelism = 32, TimeSpan? targetLatency = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         _grains = grains;
         _parallelism = parallelism;
+        var target = targetLatency ?? TimeSpan.FromSeconds(5);
+        _encodeGate = new AdaptiveConcurrency(1, parallelism, target);
+        _writeGate = new AdaptiveConcurrency(Math.Min(4, parallelism), parallelism, target);
     }
 
     /// <summary>Interactions skipped because their job was never imported.</summary>
     public long InteractionsWithUnknownJob { get; private set; }
 
+    /// <summary>Calls retried after a timeout or an unreachable silo so far.</summary>
+    public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Jobs written (new or replaced) so far.</summary>
+    public long JobsImported => Interlocked.Read(ref _jobsImported);
+
+    /// <summary>Users written (new or replaced) so far.</summary>
+    public long UsersImported => Interlocked.Read(ref _usersImported);
+
+    /// <summary>Encode calls of 64 texts the inference pool is now given at once, and the most it was given.</summary>
+    public (int Now, int Peak) EncodeConcurrency => (_encodeGate.Limit, _encodeGate.PeakInFlight);
+
     /// <inheritdoc />
     public async ValueTask<int> UpsertJobsAsync(IReadOnlyList<JobPosting> jobs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(jobs);
-        var inputs = jobs.Select(DomainMapping.ToInput).ToList();
-        var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var inputs = jobs.Select(DomainMapping.ToInput).ToArray();
         var created = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), Options(cancellationToken), async (i, _) =>
+        // Chunk by chunk: encode (one pool call), write each job's state (its grain), then one call per shard with the chunk's entries.
+        await Parallel.ForEachAsync(Chunks(inputs.Length), Options(cancellationToken), async (range, token) =>
         {
-            var grain = _grains.GetGrain<IJobGrain>(jobs[i].Id);
-            var existed = await grain.GetSummaryAsync().ConfigureAwait(false) is not null;
-            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
-            if (!existed)
+            var chunk = inputs[range];
+            var embeddings = await EncodeAsync(chunk.Select(JobText.Of).ToList(), token).ConfigureAwait(false);
+            var n = await _writeGate.RunAsync(async () =>
             {
-                Interlocked.Increment(ref created);
-            }
+                var results = await Task.WhenAll(chunk.Select((input, i) => Retry(
+                    () => _grains.GetGrain<IJobGrain>(jobs[range.Start.Value + i].Id).ImportEncodedAsync(input, embeddings[i]), token))).ConfigureAwait(false);
+                await Task.WhenAll(results.GroupBy(r => r.Shard).Select(g => Retry(async () =>
+                {
+                    await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).UpsertAsync(g.Select(r => r.Entry).ToList()).ConfigureAwait(false);
+                    return true;
+                }, token))).ConfigureAwait(false);
+                return results.Count(r => r.Created);
+            }, token).ConfigureAwait(false);
+            Interlocked.Add(ref created, n);
+            Interlocked.Add(ref _jobsImported, chunk.Length);
         }).ConfigureAwait(false);
         return created;
     }
@@ -59,18 +94,25 @@ public sealed class GrainIngestSink : IIngestSink
     public async ValueTask<int> UpsertUsersAsync(IReadOnlyList<UserProfile> users, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(users);
-        var inputs = users.Select(DomainMapping.ToInput).ToList();
-        var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var inputs = users.Select(DomainMapping.ToInput).ToArray();
         var created = 0;
-        await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), Options(cancellationToken), async (i, _) =>
+        await Parallel.ForEachAsync(Chunks(inputs.Length), Options(cancellationToken), async (range, token) =>
         {
-            var grain = _grains.GetGrain<IUserGrain>(users[i].Id);
-            var existed = await grain.GetAsync().ConfigureAwait(false) is not null;
-            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
-            if (!existed)
+            var chunk = inputs[range];
+            var embeddings = await EncodeAsync(chunk.Select(JobText.Of).ToList(), token).ConfigureAwait(false);
+            var n = await _writeGate.RunAsync(async () =>
             {
-                Interlocked.Increment(ref created);
-            }
+                var existed = await Task.WhenAll(chunk.Select(async (input, i) =>
+                {
+                    var grain = _grains.GetGrain<IUserGrain>(users[range.Start.Value + i].Id);
+                    var before = await Retry(() => grain.GetAsync(), token).ConfigureAwait(false);
+                    await Retry(() => grain.UpsertEncodedAsync(input, embeddings[i]), token).ConfigureAwait(false);
+                    return before is not null;
+                })).ConfigureAwait(false);
+                return existed.Count(e => !e);
+            }, token).ConfigureAwait(false);
+            Interlocked.Add(ref created, n);
+            Interlocked.Add(ref _usersImported, chunk.Length);
         }).ConfigureAwait(false);
         return created;
     }
@@ -173,15 +215,19 @@ public sealed class GrainIngestSink : IIngestSink
     /// <inheritdoc />
     public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask; // every grain call writes through
 
-    private async Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    /// <summary>Encodes one chunk in the inference pool through the encode gate (retried when it times out: encoding is pure).</summary>
+    private Task<float[][]> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        Retry(() => _encodeGate.RunAsync(() => _grains.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync(texts), cancellationToken), cancellationToken);
+
+    private Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
+        IngestRetry.RunAsync(call, () => Interlocked.Increment(ref _retries), cancellationToken);
+
+    private static IEnumerable<Range> Chunks(int count)
     {
-        var chunks = texts.Chunk(EncodeChunk).ToList();
-        var results = new float[chunks.Count][][];
-        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), Options(cancellationToken), async (c, _) =>
+        for (var start = 0; start < count; start += EncodeChunk)
         {
-            results[c] = await _grains.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync(chunks[c]).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-        return results.SelectMany(r => r).ToArray();
+            yield return new Range(start, Math.Min(count, start + EncodeChunk));
+        }
     }
 
     private ParallelOptions Options(CancellationToken cancellationToken) =>

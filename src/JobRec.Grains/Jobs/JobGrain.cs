@@ -7,6 +7,7 @@ using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
+using JobRec.Grains.Catalog;
 using JobRec.Grains.Embeddings;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Inference;
@@ -15,19 +16,22 @@ namespace JobRec.Grains.Jobs;
 
 /// <summary>One job posting: stores posting, embedding, O*NET code and counters; pushes its card to its index shard on change and removes it on close.</summary>
 [GrainType("JobRec.Grains.Jobs.JobGrain")]
+[CollectionAgeLimit(Minutes = 2)] // a bulk import touches each job once: a million idle activations must not outlive it by the silo's 30 min
 public sealed class JobGrain : Grain<JobState>, IJobGrain
 {
     private const int MaxCoInteractions = 100;
     private readonly ServingOptions _options;
     private readonly InferenceModels _models;
+    private readonly OccupationTitleCache _titles;
     private List<string>? _coRanking;
     private CoInteractionPrefix? _coPrefix;
 
     /// <summary>Created by the runtime.</summary>
-    public JobGrain(ServingOptions options, InferenceModels models)
+    public JobGrain(ServingOptions options, InferenceModels models, OccupationTitleCache titles)
     {
         _options = options;
         _models = models;
+        _titles = titles;
     }
 
     private int Shard => ShardRouting.ShardOf(this.GetPrimaryKeyString(), _options.ShardCount);
@@ -50,14 +54,40 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     }
 
     /// <inheritdoc />
+    public async Task<JobImportResult> ImportEncodedAsync(JobInput posting, float[] embedding)
+    {
+        RequestValidation.Job(posting);
+        ArgumentNullException.ThrowIfNull(embedding);
+        var created = State.Posting is null;
+        var entry = await SaveAsync(posting, embedding);
+        // A bulk import touches a job once: its activation (posting, counters, runtime bookkeeping) is let go at once instead of a
+        // million of them waiting for the collector; the state is stored and a later call activates it again.
+        DeactivateOnIdle();
+        return new JobImportResult(created, entry, Shard);
+    }
+
+    /// <inheritdoc />
     public Task<JobView?> GetAsync() => Task.FromResult(State.Posting is null ? null : View());
 
     /// <inheritdoc />
     public Task<JobSummary?> GetSummaryAsync() => Task.FromResult(State.Posting is null ? null : Summary());
 
     /// <inheritdoc />
-    public Task<float[]?> GetEmbeddingAsync() =>
-        Task.FromResult(State.Posting is null ? null : EmbeddingCodec.FromBytes(State.Embedding));
+    public async Task<float[]?> GetEmbeddingAsync()
+    {
+        if (State.Posting is null)
+        {
+            return null;
+        }
+
+        if (State.Embedding is { Length: > 0 } stored)
+        {
+            return EmbeddingCodec.FromBytes(stored); // closed jobs, and states written before the shard held the only copy
+        }
+
+        var entries = await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).GetEntriesAsync([this.GetPrimaryKeyString()]);
+        return entries.Count > 0 ? entries[0].Embedding : null;
+    }
 
     /// <inheritdoc />
     public async Task<bool> CloseAsync()
@@ -69,9 +99,17 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
         if (!State.Closed)
         {
+            // The shard holds the only copy of an open job's embedding; a closed job leaves the shard, so its state keeps it (similar
+            // jobs and users' histories still read it).
+            var shard = GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard));
+            if (State.Embedding is not { Length: > 0 } && (await shard.GetEntriesAsync([this.GetPrimaryKeyString()])) is [var entry, ..])
+            {
+                State.Embedding = EmbeddingCodec.ToBytes(entry.Embedding);
+            }
+
             State.Closed = true;
             await WriteStateAsync();
-            await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).RemoveAsync(this.GetPrimaryKeyString());
+            await shard.RemoveAsync(this.GetPrimaryKeyString());
         }
 
         return true;
@@ -162,6 +200,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
         TrimCoInteractions();
         await WriteStateAsync();
+        DeactivateOnIdle(); // bulk import, as in ImportEncodedAsync
     }
 
     private static void Validate(JobStatistics? delta)
@@ -184,6 +223,15 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
     private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)
     {
+        var entry = await SaveAsync(posting, embedding);
+        await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]);
+        return View();
+    }
+
+    /// <summary>Classifies when needed and writes the state; returns the shard entry (not yet sent to the shard). The state keeps no
+    /// embedding: the shard entry is its one durable copy (see <see cref="GetEmbeddingAsync"/>).</summary>
+    private async Task<ShardEntry> SaveAsync(JobInput posting, float[] embedding)
+    {
         var vector = (float[])embedding.Clone();
         VectorMath.NormalizeInPlace(vector);
         var onetCode = posting.OnetCode;
@@ -199,14 +247,15 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         }
 
         State.Posting = posting;
-        State.Embedding = EmbeddingCodec.ToBytes(vector);
+        State.Embedding = null;
         State.OnetCode = onetCode;
         if (onetTitle.Length == 0 && onetCode.Length > 0)
         {
             onetTitle = _models.Classifier?.TitleOf(onetCode) ?? "";
-            if (onetTitle.Length == 0)
+            if (onetTitle.Length == 0 && !_titles.TryGet(onetCode, out onetTitle))
             {
                 onetTitle = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).LookupAsync(onetCode);
+                _titles.Remember(onetCode, onetTitle);
             }
         }
 
@@ -214,9 +263,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         State.OnetClassified = classified;
         State.Closed = false;
         await WriteStateAsync();
-        var entry = new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
-        await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]);
-        return View();
+        return new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
     }
 
     /// <summary>Called after every change of the co-interaction counts: keeps the strongest when they grow large and drops the cached ranking.</summary>

@@ -7,7 +7,7 @@ public sealed class JobState
 {
     /// <summary>The posting, null until created.</summary>
     public JobInput? Posting { get; set; }
-    /// <summary>Embedding bytes (see EmbeddingCodec).</summary>
+    /// <summary>Embedding bytes (see EmbeddingCodec) of a closed job; null while open (the index shard entry holds the one copy).</summary>
     public byte[]? Embedding { get; set; }
     /// <summary>O*NET code, given or classified.</summary>
     public string OnetCode { get; set; } = "";

@@ -18,12 +18,13 @@ public static class ServeBenchmark
 {
     /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types; <paramref name="maxConcurrent"/> above 0 sets how many requests the silo computes at once (else the serving default).</summary>
     public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken,
-        bool sampleAllocations = false, int maxConcurrent = 0)
+        bool sampleAllocations = false, int maxConcurrent = 0, int dimension = 384)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
-        var jobList = market.Jobs().ToList();
-        var encoder = new HashedTextEncoder().WithIdf(jobList.Select(j => j.Title + " " + j.Description));
+        // The postings are generated again from (seed, index) where needed, never held as a list: at a million jobs the list alone
+        // would be gigabytes of the process this benchmark measures.
+        var encoder = new HashedTextEncoder(dimension).WithIdf(market.Jobs().Select(j => j.Title + " " + j.Description));
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-bench-" + Guid.NewGuid().ToString("N"));
         var serving = new ServingOptions { Clock = () => market.TrainEnd, ShardIndex = shardIndex, ShardCount = shards };
         var app = ServingHost.Build(new ServingHostOptions
@@ -41,11 +42,16 @@ public static class ServeBenchmark
         var ops = app.Services.GetRequiredService<JobRecOperations>();
         var sink = new GrainIngestSink(app.Services.GetRequiredService<IGrainFactory>());
         await sink.UpsertOccupationsAsync(market.Occupations().ToList(), cancellationToken).ConfigureAwait(false);
-        foreach (var batch in jobList.Chunk(2000))
+        var importClock = Stopwatch.StartNew();
+        using (new ImportProgressLog(log, "jobs", jobs, () => sink.JobsImported, () => $"retries={sink.Retries} encode_calls_at_once={sink.EncodeConcurrency.Now}"))
         {
-            await sink.UpsertJobsAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in market.Jobs().Chunk(4096))
+            {
+                await sink.UpsertJobsAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
 
+        var importJobsPerSecond = jobs / Math.Max(1e-9, importClock.Elapsed.TotalSeconds);
         foreach (var batch in market.Users().Chunk(2000))
         {
             await sink.UpsertUsersAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -56,10 +62,15 @@ public static class ServeBenchmark
             await sink.AddInteractionsAsync(batch, cancellationToken).ConfigureAwait(false);
         }
 
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        var rss = ProcessMemory.ResidentBytes();
+        log.WriteLine(FormattableString.Invariant(
+            $"memory after import: rss {rss / 1048576.0:F0} MB ({(double)rss / jobs:F0} bytes per job), managed heap {heap / 1048576.0:F0} MB ({(double)heap / jobs:F0} bytes per job), peak rss {ProcessMemory.PeakResidentBytes() / 1048576.0:F0} MB; jobs imported at {importJobsPerSecond:F0}/s"));
         log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards, {app.Services.GetRequiredService<ServingAdmission>().MaxConcurrent} requests computed at once); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
             + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)")
             + $"; GC gen0 budget {(GC.GetConfigurationVariables().TryGetValue("GCgen0size", out var gen0) ? gen0 : "runtime default")} (DOTNET_GCgen0size); load average {LoadAverage()}");
-        var queries = jobList.Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
+        var queries = market.Jobs().Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
         var samples = new ServeSamples();
         var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);
         var stop = warmUntil.AddSeconds(seconds);
@@ -142,7 +153,7 @@ public static class ServeBenchmark
         log.WriteLine(FormattableString.Invariant(
             $"{recommend.Count} recommend calls ({recommend.Count - uncached.Count} from cache), {search.Count} search calls, {samples.Of(ServeOperation.Interaction).Count} interactions measured over {measured:F1}s; process CPU {cpu.TotalSeconds:F1}s = {cpu.TotalMilliseconds / Math.Max(1, calls):F2} ms per call; allocated {allocated / 1024.0 / Math.Max(1, calls):F1} KiB per call; {gcCounts.Item1} GCs ({gcCounts.Item2} of gen1 or 2, {gcCounts.Item3} of gen2), paused {gcPause.TotalMilliseconds:F0} ms ({100 * gcPause.TotalSeconds / measured:F1}% of the time); uncached recommend p50 {P(uncached, 0.50):F2} ms p95 {P(uncached, 0.95):F2} ms; load average {LoadAverage()}"));
         return FormattableString.Invariant(
-            $"serve: recommend_p50_ms={P(recommend, 0.50):F2} recommend_p95_ms={P(recommend, 0.95):F2} recommend_p99_ms={P(recommend, 0.99):F2} recommend_per_s={recommend.Count / measured:F0} search_p95_ms={P(search, 0.95):F2} cpu_ms_per_call={cpu.TotalMilliseconds / Math.Max(1, calls):F2} cache_hit_rate={hitRate:F2} uncached_recommend_p95_ms={P(uncached, 0.95):F2}");
+            $"serve: recommend_p50_ms={P(recommend, 0.50):F2} recommend_p95_ms={P(recommend, 0.95):F2} recommend_p99_ms={P(recommend, 0.99):F2} recommend_per_s={recommend.Count / measured:F0} search_p95_ms={P(search, 0.95):F2} cpu_ms_per_call={cpu.TotalMilliseconds / Math.Max(1, calls):F2} cache_hit_rate={hitRate:F2} uncached_recommend_p95_ms={P(uncached, 0.95):F2} import_jobs_per_s={importJobsPerSecond:F0} max_rss_mb={ProcessMemory.PeakResidentBytes() / 1048576.0:F0}");
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg, or "n/a" where there is none.</summary>

@@ -6,7 +6,7 @@ namespace JobRec.Silo.Indexing;
 
 /// <summary>Index shard entries in the cluster's PostgreSQL (table jobrec_shard_entry, one row per job in the binary record format of
 /// <see cref="FileShardEntryStore"/>), so a shard grain that activates on any silo of any machine (after a silo died or left) rebuilds
-/// its vector index from the same entries. Calls are synchronous (the <see cref="IShardEntryStore"/> contract): each is one statement.</summary>
+/// its vector index from the same entries. Calls are synchronous (the <see cref="IShardEntryStore"/> contract); an append is one transaction.</summary>
 public sealed class PostgresShardEntryStore : IShardEntryStore
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -54,14 +54,18 @@ public sealed class PostgresShardEntryStore : IShardEntryStore
             return;
         }
 
+        // One round trip and one transaction for the whole batch (an import sends a chunk's entries per shard at once): the entries
+        // are durable together before the shard answers, so every job an import saw acknowledged survives a silo's death.
         using var connection = _dataSource.OpenConnection();
-        using var batch = new NpgsqlBatch(connection);
+        using var tx = connection.BeginTransaction();
+        using var batch = new NpgsqlBatch(connection, tx);
         foreach (var entry in entries)
         {
             batch.BatchCommands.Add(Upsert(shard, entry));
         }
 
         batch.ExecuteNonQuery();
+        tx.Commit();
     }
 
     /// <inheritdoc />

@@ -363,7 +363,7 @@ public sealed class InvertedFileIndex : IVectorIndex
     private Action? BeginRebuild()
     {
         var n = _where.Count;
-        var listCount = Math.Clamp((int)Math.Round(_options.ListsPerSqrtCount * Math.Sqrt(n)), 1, n);
+        var listCount = Math.Clamp((int)Math.Round(_options.ListsPerSqrtCount * Math.Sqrt(n)), 1, Math.Min(n, _options.MaxLists));
         var sampleSize = Math.Min(n, listCount * _options.TrainPointsPerList);
         var rows = new (int List, int Row)[n];
         var next = 0;

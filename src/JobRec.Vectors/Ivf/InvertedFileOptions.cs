@@ -9,6 +9,11 @@ public sealed record InvertedFileOptions
     /// <summary>Lists per square root of the vector count when clustering (lists = factor x sqrt(n)).</summary>
     public double ListsPerSqrtCount { get; init; } = 3.0;
 
+    /// <summary>Most lists, however large the index grows: every add and every re-clustered row is compared with each centroid, so past
+    /// about 116k vectors (3 x sqrt(n) = 1,024) more lists would cost adds and re-clustering more than they save searches (a search
+    /// still scans <see cref="MinScannedPerResult"/> vectors per result; the lists just get longer).</summary>
+    public int MaxLists { get; init; } = 1024;
+
     /// <summary>Re-cluster when the count has grown by this factor since the last clustering.</summary>
     public double RetrainGrowth { get; init; } = 2.0;
 
@@ -39,6 +44,7 @@ public sealed record InvertedFileOptions
     {
         Require(MinTrainSize >= 2, nameof(MinTrainSize), MinTrainSize, "at least 2");
         Require(ListsPerSqrtCount is > 0 and <= 64, nameof(ListsPerSqrtCount), ListsPerSqrtCount, "in (0, 64]");
+        Require(MaxLists >= 1, nameof(MaxLists), MaxLists, "at least 1");
         Require(RetrainGrowth > 1, nameof(RetrainGrowth), RetrainGrowth, "above 1");
         Require(MinProbes >= 1, nameof(MinProbes), MinProbes, "at least 1");
         Require(MinScannedPerResult >= 1, nameof(MinScannedPerResult), MinScannedPerResult, "at least 1");

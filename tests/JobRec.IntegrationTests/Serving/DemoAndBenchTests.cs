@@ -108,6 +108,9 @@ public sealed partial class DemoAndBenchTests
         var calls = Regex.Match(log.ToString(), @"(\d+) recommend calls");
         Assert.True(calls.Success && int.Parse(calls.Groups[1].Value, CultureInfo.InvariantCulture) > 0, log.ToString());
         Assert.True(double.Parse(match.Groups["cpu"].Value, CultureInfo.InvariantCulture) > 0, line);
+        Assert.True(int.Parse(match.Groups["import"].Value, CultureInfo.InvariantCulture) > 0, line);
+        Assert.True(int.Parse(match.Groups["rss"].Value, CultureInfo.InvariantCulture) > 50, line); // the peak resident set of this test process
+        Assert.Contains("memory after import: rss", log.ToString());
         if (cached)
         {
             Assert.InRange(hitRate, 0, 1);
@@ -129,6 +132,6 @@ public sealed partial class DemoAndBenchTests
         return (output.ToString(), log.ToString());
     }
 
-    [GeneratedRegex(@"^serve: recommend_p50_ms=[\d.NaN]+ recommend_p95_ms=[\d.NaN]+ recommend_p99_ms=[\d.NaN]+ recommend_per_s=\d+ search_p95_ms=[\d.NaN]+ cpu_ms_per_call=(?<cpu>[\d.]+) cache_hit_rate=(?<hit>[\d.]+) uncached_recommend_p95_ms=[\d.NaN]+$")]
+    [GeneratedRegex(@"^serve: recommend_p50_ms=[\d.NaN]+ recommend_p95_ms=[\d.NaN]+ recommend_p99_ms=[\d.NaN]+ recommend_per_s=\d+ search_p95_ms=[\d.NaN]+ cpu_ms_per_call=(?<cpu>[\d.]+) cache_hit_rate=(?<hit>[\d.]+) uncached_recommend_p95_ms=[\d.NaN]+ import_jobs_per_s=(?<import>\d+) max_rss_mb=(?<rss>\d+)$")]
     private static partial Regex ResultLine();
 }

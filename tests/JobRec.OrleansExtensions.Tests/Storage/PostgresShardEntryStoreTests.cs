@@ -96,4 +96,16 @@ public sealed class PostgresShardEntryStoreTests : IAsyncLifetime
             Assert.Equal(ids.Where(id => ShardRouting.ShardOf(id, 8) == s).Order(), now.Load(s).Select(e => e.Job.Id).Order());
         }
     }
+    [Fact]
+    public void An_append_is_one_transaction_a_failing_entry_stores_none_of_its_batch()
+    {
+        var store = new PostgresShardEntryStore(_dataSource!, 4);
+        store.Append(1, [Entry("kept", 0.5f)]);
+        // PostgreSQL refuses a NUL character in text: the third entry fails, and the two before it must not be stored either.
+        Assert.ThrowsAny<NpgsqlException>(() => store.Append(1, [Entry("a", 0.1f), Entry("b", 0.2f), Entry("bad\0id", 0.3f)]));
+        Assert.Equal(["kept"], store.Load(1).Select(e => e.Job.Id));
+
+        store.Append(1, Enumerable.Range(0, 64).Select(i => Entry($"chunk-{i}", i / 64f)).ToList());
+        Assert.Equal(65, store.Load(1).Count);
+    }
 }

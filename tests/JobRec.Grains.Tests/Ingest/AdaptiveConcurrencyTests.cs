@@ -1,0 +1,71 @@
+using JobRec.Grains.Ingest;
+
+namespace JobRec.Grains.Tests.Ingest;
+
+public sealed class AdaptiveConcurrencyTests
+{
+    [Fact]
+    public async Task FastCallsWidenTheGateAndASlowOneHalvesIt()
+    {
+        var gate = new AdaptiveConcurrency(2, 16, TimeSpan.FromMilliseconds(200));
+        // Fast calls that keep the gate full widen it one place per call.
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => gate.RunAsync(async () =>
+        {
+            await Task.Delay(1);
+            return 0;
+        })));
+        Assert.True(gate.Limit > 2, $"limit stayed {gate.Limit}");
+        var before = gate.Limit;
+
+        await gate.RunAsync(async () =>
+        {
+            await Task.Delay(300);
+            return 0;
+        });
+        Assert.Equal(Math.Max(1, before / 2), gate.Limit);
+    }
+
+    [Fact]
+    public async Task NoMoreCallsRunAtOnceThanTheLimitAllows()
+    {
+        var gate = new AdaptiveConcurrency(3, 3, TimeSpan.FromSeconds(10));
+        var running = 0;
+        var most = 0;
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => gate.RunAsync(async () =>
+        {
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            await Task.Delay(5);
+            Interlocked.Decrement(ref running);
+            return 0;
+        })));
+        Assert.Equal(3, most);
+        Assert.Equal(3, gate.PeakInFlight);
+    }
+
+    [Fact]
+    public async Task IngestRetryRetriesTimeoutsButNotOtherFailures()
+    {
+        var calls = 0;
+        var retries = 0;
+        var value = await IngestRetry.RunAsync(() => ++calls < 3 ? throw new TimeoutException("slow") : Task.FromResult(7), () => retries++);
+        Assert.Equal(7, value);
+        Assert.Equal(2, retries);
+
+        calls = 0;
+        await Assert.ThrowsAsync<ArgumentException>(() => IngestRetry.RunAsync<int>(() =>
+        {
+            calls++;
+            throw new ArgumentException("bad posting");
+        }));
+        Assert.Equal(1, calls);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+}
