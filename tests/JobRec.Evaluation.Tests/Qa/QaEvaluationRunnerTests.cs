@@ -20,8 +20,10 @@ public class QaEvaluationRunnerTests
                 ModelPath = checkpoint,
                 SyntheticJobs = 400,
                 Config = new TransformerConfig(VocabSize: 320, ContextLength: 96, ModelDim: 32, Heads: 2, Layers: 1),
-                TrainTime = TimeSpan.FromSeconds(3),
-                TrainSteps = 200,
+                // A step count, not a time budget, ends the training, so the loss falls however busy the machine is; the time limit
+                // only guards against a run that would never end.
+                TrainTime = TimeSpan.FromMinutes(10),
+                TrainSteps = 60,
                 BatchSize = 4,
                 MaxQuestions = 12,
                 MaxPerplexityDocuments = 10,
@@ -30,6 +32,7 @@ public class QaEvaluationRunnerTests
             var report = QaEvaluationRunner.Run(options, log);
             Assert.True(File.Exists(checkpoint), "the trained model was not saved");
             Assert.NotNull(report.Training);
+            Assert.Equal(60, report.Training!.Value.Steps);
             Assert.True(report.Training!.Value.FinalLoss < report.Training.Value.FirstLoss, $"loss {report.Training.Value.FirstLoss} -> {report.Training.Value.FinalLoss}");
             Assert.True(double.IsFinite(report.Perplexity) && report.Perplexity > 1, $"perplexity {report.Perplexity}");
             Assert.True(report.UnigramPerplexity > 1);
