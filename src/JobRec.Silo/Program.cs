@@ -27,13 +27,14 @@ public static class Program
             SiloPort = settings.GetValue("SiloPort", 0),
             Address = settings["Address"] ?? "127.0.0.1",
             Cluster = string.IsNullOrWhiteSpace(cluster) ? null : new PostgresClusterOptions { ConnectionString = cluster },
-            Serving = new ServingOptions
+            Serving = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new ServingOptions
             {
                 ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8),
                 QaCheckpointPath = configuration[JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable],
-            },
+            }, name => configuration[name]),
             Encoder = encoder,
             Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(name => configuration[name], encoder),
+            Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(name => configuration[name], Console.Error.WriteLine),
         });
         await app.RunAsync().ConfigureAwait(false);
         return 0;

@@ -93,14 +93,15 @@ internal static class ActorCommands
                     SiloName = parseResult.GetValue(siloId) ?? $"{Environment.MachineName}-{gatewayPort}",
                     Cluster = clusterOptions,
                     Dashboard = !parseResult.GetValue(noDashboard),
-                    Serving = new ServingOptions
+                    Serving = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new ServingOptions
                     {
                         IndexDirectory = parseResult.GetValue(indexDir),
                         ShardCount = shardCount,
                         QaCheckpointPath = HostSettings.Read(JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable),
-                    },
+                    }, HostSettings.Read),
                     Encoder = textEncoder,
                     Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
+                    Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
                 });
             }
             catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException

@@ -118,7 +118,8 @@ internal static class ServeCommands
                 ApiKey = parseResult.GetValue(apiKey),
                 Encoder = textEncoder,
                 Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
-                Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint },
+                Serving = SkillExtractionConfiguration.Apply(new ServingOptions { QaCheckpointPath = qaCheckpoint }, HostSettings.Read),
+                Skills = SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
             });
             return await HostLifetime.ServeUntilCancelledAsync(app, () => $"serving on {parseResult.GetValue(url)}; Ctrl+C stops", cancellationToken);
         });

@@ -11,8 +11,13 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Creates or replaces the posting, encodes and classifies it, and (re)indexes it; returns the stored view.</summary>
     Task<JobView> UpsertAsync(JobInput posting);
 
-    /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
+    /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it; it extracts no skills (the job's extracted
+    /// skills become empty): bulk importers use <see cref="UpsertPreparedAsync"/>.</summary>
     Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
+
+    /// <summary>Stores a posting whose embedding and extracted skills were computed in bulk (<see cref="Inference.IInferenceWorkerGrain.ExtractSkillsAsync"/>)
+    /// and indexes it; <paramref name="skillModel"/> names what extracted them ("tagger", "dictionary").</summary>
+    Task<JobView> UpsertPreparedAsync(JobInput posting, [Immutable] float[] embedding, [Immutable] IReadOnlyList<string> extractedSkills, string skillModel);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
     [ReadOnly]

@@ -53,6 +53,14 @@ public sealed record ServingOptions
     /// (<see cref="ServingAdmission"/>). Default four per core.</summary>
     public int MaxConcurrentRequests { get; init; } = 4 * Environment.ProcessorCount;
 
+    /// <summary>Characters of a job's title and description (or a user's resume) the skill extractor reads when the job or user is created or
+    /// replaced through the API (the first ones, cut at a word break); 0 extracts nothing.</summary>
+    public int SkillUpsertCharacters { get; init; } = 10_000;
+
+    /// <summary>Characters the skill extractor reads per job or user on bulk import (<c>UpsertEncodedAsync</c>); 0 turns extraction at import
+    /// off. Bounded because the tagger runs the encoder over every sentence (docs/BENCHMARKS.md, Skill extraction at import).</summary>
+    public int SkillImportCharacters { get; init; } = 2_000;
+
     /// <summary>Most requests waiting for their turn; past it a request is refused (<see cref="JobRec.Contracts.ServingOverloadedException"/>, HTTP 503).</summary>
     public int MaxQueuedRequests { get; init; } = 2000;
 }

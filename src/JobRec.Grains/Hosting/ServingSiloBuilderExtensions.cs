@@ -1,5 +1,6 @@
 using JobRec.Grains.Indexing;
 using JobRec.Grains.Inference;
+using JobRec.ML.Skills;
 using JobRec.ML.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,9 +11,10 @@ namespace JobRec.Grains.Hosting;
 /// <summary>Registers the serving grains and their services (options, shard store, models) on a silo.</summary>
 public static class ServingSiloBuilderExtensions
 {
-    /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory) and the inference models built from the encoder, scorer and classifier given.</summary>
+    /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory) and the inference models built from the encoder, scorer and classifier given.
+    /// <paramref name="skills"/> extracts skills (the silo disposes it); null uses the dictionary matcher and says so.</summary>
     public static ISiloBuilder AddJobRecServing(this ISiloBuilder silo, ServingOptions options, ITextEncoder encoder,
-        ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null)
+        ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null, SkillExtractor? skills = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
@@ -22,6 +24,7 @@ public static class ServingSiloBuilderExtensions
             ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
+        silo.Services.TryAddSingleton(_ => new SkillExtractionPool(skills ?? SkillExtractor.Dictionary("no skill tagger configured for this silo"), options));
         silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
         return silo;
     }

@@ -6,6 +6,7 @@ using JobRec.Contracts.Ask;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Search;
+using JobRec.Contracts.Skills;
 using JobRec.Evaluation.Qa;
 using JobRec.ML.Language.Answering;
 
@@ -19,9 +20,20 @@ namespace JobRec.Grains.Inference;
 public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
 {
     private readonly InferenceModels _models;
+    private readonly SkillExtractionPool _skills;
 
     /// <summary>Created by the runtime with the silo's models.</summary>
-    public InferenceWorkerGrain(InferenceModels models) => _models = models;
+    public InferenceWorkerGrain(InferenceModels models, SkillExtractionPool skills)
+    {
+        _models = models;
+        _skills = skills;
+    }
+
+    /// <inheritdoc />
+    public Task<SkillExtractResponse[]> ExtractSkillsAsync(IReadOnlyList<string> texts, int maxCharacters) => _skills.ExtractAsync(texts, maxCharacters);
+
+    /// <inheritdoc />
+    public Task<SkillModelInfo> GetSkillModelAsync() => Task.FromResult(_skills.Info);
 
     /// <inheritdoc />
     public Task<float[][]> EncodeAsync(IReadOnlyList<string> texts) => _models.EncodeAsync(texts);

@@ -6,6 +6,7 @@ using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Skills;
 using JobRec.Contracts.Users;
 using JobRec.Data.Import;
 using JobRec.Data.Model;
@@ -20,6 +21,11 @@ public sealed class GrainIngestSink : IIngestSink
 {
     private const int EncodeChunk = 64;
     private const int CoInteractionWindow = 3;
+    // Skill extraction: characters per call (about 1,300 words, a second or two of the tagger on two CPU cores, far from the grain call
+    // timeout) and calls in flight (two keep the silo's batcher busy without queueing a backlog behind the timeout).
+    private const int SkillCallCharacters = 8_000;
+    private const int SkillParallelism = 2;
+    private SkillModelInfo? _skillModel;
     private readonly IGrainFactory _grains;
     private readonly int _parallelism;
 
@@ -41,12 +47,15 @@ public sealed class GrainIngestSink : IIngestSink
         ArgumentNullException.ThrowIfNull(jobs);
         var inputs = jobs.Select(DomainMapping.ToInput).ToList();
         var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var skills = await ExtractSkillsAsync(inputs.Select(JobText.ForSkills).ToList(), cancellationToken).ConfigureAwait(false);
         var created = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, jobs.Count), Options(cancellationToken), async (i, _) =>
         {
             var grain = _grains.GetGrain<IJobGrain>(jobs[i].Id);
             var existed = await grain.GetSummaryAsync().ConfigureAwait(false) is not null;
-            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
+            await (skills is null
+                ? grain.UpsertEncodedAsync(inputs[i], embeddings[i])
+                : grain.UpsertPreparedAsync(inputs[i], embeddings[i], skills[i].Skills, skills[i].Model)).ConfigureAwait(false);
             if (!existed)
             {
                 Interlocked.Increment(ref created);
@@ -61,12 +70,15 @@ public sealed class GrainIngestSink : IIngestSink
         ArgumentNullException.ThrowIfNull(users);
         var inputs = users.Select(DomainMapping.ToInput).ToList();
         var embeddings = await EncodeAsync(inputs.Select(JobText.Of).ToList(), cancellationToken).ConfigureAwait(false);
+        var skills = await ExtractSkillsAsync(inputs.Select(u => u.ResumeText).ToList(), cancellationToken).ConfigureAwait(false);
         var created = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, users.Count), Options(cancellationToken), async (i, _) =>
         {
             var grain = _grains.GetGrain<IUserGrain>(users[i].Id);
             var existed = await grain.GetAsync().ConfigureAwait(false) is not null;
-            await grain.UpsertEncodedAsync(inputs[i], embeddings[i]).ConfigureAwait(false);
+            await (skills is null
+                ? grain.UpsertEncodedAsync(inputs[i], embeddings[i])
+                : grain.UpsertPreparedAsync(inputs[i], embeddings[i], skills[i].Skills)).ConfigureAwait(false);
             if (!existed)
             {
                 Interlocked.Increment(ref created);
@@ -181,6 +193,42 @@ public sealed class GrainIngestSink : IIngestSink
         {
             results[c] = await _grains.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync(chunks[c]).ConfigureAwait(false);
         }).ConfigureAwait(false);
+        return results.SelectMany(r => r).ToArray();
+    }
+
+    /// <summary>Skills of each text through the inference pool, reading the first <see cref="SkillModelInfo.ImportCharacters"/> characters of
+    /// each; null when the silo extracts none at import.</summary>
+    private async Task<SkillExtractResponse[]?> ExtractSkillsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var worker = _grains.GetGrain<IInferenceWorkerGrain>("0");
+        _skillModel ??= await worker.GetSkillModelAsync().ConfigureAwait(false);
+        var characters = _skillModel.ImportCharacters;
+        if (characters <= 0 || texts.Count == 0)
+        {
+            return null;
+        }
+
+        var chunks = new List<string[]>();
+        var chunk = new List<string>();
+        var size = 0;
+        foreach (var text in texts)
+        {
+            var n = Math.Min(text?.Length ?? 0, characters);
+            if (chunk.Count > 0 && size + n > SkillCallCharacters)
+            {
+                chunks.Add([.. chunk]);
+                chunk.Clear();
+                size = 0;
+            }
+
+            chunk.Add(text ?? "");
+            size += n;
+        }
+
+        chunks.Add([.. chunk]);
+        var results = new SkillExtractResponse[chunks.Count][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = SkillParallelism, CancellationToken = cancellationToken },
+            async (c, _) => results[c] = await worker.ExtractSkillsAsync(chunks[c], characters).ConfigureAwait(false)).ConfigureAwait(false);
         return results.SelectMany(r => r).ToArray();
     }
 

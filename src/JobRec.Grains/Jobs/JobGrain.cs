@@ -7,6 +7,7 @@ using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Skills;
 using JobRec.Grains.Embeddings;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Inference;
@@ -38,7 +39,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         RequestValidation.Job(posting);
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
         var embedding = (await worker.EncodeAsync([JobText.Of(posting)]))[0];
-        return await StoreAsync(posting, embedding);
+        return await StoreAsync(posting, embedding, _options.SkillUpsertCharacters);
     }
 
     /// <inheritdoc />
@@ -46,7 +47,16 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     {
         RequestValidation.Job(posting);
         ArgumentNullException.ThrowIfNull(embedding);
-        return StoreAsync(posting, embedding);
+        return StoreAsync(posting, embedding, 0);
+    }
+
+    /// <inheritdoc />
+    public Task<JobView> UpsertPreparedAsync(JobInput posting, float[] embedding, IReadOnlyList<string> extractedSkills, string skillModel)
+    {
+        RequestValidation.Job(posting);
+        ArgumentNullException.ThrowIfNull(embedding);
+        ArgumentNullException.ThrowIfNull(extractedSkills);
+        return StoreAsync(posting, embedding, 0, new SkillExtractResponse([], extractedSkills, skillModel ?? "", 0, false, null));
     }
 
     /// <inheritdoc />
@@ -157,7 +167,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         await WriteStateAsync();
     }
 
-    private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)
+    private async Task<JobView> StoreAsync(JobInput posting, float[] embedding, int skillCharacters, SkillExtractResponse? extracted = null)
     {
         var vector = (float[])embedding.Clone();
         VectorMath.NormalizeInPlace(vector);
@@ -165,6 +175,9 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         var onetTitle = "";
         var classified = false;
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
+        var skillsTask = skillCharacters > 0
+            ? worker.ExtractSkillsAsync([JobText.ForSkills(posting)], skillCharacters)
+            : Task.FromResult<SkillExtractResponse[]>(extracted is null ? [] : [extracted]);
         if (onetCode.Length == 0)
         {
             var match = await worker.ClassifyAsync(posting.Title, posting.Description);
@@ -172,6 +185,10 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
             onetTitle = match.Title;
             classified = match.Code.Length > 0;
         }
+
+        var skills = await skillsTask;
+        State.ExtractedSkills = skills.Length > 0 ? [.. skills[0].Skills.Where(s => !string.IsNullOrWhiteSpace(s)).Take(ContractLimits.MaxSkills)] : [];
+        State.SkillModel = skills.Length > 0 ? skills[0].Model : "";
 
         State.Posting = posting;
         State.Embedding = EmbeddingCodec.ToBytes(vector);
@@ -189,7 +206,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         State.OnetClassified = classified;
         State.Closed = false;
         await WriteStateAsync();
-        var entry = new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
+        var entry = new ShardEntry(Summary(), vector, JobText.AllSkills(posting.Skills, State.ExtractedSkills), posting.PostedAt, posting.ClosesAt);
         await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]);
         return View();
     }
@@ -222,6 +239,8 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         Saves = State.Saves,
         Applies = State.Applies,
         Shard = Shard,
+        ExtractedSkills = State.ExtractedSkills,
+        SkillModel = State.SkillModel,
     };
 
     /// <summary>A prefix of a co-interaction ranking (the lists are never changed once published).</summary>

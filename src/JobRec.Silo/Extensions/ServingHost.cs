@@ -109,6 +109,7 @@ public static class ServingHost
         app.MapRecommendationsApi();
         app.MapSearchApi();
         app.MapAskApi();
+        app.MapSkillsApi();
         app.MapClusterApi();
     }
 }
