@@ -26,6 +26,11 @@ public interface IInferenceWorkerGrain : IGrainWithStringKey
     [return: Immutable]
     Task<SkillExtractResponse[]> ExtractSkillsAsync([Immutable] IReadOnlyList<string> texts, int maxCharacters);
 
+    /// <summary>Skills of each text as bulk import extracts them (the silo's import mode and character limit, <see cref="SkillModelInfo.ImportModel"/>);
+    /// an empty array when import extraction is off.</summary>
+    [return: Immutable]
+    Task<SkillExtractResponse[]> ExtractImportSkillsAsync([Immutable] IReadOnlyList<string> texts);
+
     /// <summary>What extracts skills in this silo (tagger or dictionary fallback, and why).</summary>
     Task<SkillModelInfo> GetSkillModelAsync();
 

@@ -33,6 +33,9 @@ public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
     public Task<SkillExtractResponse[]> ExtractSkillsAsync(IReadOnlyList<string> texts, int maxCharacters) => _skills.ExtractAsync(texts, maxCharacters);
 
     /// <inheritdoc />
+    public Task<SkillExtractResponse[]> ExtractImportSkillsAsync(IReadOnlyList<string> texts) => _skills.ExtractForImportAsync(texts);
+
+    /// <inheritdoc />
     public Task<SkillModelInfo> GetSkillModelAsync() => Task.FromResult(_skills.Info);
 
     /// <inheritdoc />

@@ -22,19 +22,29 @@ public static class SkillExtractionConfiguration
     /// <summary>Setting for <see cref="ServingOptions.SkillImportCharacters"/> (characters tagged per job or user on bulk import; 0: off).</summary>
     public const string ImportCharactersVariable = "JOBREC_SKILL_IMPORT_CHARS";
 
+    /// <summary>Setting for <see cref="ServingOptions.SkillImport"/>: tagger, dictionary or off.</summary>
+    public const string ImportModeVariable = "JOBREC_SKILL_IMPORT";
+
     /// <summary>Setting for <see cref="ServingOptions.SkillUpsertCharacters"/> (characters tagged per API upsert; 0: off).</summary>
     public const string UpsertCharactersVariable = "JOBREC_SKILL_UPSERT_CHARS";
 
-    /// <summary><paramref name="options"/> with the character limits of <see cref="ImportCharactersVariable"/> and <see cref="UpsertCharactersVariable"/> when set.</summary>
-    /// <exception cref="FormatException">A limit is not a non-negative integer.</exception>
+    /// <summary><paramref name="options"/> with <see cref="ImportModeVariable"/>, <see cref="ImportCharactersVariable"/> and <see cref="UpsertCharactersVariable"/> when set.</summary>
+    /// <exception cref="FormatException">A limit is not a non-negative integer, or the mode not tagger, dictionary or off.</exception>
     public static ServingOptions Apply(ServingOptions options, Func<string, string?> variable)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(variable);
         int Read(string name, int fallback) => variable(name) is not { Length: > 0 } text ? fallback
             : int.TryParse(text, out var n) && n >= 0 ? n : throw new FormatException($"{name}='{text}' must be a non-negative integer");
+        var mode = options.SkillImport;
+        if (variable(ImportModeVariable) is { Length: > 0 } modeText && !Enum.TryParse(modeText, ignoreCase: true, out mode))
+        {
+            throw new FormatException($"{ImportModeVariable}='{modeText}' must be tagger, dictionary or off");
+        }
+
         return options with
         {
+            SkillImport = mode,
             SkillImportCharacters = Read(ImportCharactersVariable, options.SkillImportCharacters),
             SkillUpsertCharacters = Read(UpsertCharactersVariable, options.SkillUpsertCharacters),
         };

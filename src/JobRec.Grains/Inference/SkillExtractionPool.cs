@@ -10,6 +10,8 @@ namespace JobRec.Grains.Inference;
 public sealed class SkillExtractionPool : IAsyncDisposable
 {
     private readonly MicroBatcher<(string Text, int MaxCharacters), SkillExtractResponse> _batcher;
+    private readonly SkillExtractor? _import;
+    private readonly int _importCharacters;
 
     /// <summary>Puts <paramref name="extractor"/> behind a batcher sized by <paramref name="options"/>.</summary>
     public SkillExtractionPool(SkillExtractor extractor, ServingOptions options)
@@ -17,7 +19,12 @@ public sealed class SkillExtractionPool : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(options);
         Extractor = extractor;
-        Info = new SkillModelInfo(extractor.Model, extractor.Description, extractor.EscoLabels, options.SkillUpsertCharacters, options.SkillImportCharacters);
+        _importCharacters = options.SkillImportCharacters;
+        _import = options.SkillImportCharacters <= 0 || options.SkillImport == SkillImportMode.Off ? null
+            : options.SkillImport == SkillImportMode.Dictionary && extractor.Model != SkillExtractor.DictionaryModel ? SkillExtractor.Dictionary("dictionary at import")
+            : extractor;
+        Info = new SkillModelInfo(extractor.Model, extractor.Description, extractor.EscoLabels, options.SkillUpsertCharacters, options.SkillImportCharacters,
+            _import?.Model ?? "off");
         _batcher = new MicroBatcher<(string, int), SkillExtractResponse>(Run, options.BatchWindow, options.MaxBatch);
     }
 
@@ -36,6 +43,24 @@ public sealed class SkillExtractionPool : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, 1);
         return _batcher.SubmitAsync(texts.Select(t => (t ?? "", maxCharacters)).ToList());
+    }
+
+    /// <summary>Extracts for bulk import per <see cref="ServingOptions.SkillImport"/> and <see cref="ServingOptions.SkillImportCharacters"/>: the
+    /// tagger through the batcher, the dictionary inline; an empty array when import extraction is off.</summary>
+    public Task<SkillExtractResponse[]> ExtractForImportAsync(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (_import is null)
+        {
+            return Task.FromResult<SkillExtractResponse[]>([]);
+        }
+
+        if (!ReferenceEquals(_import, Extractor))
+        {
+            return Task.FromResult(_import.Extract(texts.Select(t => (string?)t).ToList(), _importCharacters).Select(e => ToContract(e, _import.Model)).ToArray());
+        }
+
+        return ExtractAsync(texts, _importCharacters);
     }
 
     /// <inheritdoc />

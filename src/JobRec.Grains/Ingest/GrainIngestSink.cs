@@ -196,14 +196,14 @@ public sealed class GrainIngestSink : IIngestSink
         return results.SelectMany(r => r).ToArray();
     }
 
-    /// <summary>Skills of each text through the inference pool, reading the first <see cref="SkillModelInfo.ImportCharacters"/> characters of
-    /// each; null when the silo extracts none at import.</summary>
+    /// <summary>Skills of each text through the inference pool as the silo extracts them at import (<see cref="SkillModelInfo.ImportModel"/>,
+    /// first <see cref="SkillModelInfo.ImportCharacters"/> characters); null when the silo extracts none at import.</summary>
     private async Task<SkillExtractResponse[]?> ExtractSkillsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var worker = _grains.GetGrain<IInferenceWorkerGrain>("0");
         _skillModel ??= await worker.GetSkillModelAsync().ConfigureAwait(false);
         var characters = _skillModel.ImportCharacters;
-        if (characters <= 0 || texts.Count == 0)
+        if (characters <= 0 || _skillModel.ImportModel == "off" || texts.Count == 0)
         {
             return null;
         }
@@ -228,8 +228,9 @@ public sealed class GrainIngestSink : IIngestSink
         chunks.Add([.. chunk]);
         var results = new SkillExtractResponse[chunks.Count][];
         await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = SkillParallelism, CancellationToken = cancellationToken },
-            async (c, _) => results[c] = await worker.ExtractSkillsAsync(chunks[c], characters).ConfigureAwait(false)).ConfigureAwait(false);
-        return results.SelectMany(r => r).ToArray();
+            async (c, _) => results[c] = await worker.ExtractImportSkillsAsync(chunks[c]).ConfigureAwait(false)).ConfigureAwait(false);
+        var all = results.SelectMany(r => r).ToArray();
+        return all.Length == texts.Count ? all : null; // the silo turned import extraction off meanwhile
     }
 
     private ParallelOptions Options(CancellationToken cancellationToken) =>

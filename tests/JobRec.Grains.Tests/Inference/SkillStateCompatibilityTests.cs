@@ -34,3 +34,28 @@ public sealed class SkillStateCompatibilityTests
         Assert.Empty(state.ExtractedSkills);
     }
 }
+
+/// <summary>Host settings of skill extraction.</summary>
+public sealed class SkillExtractionConfigurationTests
+{
+    [Fact]
+    public void SettingsSetTheImportModeAndLimitsAndBadValuesAreNamed()
+    {
+        var settings = new Dictionary<string, string?> { ["JOBREC_SKILL_IMPORT"] = "dictionary", ["JOBREC_SKILL_IMPORT_CHARS"] = "500" };
+        var options = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new JobRec.Grains.Hosting.ServingOptions(), settings.GetValueOrDefault);
+        Assert.Equal(JobRec.Grains.Hosting.SkillImportMode.Dictionary, options.SkillImport);
+        Assert.Equal(500, options.SkillImportCharacters);
+        Assert.Equal(10_000, options.SkillUpsertCharacters);
+
+        settings["JOBREC_SKILL_IMPORT"] = "sometimes";
+        var e = Assert.Throws<FormatException>(() => JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new JobRec.Grains.Hosting.ServingOptions(), settings.GetValueOrDefault));
+        Assert.Contains("JOBREC_SKILL_IMPORT='sometimes'", e.Message);
+        settings["JOBREC_SKILL_IMPORT"] = "off";
+        settings["JOBREC_SKILL_UPSERT_CHARS"] = "-1";
+        Assert.Contains("JOBREC_SKILL_UPSERT_CHARS", Assert.Throws<FormatException>(() => JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new JobRec.Grains.Hosting.ServingOptions(), settings.GetValueOrDefault)).Message);
+
+        var none = JobRec.Grains.Inference.SkillExtractionConfiguration.From(new Dictionary<string, string?> { ["JOBREC_SKILL_TAGGER"] = "none" }.GetValueOrDefault);
+        Assert.Equal("dictionary", none.Model);
+        Assert.Contains("JOBREC_SKILL_TAGGER=none", none.Description);
+    }
+}

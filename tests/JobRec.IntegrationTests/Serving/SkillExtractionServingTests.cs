@@ -79,6 +79,7 @@ public sealed class SkillExtractionServingTests(TaggedServingFixture api) : ICla
         Assert.Equal("tagger", model.Model);
         Assert.True(model.EscoLabels > 600);
         Assert.Equal(1_500, model.ImportCharacters);
+        Assert.Equal("tagger", model.ImportModel);
     }
 
     [Theory]
