@@ -31,13 +31,14 @@ public static class Program
             Tls = settings["TlsCertificate"] is { Length: > 0 } certificate
                 ? new JobRec.Contracts.Security.ClusterTlsOptions { CertificatePath = certificate, KeyPath = settings["TlsKey"] ?? "", AuthorityPath = settings["TlsAuthority"] ?? "" }
                 : null,
-            Serving = new ServingOptions
+            Serving = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new ServingOptions
             {
                 ShardCount = settings.GetValue("Shards", string.IsNullOrWhiteSpace(cluster) ? 1 : 8),
                 QaCheckpointPath = configuration[JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable],
-            },
+            }, name => configuration[name]),
             Encoder = encoder,
             Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(name => configuration[name], encoder),
+            Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(name => configuration[name], Console.Error.WriteLine),
         });
         await app.RunAsync().ConfigureAwait(false);
         return 0;

@@ -97,16 +97,17 @@ internal static class ActorCommands
                     ApiKey = HostSettings.Read("JOBREC_API_KEY"),
                     UserTokens = ClusterSecuritySettings.UserTokens,
                     Dashboard = !parseResult.GetValue(noDashboard),
-                    Serving = new ServingOptions
+                    Serving = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new ServingOptions
                     {
                         IndexDirectory = parseResult.GetValue(indexDir),
                         ShardCount = shardCount,
                         QaCheckpointPath = HostSettings.Read(JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable),
                         EncoderName = parseResult.GetValue(encoder),
                         ModelLog = line => Console.Error.WriteLine($"silo: {line}"),
-                    },
+                    }, HostSettings.Read),
                     Encoder = textEncoder,
                     Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
+                    Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
                 });
             }
             catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException

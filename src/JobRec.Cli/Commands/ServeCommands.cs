@@ -125,7 +125,8 @@ internal static class ServeCommands
                 Tls = ClusterSecuritySettings.Tls,
                 Encoder = textEncoder,
                 Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
-                Serving = new ServingOptions { QaCheckpointPath = qaCheckpoint, EncoderName = parseResult.GetValue(encoder), ModelLog = line => Console.Error.WriteLine($"serve: {line}") },
+                Serving = SkillExtractionConfiguration.Apply(new ServingOptions { QaCheckpointPath = qaCheckpoint, EncoderName = parseResult.GetValue(encoder), ModelLog = line => Console.Error.WriteLine($"serve: {line}") }, HostSettings.Read),
+                Skills = SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
             });
             return await HostLifetime.ServeUntilCancelledAsync(app, () => $"serving on {parseResult.GetValue(url)}; Ctrl+C stops", cancellationToken);
         });

@@ -19,6 +19,7 @@ internal static class SkillCommands
         evaluate.Subcommands.Add(EvaluateCommand());
         evaluate.Subcommands.Add(EvaluateEscoLinkingCommand());
         bench.Subcommands.Add(BenchCommand());
+        bench.Subcommands.Add(SkillImportBenchmark.Command());
     }
 
     private static string SharedData => Environment.GetEnvironmentVariable("JOBREC_SHARED_DATA") ?? Path.Combine("..", "shared", "data");

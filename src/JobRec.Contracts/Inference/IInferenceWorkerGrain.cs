@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Concurrency;
 using JobRec.Contracts.Ask;
 using JobRec.Contracts.Security;
+using JobRec.Contracts.Skills;
 
 namespace JobRec.Contracts.Inference;
 
@@ -22,6 +23,21 @@ public interface IInferenceWorkerGrain : IGrainWithStringKey
     /// <summary>The O*NET occupation of a posting's title and description.</summary>
     [InternalGrainMethod]
     Task<OccupationMatch> ClassifyAsync(string title, string description);
+
+    /// <summary>Skill spans (with offsets) and normalised skills of each text, reading at most its first <paramref name="maxCharacters"/> characters
+    /// (cut at a word break); texts of concurrent calls are tagged in one batch. Never throws for text content: empty text gives an empty result,
+    /// binary data and non-English text a warning.</summary>
+    [return: Immutable]
+    Task<SkillExtractResponse[]> ExtractSkillsAsync([Immutable] IReadOnlyList<string> texts, int maxCharacters);
+
+    /// <summary>Skills of each text as bulk import extracts them (the silo's import mode and character limit, <see cref="SkillModelInfo.ImportModel"/>);
+    /// an empty array when import extraction is off.</summary>
+    [return: Immutable]
+    [InternalGrainMethod]
+    Task<SkillExtractResponse[]> ExtractImportSkillsAsync([Immutable] IReadOnlyList<string> texts);
+
+    /// <summary>What extracts skills in this silo (tagger or dictionary fallback, and why).</summary>
+    Task<SkillModelInfo> GetSkillModelAsync();
 
     /// <summary>Answers a question from the postings the semantic search retrieves for it (questions of concurrent calls are answered in one batch); throws <see cref="ContractValidationException"/> for a bad request.</summary>
     Task<AskResponse> AskAsync(AskRequest request);

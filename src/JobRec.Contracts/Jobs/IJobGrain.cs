@@ -12,14 +12,17 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Creates or replaces the posting, encodes and classifies it, and (re)indexes it; returns the stored view.</summary>
     Task<JobView> UpsertAsync(JobInput posting);
 
-    /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it.</summary>
+    /// <summary>Stores a posting whose embedding was computed in bulk (ingest path) and indexes it; it extracts no skills (the job's extracted
+    /// skills become empty): bulk importers use <see cref="ImportEncodedAsync"/>.</summary>
     [InternalGrainMethod]
     Task<JobView> UpsertEncodedAsync(JobInput posting, [Immutable] float[] embedding);
 
-    /// <summary>Bulk import: stores (and classifies) the posting with its precomputed embedding like <see cref="UpsertEncodedAsync"/> but does
-    /// not index it: the caller sends <see cref="JobImportResult.Entry"/> to the job's shard (batched with other jobs). Idempotent: the
-    /// same call run twice leaves the same state, so a timed-out call may be retried.</summary>
-    Task<JobImportResult> ImportEncodedAsync(JobInput posting, [Immutable] float[] embedding);
+    /// <summary>Bulk import: stores (and classifies) the posting with its precomputed embedding and the skills the inference pool extracted
+    /// (<see cref="Inference.IInferenceWorkerGrain.ExtractImportSkillsAsync"/>; <paramref name="skillModel"/> names what extracted them: "tagger",
+    /// "dictionary", or empty for none) but does not index it: the caller sends <see cref="JobImportResult.Entry"/> to the job's shard (batched
+    /// with other jobs). Idempotent: the same call run twice leaves the same state, so a timed-out call may be retried.</summary>
+    [InternalGrainMethod]
+    Task<JobImportResult> ImportEncodedAsync(JobInput posting, [Immutable] float[] embedding, [Immutable] IReadOnlyList<string> extractedSkills, string skillModel);
 
     /// <summary>The stored job, or null when this id was never created.</summary>
     [ReadOnly]

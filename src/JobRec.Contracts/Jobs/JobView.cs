@@ -25,4 +25,9 @@ public sealed record JobView
     public long Applies { get; init; }
     /// <summary>The index shard holding the job's embedding.</summary>
     public int Shard { get; init; }
+    /// <summary>Normalised skills extracted from the title and description (ESCO labels with the tagger, dictionary names with the fallback);
+    /// the skill-overlap feature and reasons use them beside <see cref="JobInput.Skills"/>. Empty for jobs stored before extraction existed.</summary>
+    public IReadOnlyList<string> ExtractedSkills { get; init; } = [];
+    /// <summary>What extracted <see cref="ExtractedSkills"/>: "tagger", "dictionary", or empty when nothing was extracted.</summary>
+    public string SkillModel { get; init; } = "";
 }

@@ -8,6 +8,7 @@ using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Recommendations;
 using JobRec.Contracts.Search;
+using JobRec.Contracts.Skills;
 using JobRec.Contracts.Users;
 
 namespace JobRec.Contracts.Operations;
@@ -102,6 +103,18 @@ public sealed class JobRecOperations
         AskValidation.Validate(request);
         return _grains.GetGrain<IInferenceWorkerGrain>("0").AskAsync(request);
     }
+
+    /// <summary>Skill and knowledge spans of a text with character offsets and normalised skills (all of the text is read).</summary>
+    /// <exception cref="ContractValidationException">The text is empty, longer than <see cref="SkillExtractRequest.MaxTextLength"/> or binary data.</exception>
+    public async Task<SkillExtractResponse> ExtractSkillsAsync(SkillExtractRequest request)
+    {
+        SkillValidation.Validate(request);
+        var results = await _grains.GetGrain<IInferenceWorkerGrain>("0").ExtractSkillsAsync([request.Text], SkillExtractRequest.MaxTextLength).ConfigureAwait(false);
+        return results[0];
+    }
+
+    /// <summary>What extracts skills (the tagger, or the dictionary fallback and why).</summary>
+    public Task<SkillModelInfo> SkillModelAsync() => _grains.GetGrain<IInferenceWorkerGrain>("0").GetSkillModelAsync();
 
     /// <summary>Size and kind of every index shard (shard 0 tells how many the silos run).</summary>
     public async Task<IReadOnlyList<ShardStatus>> ShardStatusAsync()

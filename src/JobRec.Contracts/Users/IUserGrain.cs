@@ -13,9 +13,14 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Creates or replaces the profile, encodes the resume and drops cached recommendations.</summary>
     Task<UserView> UpsertProfileAsync(UserInput profile);
 
-    /// <summary>Stores a profile whose embedding was computed in bulk (ingest path).</summary>
+    /// <summary>Stores a profile whose embedding was computed in bulk (ingest path); it extracts no skills (bulk importers use
+    /// <see cref="UpsertPreparedAsync"/>).</summary>
     [InternalGrainMethod]
     Task<UserView> UpsertEncodedAsync(UserInput profile, [Immutable] float[] embedding);
+
+    /// <summary>Stores a profile whose embedding and resume skills were computed in bulk (<see cref="Inference.IInferenceWorkerGrain.ExtractSkillsAsync"/>).</summary>
+    [InternalGrainMethod]
+    Task<UserView> UpsertPreparedAsync(UserInput profile, [Immutable] float[] embedding, [Immutable] IReadOnlyList<string> extractedSkills);
 
     /// <summary>The stored user, or null when this id was never created.</summary>
     Task<UserView?> GetAsync();

@@ -15,4 +15,7 @@ public sealed record UserView
     public int InteractionCount { get; init; }
     /// <summary>The most recent interactions, newest first (at most <see cref="ContractLimits.MaxReturnedInteractions"/>).</summary>
     public IReadOnlyList<InteractionRecord> RecentInteractions { get; init; } = [];
+    /// <summary>Normalised skills extracted from the resume text; recommendations match them with jobs' skills. Empty for profiles stored before
+    /// extraction existed.</summary>
+    public IReadOnlyList<string> ExtractedSkills { get; init; } = [];
 }

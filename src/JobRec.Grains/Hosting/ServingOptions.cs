@@ -67,6 +67,17 @@ public sealed record ServingOptions
     /// <summary>Receives one line per model loaded or refused (besides the silo's logger), e.g. the console of <c>jobrec silo</c>.</summary>
     public Action<string>? ModelLog { get; init; }
 
+    /// <summary>Characters of a job's title and description (or a user's resume) the skill extractor reads when the job or user is created or
+    /// replaced through the API (the first ones, cut at a word break); 0 extracts nothing.</summary>
+    public int SkillUpsertCharacters { get; init; } = 10_000;
+
+    /// <summary>Characters the skill extractor reads per job (title and description) or user (resume) on bulk import; 0 turns extraction at
+    /// import off. Bounded because the tagger runs the encoder over every sentence read (docs/BENCHMARKS.md, Skills).</summary>
+    public int SkillImportCharacters { get; init; } = 2_000;
+
+    /// <summary>What extracts skills on bulk import: the tagger (default), the dictionary matcher (for large imports on CPU), or nothing.</summary>
+    public SkillImportMode SkillImport { get; init; } = SkillImportMode.Tagger;
+
     /// <summary>Most requests waiting for their turn; past it a request is refused (<see cref="JobRec.Contracts.ServingOverloadedException"/>, HTTP 503).</summary>
     public int MaxQueuedRequests { get; init; } = 2000;
 }

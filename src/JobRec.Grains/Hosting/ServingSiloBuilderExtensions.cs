@@ -1,5 +1,6 @@
 using JobRec.Grains.Indexing;
 using JobRec.Grains.Inference;
+using JobRec.ML.Skills;
 using JobRec.ML.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,9 +12,10 @@ namespace JobRec.Grains.Hosting;
 public static class ServingSiloBuilderExtensions
 {
     /// <summary>Adds the services of the grains of JobRec.Grains (Orleans finds the grain classes by their generated code): the shard entry store (files under IndexDirectory, else memory), the inference models built from the encoder, scorer and classifier given, and the
-    /// <see cref="ModelRefresher"/> that loads the active models of <see cref="ServingOptions.ModelStore"/> at start and swaps newer ones in.</summary>
+    /// <see cref="ModelRefresher"/> that loads the active models of <see cref="ServingOptions.ModelStore"/> at start and swaps newer ones in.
+    /// <paramref name="skills"/> extracts skills (the silo disposes it); null uses the dictionary matcher and says so.</summary>
     public static ISiloBuilder AddJobRecServing(this ISiloBuilder silo, ServingOptions options, ITextEncoder encoder,
-        ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null)
+        ICandidateScorer? scorer = null, IOccupationClassifier? classifier = null, SkillExtractor? skills = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,6 +26,7 @@ public static class ServingSiloBuilderExtensions
             : new InMemoryShardEntryStore());
         silo.Services.TryAddSingleton<JobRec.Grains.Catalog.OccupationTitleCache>();
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
+        silo.Services.TryAddSingleton(_ => new SkillExtractionPool(skills ?? SkillExtractor.Dictionary("no skill tagger configured for this silo"), options));
         // No model trained yet: the linear scorer is the explicit fallback (reported as such by GET /models) until the store has an active one.
         silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
         silo.Services.TryAddSingleton<ModelRefresher>();

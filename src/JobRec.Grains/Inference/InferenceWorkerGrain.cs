@@ -6,6 +6,7 @@ using JobRec.Contracts.Ask;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Search;
+using JobRec.Contracts.Skills;
 using JobRec.Evaluation.Qa;
 using JobRec.ML.Language.Answering;
 
@@ -19,9 +20,23 @@ namespace JobRec.Grains.Inference;
 public sealed class InferenceWorkerGrain : Grain, IInferenceWorkerGrain
 {
     private readonly InferenceModels _models;
+    private readonly SkillExtractionPool _skills;
 
     /// <summary>Created by the runtime with the silo's models.</summary>
-    public InferenceWorkerGrain(InferenceModels models) => _models = models;
+    public InferenceWorkerGrain(InferenceModels models, SkillExtractionPool skills)
+    {
+        _models = models;
+        _skills = skills;
+    }
+
+    /// <inheritdoc />
+    public Task<SkillExtractResponse[]> ExtractSkillsAsync(IReadOnlyList<string> texts, int maxCharacters) => _skills.ExtractAsync(texts, maxCharacters);
+
+    /// <inheritdoc />
+    public Task<SkillExtractResponse[]> ExtractImportSkillsAsync(IReadOnlyList<string> texts) => _skills.ExtractForImportAsync(texts);
+
+    /// <inheritdoc />
+    public Task<SkillModelInfo> GetSkillModelAsync() => Task.FromResult(_skills.Info);
 
     /// <summary>Most texts one <see cref="EncodeAsync"/> call may carry.</summary>
     public const int MaxTextsPerCall = 1024;

@@ -1,12 +1,14 @@
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
+using JobRec.Contracts;
 using JobRec.Contracts.Catalog;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Recommendations;
+using JobRec.Contracts.Skills;
 using JobRec.Contracts.Users;
 using JobRec.Data.Import;
 using JobRec.Data.Model;
@@ -24,10 +26,16 @@ public sealed class GrainIngestSink : IIngestSink
 {
     private const int EncodeChunk = 64;
     private const int CoInteractionWindow = 3;
+    // Skill extraction: characters per call (about 1,300 words, a second or two of the tagger on two CPU cores, far from the grain call
+    // timeout) and calls in flight (two keep the silo's batcher busy without queueing a backlog behind the timeout).
+    private const int SkillCallCharacters = 8_000;
+    private const int SkillParallelism = 2;
+    private SkillModelInfo? _skillModel;
     private readonly IGrainFactory _grains;
     private readonly int _parallelism;
     private readonly AdaptiveConcurrency _encodeGate;
     private readonly AdaptiveConcurrency _writeGate;
+    private readonly AdaptiveConcurrency _skillGate;
     private long _retries;
     private long _jobsImported;
     private long _usersImported;
@@ -45,6 +53,7 @@ public sealed class GrainIngestSink : IIngestSink
         var target = targetLatency ?? TimeSpan.FromSeconds(5);
         _encodeGate = new AdaptiveConcurrency(1, parallelism, target);
         _writeGate = new AdaptiveConcurrency(Math.Min(4, parallelism), parallelism, target);
+        _skillGate = new AdaptiveConcurrency(1, parallelism, target);
     }
 
     /// <summary>Interactions skipped because their job was never imported.</summary>
@@ -73,10 +82,11 @@ public sealed class GrainIngestSink : IIngestSink
         {
             var chunk = inputs[range];
             var embeddings = await EncodeAsync(chunk.Select(JobText.Of).ToList(), token).ConfigureAwait(false);
+            var skills = await ExtractSkillsAsync(chunk.Select(JobText.ForSkills).ToList(), token).ConfigureAwait(false);
             var n = await _writeGate.RunAsync(async () =>
             {
                 var results = await Task.WhenAll(chunk.Select((input, i) => Retry(
-                    () => _grains.GetGrain<IJobGrain>(jobs[range.Start.Value + i].Id).ImportEncodedAsync(input, embeddings[i]), token))).ConfigureAwait(false);
+                    () => _grains.GetGrain<IJobGrain>(jobs[range.Start.Value + i].Id).ImportEncodedAsync(input, embeddings[i], SkillsOf(skills, i), skills?[i].Model ?? ""), token))).ConfigureAwait(false);
                 await Task.WhenAll(results.GroupBy(r => r.Shard).Select(g => Retry(async () =>
                 {
                     await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).UpsertAsync(g.Select(r => r.Entry).ToList()).ConfigureAwait(false);
@@ -100,13 +110,16 @@ public sealed class GrainIngestSink : IIngestSink
         {
             var chunk = inputs[range];
             var embeddings = await EncodeAsync(chunk.Select(JobText.Of).ToList(), token).ConfigureAwait(false);
+            var skills = await ExtractSkillsAsync(chunk.Select(u => u.ResumeText).ToList(), token).ConfigureAwait(false);
             var n = await _writeGate.RunAsync(async () =>
             {
                 var existed = await Task.WhenAll(chunk.Select(async (input, i) =>
                 {
                     var grain = _grains.GetGrain<IUserGrain>(users[range.Start.Value + i].Id);
                     var before = await Retry(() => grain.GetAsync(), token).ConfigureAwait(false);
-                    await Retry(() => grain.UpsertEncodedAsync(input, embeddings[i]), token).ConfigureAwait(false);
+                    await Retry(() => skills is null
+                        ? grain.UpsertEncodedAsync(input, embeddings[i])
+                        : grain.UpsertPreparedAsync(input, embeddings[i], SkillsOf(skills, i)), token).ConfigureAwait(false);
                     return before is not null;
                 })).ConfigureAwait(false);
                 return existed.Count(e => !e);
@@ -229,6 +242,48 @@ public sealed class GrainIngestSink : IIngestSink
             yield return new Range(start, Math.Min(count, start + EncodeChunk));
         }
     }
+
+    /// <summary>Skills of each text through the inference pool as the silo extracts them at import (<see cref="SkillModelInfo.ImportModel"/>,
+    /// first <see cref="SkillModelInfo.ImportCharacters"/> characters); null when the silo extracts none at import.</summary>
+    private async Task<SkillExtractResponse[]?> ExtractSkillsAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var worker = _grains.GetGrain<IInferenceWorkerGrain>("0");
+        _skillModel ??= await worker.GetSkillModelAsync().ConfigureAwait(false);
+        var characters = _skillModel.ImportCharacters;
+        if (characters <= 0 || _skillModel.ImportModel == "off" || texts.Count == 0)
+        {
+            return null;
+        }
+
+        var chunks = new List<string[]>();
+        var chunk = new List<string>();
+        var size = 0;
+        foreach (var text in texts)
+        {
+            var n = Math.Min(text?.Length ?? 0, characters);
+            if (chunk.Count > 0 && size + n > SkillCallCharacters)
+            {
+                chunks.Add([.. chunk]);
+                chunk.Clear();
+                size = 0;
+            }
+
+            chunk.Add(text ?? "");
+            size += n;
+        }
+
+        chunks.Add([.. chunk]);
+        var results = new SkillExtractResponse[chunks.Count][];
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Count), new ParallelOptions { MaxDegreeOfParallelism = SkillParallelism, CancellationToken = cancellationToken },
+            async (c, token) => results[c] = await Retry(() => _skillGate.RunAsync(() => worker.ExtractImportSkillsAsync(chunks[c]), token), token).ConfigureAwait(false))
+            .ConfigureAwait(false);
+        var all = results.SelectMany(r => r).ToArray();
+        return all.Length == texts.Count ? all : null; // the silo turned import extraction off meanwhile
+    }
+
+    /// <summary>The skills extracted for item <paramref name="i"/> (none when the silo extracts none at import), at most <see cref="ContractLimits.MaxSkills"/>.</summary>
+    private static IReadOnlyList<string> SkillsOf(SkillExtractResponse[]? skills, int i) =>
+        skills is null ? [] : skills[i].Skills.Count <= ContractLimits.MaxSkills ? skills[i].Skills : [.. skills[i].Skills.Take(ContractLimits.MaxSkills)];
 
     private ParallelOptions Options(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken };

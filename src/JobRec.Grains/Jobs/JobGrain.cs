@@ -7,6 +7,7 @@ using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Jobs;
+using JobRec.Contracts.Skills;
 using JobRec.Grains.Catalog;
 using JobRec.Grains.Embeddings;
 using JobRec.Grains.Hosting;
@@ -42,7 +43,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         RequestValidation.Job(posting);
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
         var embedding = (await worker.EncodeAsync([JobText.Of(posting)]))[0];
-        return await StoreAsync(posting, embedding);
+        return await StoreAsync(posting, embedding, _options.SkillUpsertCharacters);
     }
 
     /// <inheritdoc />
@@ -50,16 +51,18 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     {
         RequestValidation.Job(posting);
         GrainArguments.Vector("embedding", embedding);
-        return StoreAsync(posting, embedding);
+        return StoreAsync(posting, embedding, 0);
     }
 
     /// <inheritdoc />
-    public async Task<JobImportResult> ImportEncodedAsync(JobInput posting, float[] embedding)
+    public async Task<JobImportResult> ImportEncodedAsync(JobInput posting, float[] embedding, IReadOnlyList<string> extractedSkills, string skillModel)
     {
         RequestValidation.Job(posting);
-        ArgumentNullException.ThrowIfNull(embedding);
+        GrainArguments.Vector("embedding", embedding);
+        GrainArguments.Count("extractedSkills", extractedSkills, ContractLimits.MaxSkills);
+        GrainArguments.Text("skillModel", skillModel, ContractLimits.MaxIdLength);
         var created = State.Posting is null;
-        var entry = await SaveAsync(posting, embedding);
+        var entry = await SaveAsync(posting, embedding, 0, new SkillExtractResponse([], extractedSkills, skillModel, 0, false, null));
         // A bulk import touches a job once: its activation (posting, counters, runtime bookkeeping) is let go at once instead of a
         // million of them waiting for the collector; the state is stored and a later call activates it again.
         DeactivateOnIdle();
@@ -221,16 +224,17 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         }
     }
 
-    private async Task<JobView> StoreAsync(JobInput posting, float[] embedding)
+    private async Task<JobView> StoreAsync(JobInput posting, float[] embedding, int skillCharacters, SkillExtractResponse? extracted = null)
     {
-        var entry = await SaveAsync(posting, embedding);
+        var entry = await SaveAsync(posting, embedding, skillCharacters, extracted);
         await GrainFactory.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(Shard)).UpsertAsync([entry]);
         return View();
     }
 
     /// <summary>Classifies when needed and writes the state; returns the shard entry (not yet sent to the shard). The state keeps no
     /// embedding: the shard entry is its one durable copy (see <see cref="GetEmbeddingAsync"/>).</summary>
-    private async Task<ShardEntry> SaveAsync(JobInput posting, float[] embedding)
+    /// Skills: extracted from the first <paramref name="skillCharacters"/> characters by the inference pool, else <paramref name="extracted"/> (bulk import), else none.
+    private async Task<ShardEntry> SaveAsync(JobInput posting, float[] embedding, int skillCharacters, SkillExtractResponse? extracted)
     {
         var vector = (float[])embedding.Clone();
         VectorMath.NormalizeInPlace(vector);
@@ -238,6 +242,9 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         var onetTitle = "";
         var classified = false;
         var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
+        var skillsTask = skillCharacters > 0
+            ? worker.ExtractSkillsAsync([JobText.ForSkills(posting)], skillCharacters)
+            : Task.FromResult<SkillExtractResponse[]>(extracted is null ? [] : [extracted]);
         if (onetCode.Length == 0)
         {
             var match = await worker.ClassifyAsync(posting.Title, posting.Description);
@@ -245,6 +252,10 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
             onetTitle = match.Title;
             classified = match.Code.Length > 0;
         }
+
+        var skills = await skillsTask;
+        State.ExtractedSkills = skills.Length > 0 ? [.. skills[0].Skills.Where(s => !string.IsNullOrWhiteSpace(s)).Take(ContractLimits.MaxSkills)] : [];
+        State.SkillModel = skills.Length > 0 ? skills[0].Model : "";
 
         State.Posting = posting;
         State.Embedding = null;
@@ -263,7 +274,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         State.OnetClassified = classified;
         State.Closed = false;
         await WriteStateAsync();
-        return new ShardEntry(Summary(), vector, posting.Skills.ToArray(), posting.PostedAt, posting.ClosesAt);
+        return new ShardEntry(Summary(), vector, JobText.AllSkills(posting.Skills, State.ExtractedSkills), posting.PostedAt, posting.ClosesAt);
     }
 
     /// <summary>Called after every change of the co-interaction counts: keeps the strongest when they grow large and drops the cached ranking.</summary>
@@ -294,6 +305,8 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         Saves = State.Saves,
         Applies = State.Applies,
         Shard = Shard,
+        ExtractedSkills = State.ExtractedSkills,
+        SkillModel = State.SkillModel,
     };
 
     /// <summary>A prefix of a co-interaction ranking (the lists are never changed once published).</summary>

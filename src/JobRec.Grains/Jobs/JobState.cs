@@ -23,6 +23,11 @@ public sealed class JobState
     public long Saves { get; set; }
     /// <summary>Applications recorded.</summary>
     public long Applies { get; set; }
+    /// <summary>Normalised skills extracted from title and description; empty in state stored before extraction existed (the JSON has no such
+    /// field) until the job is upserted again.</summary>
+    public List<string> ExtractedSkills { get; set; } = [];
+    /// <summary>What extracted <see cref="ExtractedSkills"/> ("tagger", "dictionary"), empty when nothing was extracted.</summary>
+    public string SkillModel { get; set; } = "";
     /// <summary>Co-interaction counts: other job id to how often the same user touched both.</summary>
     public Dictionary<string, int> CoInteractions { get; set; } = [];
 }

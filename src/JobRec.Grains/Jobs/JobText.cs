@@ -22,6 +22,18 @@ public static class JobText
         return Join(string.Join(", ", profile.DesiredTitles), string.Join(", ", profile.Skills), profile.ResumeText);
     }
 
+    /// <summary>The text skills are extracted from for a posting: its title, a line break, its description.</summary>
+    public static string ForSkills(JobInput posting)
+    {
+        ArgumentNullException.ThrowIfNull(posting);
+        return string.IsNullOrWhiteSpace(posting.Title) ? posting.Description : posting.Title.Trim() + "\n" + posting.Description;
+    }
+
+    /// <summary>The given skills followed by the extracted ones, trimmed, without blanks and case-insensitive duplicates: what the skill-overlap
+    /// feature and the reasons compare.</summary>
+    public static string[] AllSkills(IReadOnlyList<string> given, IReadOnlyList<string> extracted) =>
+        given.Concat(extracted).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
     private static string Join(string head, string skills, string body)
     {
         var parts = new List<string>(3);

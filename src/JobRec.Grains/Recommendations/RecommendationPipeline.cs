@@ -138,7 +138,7 @@ public sealed class RecommendationPipeline
         }
 
         list.Sort(static (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Hit.JobId, b.Hit.JobId));
-        var userSkills = explain ? SkillSet(user.Profile.Skills) : null;
+        var userSkills = explain ? SkillSet(user.AllSkills) : null;
         var jobs = list.Take(k).Select(c => new RecommendedJob(c.Hit.Job, c.Score, c.SourceNames(),
             userSkills is not null ? RecommendationReasons.For(user, c, userSkills) : [])).ToList();
         return new RecommendationList(user.UserId, jobs, false, list.Count);

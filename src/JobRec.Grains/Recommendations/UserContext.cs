@@ -11,9 +11,13 @@ namespace JobRec.Grains.Recommendations;
 /// <param name="ResumeEmbedding">Unit resume embedding, or empty.</param>
 /// <param name="Interactions">Stored interactions, oldest first.</param>
 /// <param name="RecentJobs">Recent distinct jobs (newest first) with their embeddings and summaries; unknown jobs are left out.</param>
+/// <param name="ExtractedSkills">Normalised skills extracted from the resume (null: none).</param>
 public sealed record UserContext(string UserId, UserInput Profile, float[] ResumeEmbedding, IReadOnlyList<InteractionRecord> Interactions,
-    IReadOnlyList<RecentJob> RecentJobs)
+    IReadOnlyList<RecentJob> RecentJobs, IReadOnlyList<string>? ExtractedSkills = null)
 {
+    /// <summary>The profile's skills followed by the extracted ones (distinct ignoring case): what is matched with jobs' skills.</summary>
+    public string[] AllSkills { get; } = Jobs.JobText.AllSkills(Profile.Skills, ExtractedSkills ?? []);
+
     /// <summary>Every job the user interacted with (never recommended again), built once per context.</summary>
     public ExclusionSet Seen { get; } = new(Interactions.Select(i => i.JobId));
 
@@ -23,8 +27,8 @@ public sealed record UserContext(string UserId, UserInput Profile, float[] Resum
     /// <summary>The pipeline's query vector (resume and history mixed), computed on the first recommend of this context.</summary>
     internal float[]? Query { get; set; }
 
-    /// <summary>The profile's skills as <see cref="Contracts.Indexing.SkillKeys"/>, built once per context.</summary>
-    public ulong[] SkillKeys { get; } = Contracts.Indexing.SkillKeys.Of(Profile.Skills);
+    /// <summary>The profile's and the extracted skills (<see cref="AllSkills"/>) as <see cref="Contracts.Indexing.SkillKeys"/>, built once per context.</summary>
+    public ulong[] SkillKeys { get; } = Contracts.Indexing.SkillKeys.Of(Jobs.JobText.AllSkills(Profile.Skills, ExtractedSkills ?? []));
 
     /// <summary>The profile's region as <see cref="JobKeys.RegionKey"/> (0 when none), built once per context.</summary>
     public ulong RegionKey { get; } = JobKeys.RegionKey(Profile.Region);

@@ -44,7 +44,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         var embedding = text.Length == 0
             ? []
             : (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").EncodeAsync([text]))[0];
-        return await StoreAsync(profile, embedding);
+        return await StoreAsync(profile, embedding, _options.SkillUpsertCharacters);
     }
 
     /// <inheritdoc />
@@ -52,7 +52,16 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
     {
         RequestValidation.User(profile);
         GrainArguments.Vector("embedding", embedding, allowEmpty: true);
-        return StoreAsync(profile, embedding);
+        return StoreAsync(profile, embedding, 0);
+    }
+
+    /// <inheritdoc />
+    public Task<UserView> UpsertPreparedAsync(UserInput profile, float[] embedding, IReadOnlyList<string> extractedSkills)
+    {
+        RequestValidation.User(profile);
+        GrainArguments.Vector("embedding", embedding, allowEmpty: true);
+        GrainArguments.Count("extractedSkills", extractedSkills, ContractLimits.MaxSkills);
+        return StoreAsync(profile, embedding, 0, extractedSkills);
     }
 
     /// <inheritdoc />
@@ -157,8 +166,12 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         return list;
     }
 
-    private async Task<UserView> StoreAsync(UserInput profile, float[] embedding)
+    private async Task<UserView> StoreAsync(UserInput profile, float[] embedding, int skillCharacters, IReadOnlyList<string>? prepared = null)
     {
+        var extracted = skillCharacters > 0 && !string.IsNullOrWhiteSpace(profile.ResumeText)
+            ? (await GrainFactory.GetGrain<IInferenceWorkerGrain>("0").ExtractSkillsAsync([profile.ResumeText], skillCharacters))[0].Skills
+            : prepared ?? [];
+        State.ExtractedSkills = [.. extracted.Where(s => !string.IsNullOrWhiteSpace(s)).Take(ContractLimits.MaxSkills)];
         var vector = (float[])embedding.Clone();
         VectorMath.NormalizeInPlace(vector);
         State.Profile = profile;
@@ -233,7 +246,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
             }
         }
 
-        return new UserContext(this.GetPrimaryKeyString(), State.Profile!, EmbeddingCodec.FromBytes(State.Embedding), State.Interactions, recent);
+        return new UserContext(this.GetPrimaryKeyString(), State.Profile!, EmbeddingCodec.FromBytes(State.Embedding), State.Interactions, recent, State.ExtractedSkills);
     }
 
     private void EnsureExists()
@@ -251,6 +264,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         InteractionCount = State.InteractionCount,
         RecentInteractions = Enumerable.Range(0, Math.Min(ContractLimits.MaxReturnedInteractions, State.Interactions.Count))
             .Select(i => State.Interactions[State.Interactions.Count - 1 - i]).ToList(),
+        ExtractedSkills = State.ExtractedSkills,
     };
 
     private sealed record CachedRecommendations(long Version, long ModelGeneration, int K, bool Explain, RecommendationList List);

@@ -14,6 +14,8 @@ public sealed class UserState
     public List<InteractionRecord> Interactions { get; set; } = [];
     /// <summary>Total interactions ever recorded (including dropped old ones).</summary>
     public int InteractionCount { get; set; }
+    /// <summary>Normalised skills extracted from the resume text; empty in state stored before extraction existed.</summary>
+    public List<string> ExtractedSkills { get; set; } = [];
     /// <summary>Bumped on every profile or interaction change; cached recommendations carry the version they were computed at.</summary>
     public long Version { get; set; }
 }

@@ -41,29 +41,49 @@ public sealed class SkillTagger
 
     /// <summary>The skill and knowledge spans of <paramref name="text"/>, ordered by start (skill before knowledge at equal starts).</summary>
     /// <exception cref="ArgumentException">The text is longer than <see cref="MaxTextCharacters"/>.</exception>
-    public IReadOnlyList<ExtractedSpan> Extract(string? text)
+    public IReadOnlyList<ExtractedSpan> Extract(string? text) => ExtractAll([text])[0];
+
+    /// <summary>The spans of each text (as <see cref="Extract"/>), the sentence chunks of all texts tagged together in one batch.</summary>
+    /// <exception cref="ArgumentException">A text is longer than <see cref="MaxTextCharacters"/> (the message names its index).</exception>
+    public IReadOnlyList<IReadOnlyList<ExtractedSpan>> ExtractAll(IReadOnlyList<string?> texts)
     {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        if (text.Length > MaxTextCharacters)
-            throw new ArgumentException($"text has {text.Length:N0} characters; the skill tagger takes at most {MaxTextCharacters:N0} per call", nameof(text));
-        var words = TextWords.Split(text);
-        var chunks = TextWords.Sentences(text, words, MaxWordsPerChunk);
-        var sentences = chunks.Select(c => Enumerable.Range(c.Start, c.End - c.Start).Select(w => text.Substring(words[w].Start, words[w].Length)).ToArray()).ToList();
-        var tags = Tag(sentences);
-        var spans = new List<ExtractedSpan>();
-        for (int c = 0; c < chunks.Count; c++)
+        ArgumentNullException.ThrowIfNull(texts);
+        var split = new (string Text, List<(int Start, int Length)> Words, List<(int Start, int End)> Chunks)?[texts.Count];
+        var sentences = new List<string[]>();
+        for (int t = 0; t < texts.Count; t++)
         {
-            foreach (var kind in new[] { SkillSpanKind.Skill, SkillSpanKind.Knowledge })
+            var text = texts[t];
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (text.Length > MaxTextCharacters)
+                throw new ArgumentException($"text {t} has {text.Length:N0} characters; the skill tagger takes at most {MaxTextCharacters:N0} per text", nameof(texts));
+            var words = TextWords.Split(text);
+            var chunks = TextWords.Sentences(text, words, MaxWordsPerChunk);
+            split[t] = (text, words, chunks);
+            foreach (var c in chunks) sentences.Add(Enumerable.Range(c.Start, c.End - c.Start).Select(w => text.Substring(words[w].Start, words[w].Length)).ToArray());
+        }
+        var tags = Tag(sentences);
+        var result = new IReadOnlyList<ExtractedSpan>[texts.Count];
+        int next = 0;
+        for (int t = 0; t < texts.Count; t++)
+        {
+            if (split[t] is not { } s) { result[t] = []; continue; }
+            var spans = new List<ExtractedSpan>();
+            foreach (var chunk in s.Chunks)
             {
-                foreach (var (start, end) in BioTags.Spans(kind == SkillSpanKind.Skill ? tags[c].Skill : tags[c].Knowledge))
+                var (skill, knowledge) = tags[next++];
+                foreach (var kind in new[] { SkillSpanKind.Skill, SkillSpanKind.Knowledge })
                 {
-                    var first = words[chunks[c].Start + start];
-                    var last = words[chunks[c].Start + end - 1];
-                    int length = last.Start + last.Length - first.Start;
-                    spans.Add(new ExtractedSpan(kind, first.Start, length, text.Substring(first.Start, length)));
+                    foreach (var (start, end) in BioTags.Spans(kind == SkillSpanKind.Skill ? skill : knowledge))
+                    {
+                        var first = s.Words[chunk.Start + start];
+                        var last = s.Words[chunk.Start + end - 1];
+                        int length = last.Start + last.Length - first.Start;
+                        spans.Add(new ExtractedSpan(kind, first.Start, length, s.Text.Substring(first.Start, length)));
+                    }
                 }
             }
+            result[t] = spans.OrderBy(x => x.Start).ThenBy(x => x.Kind).ToList();
         }
-        return spans.OrderBy(s => s.Start).ThenBy(s => s.Kind).ToList();
+        return result;
     }
 }

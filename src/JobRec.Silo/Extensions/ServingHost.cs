@@ -124,6 +124,7 @@ public static class ServingHost
         app.MapRecommendationsApi();
         app.MapSearchApi();
         app.MapAskApi();
+        app.MapSkillsApi();
         app.MapClusterApi();
         app.MapModelsApi();
     }

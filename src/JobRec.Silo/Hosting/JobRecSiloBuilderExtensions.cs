@@ -105,7 +105,7 @@ public static class JobRecSiloBuilderExtensions
         }
 
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
-        silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier);
+        silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier, options.Skills);
         silo.AddJobRecGatewayGuard(options.OperatorKey);
         return silo;
     }

@@ -98,4 +98,8 @@ public sealed record ServingHostOptions
 
     /// <summary>The O*NET classifier, or null.</summary>
     public IOccupationClassifier? Classifier { get; init; }
+
+    /// <summary>The skill extractor (tagger, or dictionary fallback; see <c>SkillExtractionConfiguration</c>); the silo disposes it. Null: the
+    /// dictionary matcher over the built-in vocabulary.</summary>
+    public JobRec.ML.Skills.SkillExtractor? Skills { get; init; }
 }
