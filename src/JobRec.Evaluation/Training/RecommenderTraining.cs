@@ -7,7 +7,7 @@ using JobRec.Vectors.Exact;
 
 namespace JobRec.Evaluation.Training;
 
-/// <summary>Trains the served recommender (the factorization machine of <see cref="StandardModels"/>) on a split's training interactions, judges it
+/// <summary>Trains the served recommender (the factorization machine of <see cref="StandardModels"/>, without the title and city features the serving path does not compute) on a split's training interactions, judges it
 /// on the split's held-out users next to the baselines, and packages it as a model-store entry whose metadata carries that evaluation.</summary>
 public static class RecommenderTraining
 {
@@ -35,7 +35,10 @@ public static class RecommenderTraining
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(encoder);
-        var all = StandardModels.All(encoder, seed, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), fmEpochs);
+        // The served FM is trained on the inputs the grains compute: they do not fill the title and city features yet, so it is trained without them.
+        var tuning = StandardModels.Untuned(seed);
+        tuning = tuning with { Fm = tuning.Fm with { Epochs = fmEpochs, TitleCityFeatures = false } };
+        var all = StandardModels.All(encoder, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), tuning);
         FactorizationMachineRecommender? fitted = null;
         var fmSpec = all.Single(m => m.Name == "fm");
         var served = fmSpec with { Create = () => fitted = (FactorizationMachineRecommender)fmSpec.Create() };

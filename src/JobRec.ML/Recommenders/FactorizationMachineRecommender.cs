@@ -61,6 +61,7 @@ public sealed class FactorizationMachineRecommender : Recommender
         var clock = Stopwatch.StartNew();
         if (UseText) Report(progress, "encoding texts", 0, clock);
         _context = FmContext.Build(data, UseText ? _encoder : null);
+        _context.TitleCityFeatures = Options.TitleCityFeatures;
         // Without id features the layout has no one-hot slots: ids outside 0..-1 are skipped by Write.
         _layout = Options.IdFeatures ? new FmFeatureLayout(data.UserCount, data.JobCount, UseText) : new FmFeatureLayout(0, 0, UseText);
         _model = new FactorizationMachine(_layout.FeatureCount, Options.Factors, Options.Seed);
@@ -193,6 +194,7 @@ public sealed class FactorizationMachineRecommender : Recommender
         writer.Write(UseText);
         writer.Write(Options.Factors);
         writer.Write(Options.IdFeatures);
+        writer.Write(Options.TitleCityFeatures);
         Model.Save(writer);
         Context.Save(writer);
     }
@@ -202,12 +204,14 @@ public sealed class FactorizationMachineRecommender : Recommender
         bool useText = reader.ReadBoolean();
         int factors = reader.ReadInt32();
         bool ids = reader.ReadBoolean();
-        var recommender = new FactorizationMachineRecommender(useText, new FmTrainingOptions { Factors = factors, IdFeatures = ids })
+        bool titleCity = reader.ReadBoolean();
+        var recommender = new FactorizationMachineRecommender(useText, new FmTrainingOptions { Factors = factors, IdFeatures = ids, TitleCityFeatures = titleCity })
         {
             _model = FactorizationMachine.Load(reader),
             _layout = ids ? new FmFeatureLayout(data.UserCount, data.JobCount, useText) : new FmFeatureLayout(0, 0, useText),
         };
         recommender._context = FmContext.Load(reader, data);
+        recommender._context.TitleCityFeatures = titleCity;
         if (recommender._model.FeatureCount != recommender._layout.FeatureCount)
             throw new InvalidDataException($"model file has {recommender._model.FeatureCount} features, the dataset needs {recommender._layout.FeatureCount}");
         return recommender;

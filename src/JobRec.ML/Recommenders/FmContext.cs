@@ -34,6 +34,9 @@ internal sealed class FmContext
     private SparseTerms[] _profileTitles = [];
     private int[] _jobCity = [], _userCity = [];
 
+    /// <summary>False: <see cref="Inputs(int, int, int, bool)"/> leaves the title and city inputs 0 (see <see cref="FmTrainingOptions.TitleCityFeatures"/>).</summary>
+    public bool TitleCityFeatures { get; set; } = true;
+
     public static FmContext Build(RecommenderDataset data, ITextEncoder? encoder)
     {
         var context = new FmContext();
@@ -265,7 +268,7 @@ internal sealed class FmContext
             _jobRegion[job] >= 0 && _jobRegion[job] == _userRegion[user],
             history, profile, Jaccard(_userSkills[user], _jobSkills[job]),
             _jobOnet[job] >= 0 && _jobOnet[job] == _userOnet[user],
-            popularity, recency)
+            popularity, recency) is var inputs && !TitleCityFeatures ? inputs : inputs with
         {
             CityMatch = coldStart ? 0 : CityMatch(user, job, heldOutPair),
             TitleHistorySimilarity = coldStart ? 0 : TitleHistory(user, job, heldOutPair),

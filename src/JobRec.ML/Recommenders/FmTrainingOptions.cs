@@ -24,6 +24,11 @@ public sealed record FmTrainingOptions
     /// popularity features, so jobs nobody has viewed yet compete on equal terms with viewed ones.
     /// </summary>
     public bool IdFeatures { get; init; } = true;
+    /// <summary>
+    /// True (default) to use the title and city features (<see cref="FmFeatureInputs.CityMatch"/> and the three after it); false leaves them 0,
+    /// as the grains' serving path does today: the model a silo serves is trained without them so training and serving see the same inputs.
+    /// </summary>
+    public bool TitleCityFeatures { get; init; } = true;
     /// <summary>Seed of initialisation and sampling.</summary>
     public int Seed { get; init; } = 1;
 }
