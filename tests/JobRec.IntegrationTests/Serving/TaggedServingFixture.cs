@@ -59,11 +59,12 @@ public sealed class TaggedServingFixture : IAsyncLifetime
             Metrics = false,
             Encoder = new HashedTextEncoder(256),
             Skills = extractor,
+            OperatorKey = ServingApiFixture.OperatorKey, // the import below goes through the gateway's internal (bulk) methods
             Serving = new ServingOptions { ShardCount = 2, SkillImportCharacters = 1_500 },
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
-        Client = await JobRecClient.ConnectAsync($"127.0.0.1:{gatewayPort}");
+        Client = await JobRecClient.ConnectAsync($"127.0.0.1:{gatewayPort}", o => o.OperatorKey = ServingApiFixture.OperatorKey);
 
         var dice = Read(new DiceSource([Path.Combine(SharedData.Path, "dice_jobs_2016", "dice_title_description_skills.csv")]));
         var linkedIn = Read(new ArshkonPostingsSource([Path.Combine(SharedData.Path, "linkedin_arshkon_2024_sample")]));
