@@ -18,11 +18,11 @@ public sealed record ServingOptions
 
     /// <summary>Settings of the inverted-file shard index (when it clusters, lists, probes, list encoding); null takes
     /// <see cref="ShardVectorIndex.DefaultInvertedFile"/> (signed-byte lists, hits re-scored exactly).</summary>
+    public InvertedFileOptions? InvertedFile { get; init; }
+
     /// <summary>The QA language-model checkpoint the inference pool answers with (the host resolves it, see <see cref="Inference.QaCheckpointLocation"/>);
     /// null: answers are extractive.</summary>
     public string? QaCheckpointPath { get; init; }
-
-    public InvertedFileOptions? InvertedFile { get; init; }
 
     /// <summary>How long the inference batchers wait for more requests before running a model. Zero (the default) runs what is queued
     /// at once: requests that arrive while a batch runs form the next one, so batches grow with load and a lone request never waits.</summary>
