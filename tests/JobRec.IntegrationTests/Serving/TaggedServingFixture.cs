@@ -60,7 +60,7 @@ public sealed class TaggedServingFixture : IAsyncLifetime
             Encoder = new HashedTextEncoder(256),
             Skills = extractor,
             OperatorKey = ServingApiFixture.OperatorKey, // the import below goes through the gateway's internal (bulk) methods
-            Serving = new ServingOptions { ShardCount = 2, SkillImportCharacters = 1_500 },
+            Serving = new ServingOptions { ShardCount = 2, SkillImportCharacters = 1_500, SkillImport = SkillImportMode.Tagger },
         });
         await _app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseUrl };
