@@ -13,7 +13,7 @@ rows=${ROWS:-5000}
 status=0
 for codec in snappy gzip brotli zstd lz4 uncompressed; do
   mkdir -p "$work/$codec"
-  jobrec bench parquet --rows "$rows" --row-group-size 2000 --codec "$codec" --dir "$work/$codec" --keep 2>/dev/null | tail -1
+  jobrec bench parquet --rows "$rows" --row-group-size 2000 --codec "$codec" --scratch-dir "$work/$codec" --keep 2>/dev/null | tail -1
   file="$work/$codec/jobs-bench-$rows.parquet"
   jobrec parquet cat "$file" --head 0 > "$work/$codec/expected.jsonl"
   cp deploy/parquet-crosscheck.mjs "$work/check.mjs"

@@ -3,7 +3,8 @@ using JobRec.Cli.Commands;
 
 namespace JobRec.Cli;
 
-/// <summary>Entry point of the <c>jobrec</c> command line.</summary>
+/// <summary>Entry point of the <c>jobrec</c> command line: the commands a user of the engine runs. Experiments live in the lab tool
+/// (tools/JobRec.Lab, <c>jobrec-lab</c>), which the product does not ship.</summary>
 public static class Program
 {
     /// <summary>Builds the root command with every sub-command the engine offers.</summary>
@@ -19,32 +20,20 @@ public static class Program
         return root;
     }
 
+    /// <summary>Parses and runs <paramref name="args"/> in this process (no process-wide settings): 0 done, 1 failed, 2 bad usage
+    /// (one line per error on standard error, naming the option).</summary>
+    public static int Run(params string[] args) => CommandLineRunner.Run(BuildRoot(), "jobrec", args);
+
     /// <summary>Runs the command line and returns the process exit code.</summary>
     /// <remarks>Ctrl+C and SIGTERM cancel the command and give it 30 s to stop gracefully (a cluster silo deactivates its grains and leaves the Orleans membership table).
-    /// Missing or corrupt model files end the command with one line naming the file and the command that restores it (exit code 1).</remarks>
+    /// Missing or corrupt model files end the command with one line naming the file and the command that restores it (exit code 1).
+    /// A command line that does not parse ends with one line per error naming the option (exit code 2).</remarks>
     public static int Main(string[] args)
     {
         // The host binds the cache folder once; libraries read no environment.
-        var cache = Commands.HostSettings.Read("JOBREC_CACHE");
+        var cache = HostSettings.Read("JOBREC_CACHE");
         JobRec.ML.Text.ModelCache.Configure(cache);
         JobRec.Vectors.Faiss.FaissRuntime.Configure(cache);
-        try
-        {
-            return BuildRoot().Parse(args).Invoke(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30), EnableDefaultExceptionHandler = false });
-        }
-        catch (JobRec.ML.Text.ModelNotFoundException e)
-        {
-            Console.Error.WriteLine($"jobrec: {e.Message}");
-            return 1;
-        }
-        catch (OperationCanceledException)
-        {
-            return 130;
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"jobrec: unhandled exception: {e}");
-            return 1;
-        }
+        return CommandLineRunner.RunProcess(BuildRoot(), "jobrec", args);
     }
 }

@@ -31,13 +31,17 @@ internal static class ActorCommands
         var cluster = new Option<string?>("--cluster") { Description = "Join the cluster on this PostgreSQL connection string (no value: $JOBREC_PG)", Arity = ArgumentArity.ZeroOrOne };
         var siloId = new Option<string?>("--silo-id") { Description = "Silo name in the cluster's membership table (default: host-gatewayport)" };
         var siloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo TCP port (0: a free port, advertised in the membership table)", DefaultValueFactory = _ => 0 };
-        var url = new Option<string>("--url") { Description = "Where this silo serves the HTTP API, page and dashboard (port 0: a free port)", DefaultValueFactory = _ => "http://127.0.0.1:0" };
+        var url = CliOptions.Url("http://127.0.0.1:0", "Where this silo serves the HTTP API, page and dashboard (port 0: a free port)");
         var encoder = new Option<string>("--encoder") { Description = "Text encoder of the serving grains: hashed (fast lexical), use-lite (USE-Lite 512-d), minilm or arctic-xs (pretrained, 384-d, ONNX Runtime); the same on every silo of a cluster", DefaultValueFactory = _ => "hashed" };
         encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var indexDir = new Option<string>("--index-dir") { Description = "Folder of the index shard logs of the embedded silo (a cluster keeps shard entries in PostgreSQL)", DefaultValueFactory = _ => Path.Combine(".jobrec", "index") };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Do not serve the Orleans Dashboard at /dashboard" };
         var command = new Command("silo", "Run an Orleans silo (serving grains, gateway, HTTP API) until Ctrl+C / SIGTERM; with --cluster it joins a cluster on PostgreSQL");
         var shards = new Option<int?>("--shards") { Description = "Index shards the jobs are spread over; every silo of a cluster must use the same (default: 8 with --cluster, else 1)" };
+        shards.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is { } n and (< 1 or > 256)) result.AddError($"--shards {n} must be within 1..256");
+        });
         foreach (var o in new Option[] { address, port, storage, cluster, siloId, siloPort, url, encoder, indexDir, noDashboard, shards })
         {
             command.Options.Add(o);
@@ -48,18 +52,7 @@ internal static class ActorCommands
             PostgresClusterOptions? clusterOptions = null;
             var shardCount = parseResult.GetValue(shards)
                 ?? (parseResult.GetResult(cluster) is not null ? Contracts.Indexing.ShardRouting.DefaultShardCount : Contracts.Indexing.ShardRouting.EmbeddedShardCount);
-            if (shardCount is < 1 or > 256)
-            {
-                Console.Error.WriteLine($"silo: --shards must be within 1..256 (was {shardCount})");
-                return 2;
-            }
-
-            if (!Uri.TryCreate(parseResult.GetValue(url), UriKind.Absolute, out var httpUrl))
-            {
-                Console.Error.WriteLine($"silo: --url '{parseResult.GetValue(url)}' is not an absolute http URL");
-                return 2;
-            }
-
+            var httpUrl = parseResult.GetValue(url)!;
             if (parseResult.GetResult(cluster) is not null)
             {
                 var connection = parseResult.GetValue(cluster);
@@ -185,9 +178,9 @@ internal static class ActorCommands
 
     private static Command BenchCommand()
     {
-        var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (40% local, 40% gateway, 10% per baseline)", DefaultValueFactory = _ => 10 };
-        var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 1000 };
-        var grains = new Option<int>("--grains") { Description = "Distinct grains the callers spread over", DefaultValueFactory = _ => 1000 };
+        var seconds = CliOptions.Seconds(10, "Measured seconds in all (40% local, 40% gateway, 10% per baseline)");
+        var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 1000 }.AtLeast(1);
+        var grains = new Option<int>("--grains") { Description = "Distinct grains the callers spread over", DefaultValueFactory = _ => 1000 }.AtLeast(1);
         var command = new Command("actors", "Orleans grain calls in a silo and through its gateway, with direct-call and Channel<T> baselines");
         command.Options.Add(seconds);
         command.Options.Add(callers);

@@ -11,9 +11,9 @@ internal static class ClusterCommands
 
     private static Command BenchCommand()
     {
-        var silos = new Option<int>("--silos") { Description = "Silo processes (all on this machine's loopback)", DefaultValueFactory = _ => 3 };
-        var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (half cross-silo, half local)", DefaultValueFactory = _ => 20 };
-        var pgPort = new Option<int>("--pg-port") { Description = "Loopback port of the throwaway PostgreSQL started when JOBREC_PG is unset", DefaultValueFactory = _ => 56432 };
+        var silos = new Option<int>("--silos") { Description = "Silo processes (all on this machine's loopback)", DefaultValueFactory = _ => 3 }.Within(2, 16);
+        var seconds = CliOptions.Seconds(20, "Measured seconds in all (half cross-silo, half local)");
+        var pgPort = new Option<int>("--pg-port") { Description = "Loopback port of the throwaway PostgreSQL started when JOBREC_PG is unset", DefaultValueFactory = _ => 56432 }.Within(1, 65535);
         var command = new Command("cluster", "Orleans silo processes on one PostgreSQL: forwarded vs local calls through one gateway, then kill -9 of a silo and the takeover time");
         foreach (var o in new Option[] { silos, seconds, pgPort })
         {
@@ -23,12 +23,6 @@ internal static class ClusterCommands
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var n = parseResult.GetValue(silos);
-            if (n is < 2 or > 16)
-            {
-                Console.Error.WriteLine($"bench cluster: --silos {n} must be 2..16.");
-                return 2;
-            }
-
             LocalPostgres? started = null;
             var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
             if (string.IsNullOrWhiteSpace(conn))

@@ -9,18 +9,6 @@ namespace JobRec.Cli.Commands;
 /// <summary>Commands of the data concern: <c>jobrec generate</c>, <c>jobrec ingest</c> and <c>jobrec bench data</c>.</summary>
 internal static class DataCommands
 {
-    /// <summary>
-    /// Creates the sink <c>jobrec ingest</c> writes to, from the <c>--target</c> option (null when not given). The serving
-    /// concern replaces it with a grain-backed sink; until then: "memory" gives an in-memory sink, anything else a SQLite
-    /// store at that path, and no target the embedded store ./.jobrec/ingest.db.
-    /// </summary>
-    public static Func<string?, IIngestSink> SinkFactory { get; set; } = target => target switch
-    {
-        "memory" => new InMemoryIngestSink(),
-        null or "" => new SqliteIngestSink(SqliteIngestSink.DefaultPath),
-        _ => new SqliteIngestSink(target),
-    };
-
     /// <summary>Adds <c>generate</c> and <c>ingest</c> under <paramref name="root"/> and <c>data</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
@@ -31,26 +19,17 @@ internal static class DataCommands
 
     private static Command GenerateCommand()
     {
-        var jobs = new Option<int>("--jobs") { Description = "Number of jobs", DefaultValueFactory = _ => 20_000 };
-        var users = new Option<int>("--users") { Description = "Number of users", DefaultValueFactory = _ => 5_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed (same seed, same market)", DefaultValueFactory = _ => 42 };
+        var jobs = new Option<int>("--jobs") { Description = "Number of jobs", DefaultValueFactory = _ => 20_000 }.AtLeast(1);
+        var users = new Option<int>("--users") { Description = "Number of users", DefaultValueFactory = _ => 5_000 }.AtLeast(0);
+        var seed = CliOptions.Seed(42, "Seed (same seed, same market)");
         var output = new Option<string>("--out") { Description = "Output folder", Required = true };
-        var format = new Option<string>("--format") { Description = "csv (the project's layout), careerbuilder (2012 TSV layout), parquet, or linkedin2024 (jobs only, in the Kaggle 1.3M LinkedIn 2024 schema: linkedin_job_postings.csv, job_skills.csv, job_summary.csv)", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "careerbuilder", "parquet", "linkedin2024");
+        var format = new ChoiceOption<MarketFormat>("--format", "csv (the project's layout), careerbuilder (2012 TSV layout), parquet, or linkedin2024 (jobs only, in the Kaggle 1.3M LinkedIn 2024 schema: linkedin_job_postings.csv, job_skills.csv, job_summary.csv)",
+            "csv", ("csv", MarketFormat.Csv), ("careerbuilder", MarketFormat.CareerBuilder), ("parquet", MarketFormat.Parquet), ("linkedin2024", MarketFormat.LinkedIn2024));
         var command = new Command("generate", "Generate a synthetic job market (jobs, users, train and future interactions)");
-        foreach (var o in new Option[] { jobs, users, seed, output, format }) command.Options.Add(o);
+        command.AddAll(jobs, users, seed, output, format);
         command.SetAction(parseResult =>
         {
-            var options = new SyntheticMarketOptions { Jobs = parseResult.GetValue(jobs), Users = parseResult.GetValue(users), Seed = parseResult.GetValue(seed) };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"generate: {e.Message}");
-                return 2;
-            }
+            var options = new SyntheticMarketOptions { Jobs = parseResult.GetValue(jobs), Users = parseResult.GetValue(users), Seed = (ulong)parseResult.GetValue(seed) };
             var market = SyntheticMarket.Generate(options);
             var folder = parseResult.GetValue(output)!;
             var bar = ConsoleProgressBar.ForStandardError();
@@ -64,15 +43,16 @@ internal static class DataCommands
                 next = clock.Elapsed + TimeSpan.FromMilliseconds(250);
                 bar.Report(new IngestProgress("generate", rows, 0, rows, clock.Elapsed, false));
             }
-            switch (parseResult.GetValue(format))
+            switch (format.Get(parseResult))
             {
-                case "careerbuilder": SyntheticMarketWriter.WriteCareerBuilder(market, folder, Progress); break;
-                case "parquet": SyntheticMarketWriter.WriteParquet(market, folder, Progress); break;
-                case "linkedin2024": LinkedIn2024Writer.Write(market.Jobs(), folder, Progress); break;
-                default: SyntheticMarketWriter.WriteCsv(market, folder, Progress); break;
+                case MarketFormat.Csv: SyntheticMarketWriter.WriteCsv(market, folder, Progress); break;
+                case MarketFormat.CareerBuilder: SyntheticMarketWriter.WriteCareerBuilder(market, folder, Progress); break;
+                case MarketFormat.Parquet: SyntheticMarketWriter.WriteParquet(market, folder, Progress); break;
+                case MarketFormat.LinkedIn2024: LinkedIn2024Writer.Write(market.Jobs(), folder, Progress); break;
+                default: throw new UnreachableException($"--format {parseResult.GetValue(format.Option)}");
             }
             bar.Report(new IngestProgress("generate", rows, 0, rows, clock.Elapsed, true));
-            Console.WriteLine($"generate: jobs={options.Jobs} users={options.Users} seed={options.Seed} rows={rows} format={parseResult.GetValue(format)} out={folder}");
+            Console.WriteLine($"generate: jobs={options.Jobs} users={options.Users} seed={options.Seed} rows={rows} format={parseResult.GetValue(format.Option)} out={folder}");
             return 0;
         });
         return command;
@@ -80,12 +60,12 @@ internal static class DataCommands
 
     private static Command IngestCommand()
     {
-        var source = new Option<string>("--source") { Description = $"Source format: {string.Join(", ", DataSources.Names.Order())}", Required = true };
-        var target = new Option<string?>("--target") { Description = "Where to import (silo address or store path); the default is the embedded store" };
-        var batch = new Option<int>("--batch") { Description = "Items per write", DefaultValueFactory = _ => 1000 };
+        var source = new Option<string>("--source") { Description = "Source format", Required = true }.OneOf([.. DataSources.Names.Order()]);
+        var target = new Option<string?>("--target") { Description = "Where to import: silo:HOST:PORT (a running silo's grains), memory, or a SQLite store path; the default is the embedded store ./.jobrec/ingest.db" };
+        var batch = new Option<int>("--batch") { Description = "Items per write", DefaultValueFactory = _ => 1000 }.AtLeast(1);
         var allowPartial = new Option<bool>("--allow-partial") { Description = "Exit 0 even when a file ends inside a record (cut off); its earlier rows are imported either way" };
         var resume = new Option<string?>("--resume") { Description = "Checkpoint file: saved after every batch; an interrupted import run again with it continues where it stopped (no duplicates)" };
-        var expected = new Option<long>("--expected") { Description = "Items the source holds, when known (progress shows an ETA)", DefaultValueFactory = _ => 0 };
+        var expected = new Option<long>("--expected") { Description = "Items the source holds, when known (progress shows an ETA)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var paths = new Argument<string[]>("paths") { Description = "Files or folders of the source", Arity = ArgumentArity.OneOrMore };
         var command = new Command("ingest", "Import a source into the engine (idempotent; bad rows are reported, not fatal)");
         command.Options.Add(source);
@@ -107,7 +87,7 @@ internal static class DataCommands
                 Console.Error.WriteLine($"ingest: {e.Message}");
                 return 2;
             }
-            var sink = SinkFactory(parseResult.GetValue(target));
+            var sink = IngestSinks.Create(parseResult.GetValue(target));
             if (sink is SqliteIngestSink store) Console.Error.WriteLine($"ingest: into SQLite store {store.StorePath}");
             try
             {
@@ -173,5 +153,14 @@ internal static class DataCommands
         }
         var file = root is null ? null : Path.Combine(root, "linkedin_asaniczka_2024_sample", "linkedin_job_postings.csv");
         return file is not null && File.Exists(file) ? file : null;
+    }
+
+    /// <summary>The file layouts <c>jobrec generate</c> writes.</summary>
+    private enum MarketFormat
+    {
+        Csv,
+        CareerBuilder,
+        Parquet,
+        LinkedIn2024,
     }
 }

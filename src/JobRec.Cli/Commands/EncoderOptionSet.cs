@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobRec.ML.Text;
+using JobRec.Cli.Options;
 using JobRec.ML.Text.Onnx;
 
 namespace JobRec.Cli.Commands;
@@ -17,8 +18,8 @@ internal sealed class EncoderOptionSet
             DefaultValueFactory = _ => defaultEncoder,
         };
         Encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
-        Threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
-        Batch = new Option<int>("--encoder-batch") { Description = "Texts per ONNX encoder call", DefaultValueFactory = _ => new OnnxEncoderOptions().BatchSize };
+        Threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        Batch = new Option<int>("--encoder-batch") { Description = "Texts per ONNX encoder call", DefaultValueFactory = _ => new OnnxEncoderOptions().BatchSize }.AtLeast(1);
         Execution = new Option<OnnxExecutionPreference>("--encoder-execution")
         {
             Description = "Where ONNX encoders run: auto (CUDA when built with -p:JobRecGpu=true and a GPU is present, else CPU), cpu, cuda",

@@ -11,7 +11,7 @@ internal static class IngestBenchCommand
     /// <summary>The command.</summary>
     public static Command Create()
     {
-        var source = new Option<string>("--source") { Description = $"Source format: {string.Join(", ", DataSources.Names.Order())}", Required = true };
+        var source = new Option<string>("--source") { Description = "Source format", Required = true }.OneOf([.. DataSources.Names.Order()]);
         var encoders = new EncoderOptionSet("hashed", "Text encoder of the silo's inference pool: hashed (lexical, 384-d here), minilm, arctic-xs, use-lite");
         var resume = new Option<string?>("--resume") { Description = "Checkpoint file: saved after every batch; an interrupted import run again with it continues where it stopped (no duplicates)" };
         var expected = new Option<long>("--expected") { Description = "Items the source holds, when known (progress shows an ETA)", DefaultValueFactory = _ => 0 };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using JobRec.Data.Reading;
 using JobRec.Data.Synthetic;
@@ -56,7 +57,7 @@ internal static class ModelCommands
         var synthetic = new Option<bool>("--synthetic") { Description = "Train on the synthetic market's train period (its future period measures the model)" };
         var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 5_000 };
         var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 20_000 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the market and of training", DefaultValueFactory = _ => 42 };
+        var seed = CliOptions.Seed(42, "Seed of the market and of training");
         var encoderName = new Option<string>("--encoder") { Description = "Text encoder of the text features: silos must serve with the same (jobrec silo --encoder)", DefaultValueFactory = _ => TextEncoderCatalog.Hashed };
         encoderName.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
@@ -70,6 +71,7 @@ internal static class ModelCommands
             command.Options.Add(o);
         }
 
+        command.RequireEither(train, synthetic, "<views.csv> (Job_Views.csv columns)");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             try
@@ -92,8 +94,7 @@ internal static class ModelCommands
                 }
                 else
                 {
-                    Console.Error.WriteLine("train recommender: give --train <views.csv> (Job_Views.csv columns) or --synthetic");
-                    return 2;
+                    throw new UnreachableException("the command validator requires --train or --synthetic");
                 }
 
                 if (parseResult.GetValue(maxTestUsers) is > 0 and var most && split.Tests.Count > most)

@@ -28,11 +28,11 @@ internal static class OnetCommands
     {
         var onet = new Option<string>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
         var output = new Option<string>("--out") { Description = "Where to save the model", DefaultValueFactory = _ => DefaultModelPath };
-        var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 };
+        var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var noRerank = new Option<bool>("--no-rerank") { Description = "Save the fused-order model without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
-        var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
+        var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
         var command = new Command("train", "Train the O*NET classifier (USE-Lite) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
         foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs }) command.Options.Add(o);
         command.SetAction(parseResult =>
@@ -42,9 +42,7 @@ internal static class OnetCommands
             var directory = parseResult.GetValue(onet)!;
             var path = parseResult.GetValue(output)!;
             int max = parseResult.GetValue(maxTitles);
-            if (max < 0) { Console.Error.WriteLine($"onet train: --max-titles {max} must be 0 (all) or more"); return 2; }
             int tuneEpochs = parseResult.GetValue(encoderEpochs);
-            if (tuneEpochs < 0) { Console.Error.WriteLine($"onet train: --encoder-epochs {tuneEpochs} must be 0 (none) or more"); return 2; }
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
                 RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs));
             try
@@ -73,14 +71,13 @@ internal static class OnetCommands
     {
         var titles = new Argument<string[]>("titles") { Description = "Job titles to classify", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string>("--model") { Description = "Saved model (jobrec onet train)", DefaultValueFactory = _ => DefaultModelPath };
-        var k = new Option<int>("--k") { Description = "Occupations per title", DefaultValueFactory = _ => 5 };
+        var k = CliOptions.K(5, "Occupations per title");
         var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (USE-Lite)");
         command.Arguments.Add(titles);
         foreach (var o in new Option[] { model, k }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             int top = parseResult.GetValue(k);
-            if (top <= 0) { Console.Error.WriteLine($"onet classify: --k {top} must be 1 or more"); return 2; }
             try
             {
                 using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), null);

@@ -26,7 +26,7 @@ internal static class ParquetCommands
     private static Command CatCommand()
     {
         var file = new Argument<string>("file") { Description = "Parquet file" };
-        var head = new Option<int>("--head") { Description = "Rows to print (0: all)", DefaultValueFactory = _ => 10 };
+        var head = new Option<int>("--head") { Description = "Rows to print (0: all)", DefaultValueFactory = _ => 10 }.AtLeast(0);
         var columns = new Option<string>("--columns") { Description = "Comma-separated top-level columns to print (default: all)" };
         var command = new Command("cat", "Print rows as JSON lines");
         command.Arguments.Add(file);
@@ -127,10 +127,10 @@ internal static class ParquetCommands
 
     private static Command BenchCommand()
     {
-        var rows = new Option<int>("--rows") { Description = "Jobs in the generated table", DefaultValueFactory = _ => 1_000_000 };
-        var rowGroup = new Option<int>("--row-group-size") { Description = "Rows per row group", DefaultValueFactory = _ => 100_000 };
-        var codec = new Option<string>("--codec") { Description = "uncompressed, snappy, gzip, brotli, zstd or lz4", DefaultValueFactory = _ => "snappy" };
-        var dir = new Option<string>("--dir") { Description = "Scratch directory for the file", DefaultValueFactory = _ => Path.GetTempPath() };
+        var rows = new Option<int>("--rows") { Description = "Jobs in the generated table", DefaultValueFactory = _ => 1_000_000 }.AtLeast(1);
+        var rowGroup = new Option<int>("--row-group-size") { Description = "Rows per row group", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
+        var codec = new Option<ParquetCodec>("--codec") { Description = "Compression of the column chunks (names are case-insensitive)", DefaultValueFactory = _ => ParquetCodec.Snappy };
+        var dir = new Option<string>("--scratch-dir") { Description = "Scratch folder for the file", DefaultValueFactory = _ => Path.GetTempPath() };
         var keep = new Option<bool>("--keep") { Description = "Keep the Parquet file afterwards" };
         var command = new Command("parquet", "Write a generated jobs table as Parquet, read it back, compare with CSV size");
         foreach (var option in new Option[] { rows, rowGroup, codec, dir, keep })
@@ -140,12 +140,7 @@ internal static class ParquetCommands
 
         command.SetAction(parseResult =>
         {
-            if (!Enum.TryParse<ParquetCodec>(parseResult.GetValue(codec), ignoreCase: true, out var compression))
-            {
-                Console.Error.WriteLine($"error: unknown codec {parseResult.GetValue(codec)}");
-                return 2;
-            }
-
+            var compression = parseResult.GetValue(codec);
             var options = new ParquetWriteOptions { RowGroupSize = parseResult.GetValue(rowGroup), Codec = compression };
             var result = ParquetBenchmark.Run(
                 parseResult.GetValue(rows), parseResult.GetRequiredValue(dir), options,

@@ -39,17 +39,18 @@ internal static class QaCommands
     {
         var data = DataOption();
         var model = new Option<string?>("--model") { Description = "Checkpoint to evaluate; trained and saved there when missing" };
-        var minutes = new Option<double>("--train-minutes") { Description = "Training time budget when training", DefaultValueFactory = _ => 30 };
-        var steps = new Option<int>("--steps") { Description = "Optimizer steps of the schedule (training stops earlier at the time budget)", DefaultValueFactory = _ => 6000 };
-        var size = new Option<string>("--size") { Description = "Model shape: default (4 x 128, context 192, 2048 ids), wide (4 x 192, context 256, 4096 ids), small (2 x 128, context 192, 2048 ids) or tiny (2 x 96, context 160, 2048 ids)", DefaultValueFactory = _ => "default" };
-        var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 };
-        var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 };
+        var minutes = new Option<double>("--train-minutes") { Description = "Training time budget when training", DefaultValueFactory = _ => 30 }.Positive();
+        var steps = new Option<int>("--steps") { Description = "Optimizer steps of the schedule (training stops earlier at the time budget)", DefaultValueFactory = _ => 6000 }.AtLeast(1);
+        var size = SizeOption("Model shape: default (4 x 128, context 192, 2048 ids), wide (4 x 192, context 256, 4096 ids), small (2 x 128, context 192, 2048 ids) or tiny (2 x 96, context 160, 2048 ids)");
+        var questions = new Option<int>("--questions") { Description = "Held-out questions to answer", DefaultValueFactory = _ => 300 }.AtLeast(0);
+        var docs = new Option<int>("--perplexity-docs") { Description = "Held-out postings scored for perplexity", DefaultValueFactory = _ => 200 }.AtLeast(0);
         var tokenizer = new Option<string?>("--tokenizer") { Description = "Folder with GPT-2 vocab.json + merges.txt to use instead of training a BPE tokenizer" };
-        var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 };
-        var loss = new Option<string>("--loss") { Description = "answers: QA examples are learned on their answer tokens only (posting sentences in full); all: every token", DefaultValueFactory = _ => "all" };
-        var sentencesEvery = new Option<int>("--sentences-every") { Description = "Add the sentences (with description) of one training posting in this many as whole documents", DefaultValueFactory = _ => 3 };
-        var rate = new Option<float>("--learning-rate") { Description = "Peak learning rate (warm-up, then cosine decay)", DefaultValueFactory = _ => 2e-3f };
-        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 16 };
+        var synthetic = new Option<int>("--synthetic-jobs") { Description = "Synthetic-market jobs added to the data (0 = none)", DefaultValueFactory = _ => 10_000 }.AtLeast(0);
+        var loss = new ChoiceOption<bool>("--loss", "answers: QA examples are learned on their answer tokens only (posting sentences in full); all: every token", "all",
+            ("answers", true), ("all", false));
+        var sentencesEvery = new Option<int>("--sentences-every") { Description = "Add the sentences (with description) of one training posting in this many as whole documents", DefaultValueFactory = _ => 3 }.AtLeast(1);
+        var rate = new Option<float>("--learning-rate") { Description = "Peak learning rate (warm-up, then cosine decay)", DefaultValueFactory = _ => 2e-3f }.Positive();
+        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 16 }.AtLeast(1);
         var curve = new Option<string?>("--loss-curve") { Description = "Write the training loss curve here as SVG (when training)" };
         var command = new Command("qa", "Train (or load) the QA language model and measure perplexity, EM, token F1, BLEU-4, ROUGE-L, METEOR beside unigram and extractive baselines");
         foreach (var o in new Option[] { data, model, minutes, steps, size, questions, docs, synthetic, tokenizer, loss, sentencesEvery, rate, batch, curve }) command.Options.Add(o);
@@ -59,22 +60,17 @@ internal static class QaCommands
             {
                 DataDirectory = parseResult.GetValue(data)!,
                 ModelPath = parseResult.GetValue(model),
-                Config = ConfigFor(parseResult.GetValue(size)!),
+                Config = size.Get(parseResult),
                 TrainTime = TimeSpan.FromMinutes(parseResult.GetValue(minutes)),
                 TrainSteps = parseResult.GetValue(steps),
                 MaxQuestions = parseResult.GetValue(questions),
                 MaxPerplexityDocuments = parseResult.GetValue(docs),
                 SyntheticJobs = parseResult.GetValue(synthetic),
                 TokenizerDirectory = parseResult.GetValue(tokenizer),
-                AnswerLossOnly = parseResult.GetValue(loss) switch
-                {
-                    "answers" => true,
-                    "all" => false,
-                    var other => throw new ArgumentException($"--loss must be 'answers' or 'all', got '{other}'"),
-                },
-                SentencesEvery = Math.Max(1, parseResult.GetValue(sentencesEvery)),
+                AnswerLossOnly = loss.Get(parseResult),
+                SentencesEvery = parseResult.GetValue(sentencesEvery),
                 LearningRate = parseResult.GetValue(rate),
-                BatchSize = Math.Max(1, parseResult.GetValue(batch)),
+                BatchSize = parseResult.GetValue(batch),
                 LossCurvePath = parseResult.GetValue(curve),
             };
             UseOneBlasThreadUnlessSet();
@@ -87,16 +83,16 @@ internal static class QaCommands
 
     private static Command BenchCommand()
     {
-        var seconds = new Option<int>("--seconds") { Description = "Training seconds to time", DefaultValueFactory = _ => 20 };
-        var size = new Option<string>("--size") { Description = "Model shape: default, wide, small or tiny", DefaultValueFactory = _ => "default" };
-        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 };
-        var tokens = new Option<int>("--generate-tokens") { Description = "New tokens per generation call", DefaultValueFactory = _ => 128 };
+        var seconds = CliOptions.Seconds(20, "Training seconds to time");
+        var size = SizeOption("Model shape: default, wide, small or tiny");
+        var batch = new Option<int>("--batch") { Description = "Sequences per training step", DefaultValueFactory = _ => 8 }.AtLeast(1);
+        var tokens = new Option<int>("--generate-tokens") { Description = "New tokens per generation call", DefaultValueFactory = _ => 128 }.AtLeast(1);
         var command = new Command("qa", "Training and generation throughput of the QA language model");
         foreach (var o in new Option[] { seconds, size, batch, tokens }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             UseOneBlasThreadUnlessSet();
-            var (train, generate) = QaBenchmark.Run(ConfigFor(parseResult.GetValue(size)!), parseResult.GetValue(batch),
+            var (train, generate) = QaBenchmark.Run(size.Get(parseResult), parseResult.GetValue(batch),
                 TimeSpan.FromSeconds(parseResult.GetValue(seconds)), parseResult.GetValue(tokens), Console.Error);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qa_bench: train_tokens_per_s={train:F0} generate_tokens_per_s={generate:F0}"));
             return 0;
@@ -110,9 +106,10 @@ internal static class QaCommands
         var model = new Option<string?>("--model") { Description = "Checkpoint written by `jobrec evaluate qa --model` (default: $JOBREC_QA_CHECKPOINT, else $JOBREC_CACHE/models/qa/qa.jrlm)" };
         var data = DataOption();
         data.Description = "Folder of job postings in any format the readers know (generated CSV, LinkedIn 2024, arshkon, Dice, CareerBuilder)";
-        var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins; the model's confidence does not weigh how well a posting matches the question, so 1 trusts the retrieval)", DefaultValueFactory = _ => 1 };
-        var retrieval = new Option<string>("--retrieval") { Description = "semantic (USE-Lite search, embeddings cached under $JOBREC_CACHE) or lexical (title/company/location overlap)", DefaultValueFactory = _ => "semantic" };
-        var maxJobs = new Option<int>("--max-jobs") { Description = "Most postings loaded from --data", DefaultValueFactory = _ => int.MaxValue };
+        var read = new Option<int>("--read") { Description = "Top retrieved postings the model reads (the most confident answer wins; the model's confidence does not weigh how well a posting matches the question, so 1 trusts the retrieval)", DefaultValueFactory = _ => 1 }.AtLeast(1);
+        var retrieval = new ChoiceOption<Retrieval>("--retrieval", "semantic (USE-Lite search, embeddings cached under $JOBREC_CACHE) or lexical (title/company/location overlap)", "semantic",
+            ("semantic", Retrieval.Semantic), ("lexical", Retrieval.Lexical));
+        var maxJobs = new Option<int>("--max-jobs") { Description = "Most postings loaded from --data", DefaultValueFactory = _ => int.MaxValue }.AtLeast(1);
         var command = new Command("ask", "Answer a question from retrieved job postings, citing their ids");
         command.Arguments.Add(question);
         foreach (var o in new Option[] { model, data, read, retrieval, maxJobs }) command.Options.Add(o);
@@ -141,23 +138,22 @@ internal static class QaCommands
             }
             Console.Error.WriteLine($"jobrec ask: model {checkpoint}");
             var jobs = JobCorpus.Load(parseResult.GetValue(data)!, line => Console.Error.WriteLine(line), parseResult.GetValue(maxJobs));
-            int k = Math.Max(1, parseResult.GetValue(read));
+            int k = parseResult.GetValue(read);
             IReadOnlyList<PostingFacts> retrieved;
-            switch (parseResult.GetValue(retrieval))
+            switch (retrieval.Get(parseResult))
             {
-                case "semantic":
+                case Retrieval.Semantic:
                     using (var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
                     {
                         var search = new SemanticJobSearch(jobs, encoder);
                         retrieved = search.Search(text, k).Select(hit => PostingFacts.From(hit.Job)).ToList();
                     }
                     break;
-                case "lexical":
+                case Retrieval.Lexical:
                     retrieved = new LexicalPostingRetriever(jobs.Select(PostingFacts.From).ToList()).Retrieve(text, k);
                     break;
                 default:
-                    Console.Error.WriteLine($"jobrec ask: --retrieval must be 'semantic' or 'lexical', got '{parseResult.GetValue(retrieval)}'");
-                    return 2;
+                    throw new System.Diagnostics.UnreachableException($"--retrieval {parseResult.GetValue(retrieval.Option)}");
             }
             var answer = new QuestionAnswerer(lm, k).Answer(text, retrieved);
             Console.WriteLine(answer.Text);
@@ -167,12 +163,16 @@ internal static class QaCommands
         return command;
     }
 
-    private static TransformerConfig ConfigFor(string size) => size switch
+    private static ChoiceOption<TransformerConfig> SizeOption(string description) => new("--size", description, "default",
+        ("default", QaEvaluationOptions.DefaultConfig),
+        ("wide", new TransformerConfig(VocabSize: 4096, ContextLength: 256, ModelDim: 192, Heads: 6, Layers: 4)),
+        ("small", QaEvaluationOptions.DefaultConfig with { Layers = 2 }),
+        ("tiny", new TransformerConfig(VocabSize: 2048, ContextLength: 160, ModelDim: 96, Heads: 4, Layers: 2)));
+
+    /// <summary>How <c>jobrec ask</c> finds the postings it reads.</summary>
+    private enum Retrieval
     {
-        "default" => QaEvaluationOptions.DefaultConfig,
-        "wide" => new TransformerConfig(VocabSize: 4096, ContextLength: 256, ModelDim: 192, Heads: 6, Layers: 4),
-        "small" => QaEvaluationOptions.DefaultConfig with { Layers = 2 },
-        "tiny" => new TransformerConfig(VocabSize: 2048, ContextLength: 160, ModelDim: 96, Heads: 4, Layers: 2),
-        _ => throw new ArgumentException($"--size must be 'default', 'wide', 'small' or 'tiny', got '{size}'"),
-    };
+        Semantic,
+        Lexical,
+    }
 }

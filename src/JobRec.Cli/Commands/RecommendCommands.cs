@@ -29,22 +29,29 @@ internal static class RecommendCommands
         var train = new Option<string?>("--train") { Description = "Views CSV (Job_Views.csv columns) to train on (and split, without --test)" };
         var test = new Option<string?>("--test") { Description = "Views CSV to evaluate on; then all of --train trains" };
         var profiles = new Option<string?>("--profiles") { Description = "Folder with Experience.csv / Positions_Of_Interest.csv (user profiles)" };
-        var split = new Option<string>("--split") { Description = "leave-last-out | temporal | cold", DefaultValueFactory = _ => "leave-last-out" };
-        var ks = new Option<string>("--k") { Description = "Cut-offs of the table, comma-separated", DefaultValueFactory = _ => "5,10,25" };
+        var split = new ChoiceOption<SplitKind>("--split", "How --train is split when no --test is given: each user's last view held out, a time cut, or unseen users", "leave-last-out",
+            ("leave-last-out", SplitKind.LeaveLastOut), ("temporal", SplitKind.Temporal), ("cold", SplitKind.Cold));
+        var ks = new Option<string>("--cutoffs") { Description = "Cut-offs K of the MAP@K/Recall@K/NDCG@K table, comma-separated", DefaultValueFactory = _ => "5,10,25" };
+        ks.Validators.Add(result =>
+        {
+            try { ParseCutoffs(result.GetValueOrDefault<string>() ?? ""); }
+            catch (ArgumentException e) { result.AddError(e.Message); }
+        });
         var synthetic = new Option<bool>("--synthetic") { Description = "Evaluate on the generated synthetic market instead of files" };
-        var seed = new Option<int>("--seed") { Description = "Seed of every randomised step", DefaultValueFactory = _ => 1 };
+        var seed = CliOptions.Seed(1);
         var output = new Option<string>("--out") { Description = "Folder for report.md, map_at_k.svg, results.json", DefaultValueFactory = _ => "out/evaluate-recommend" };
         var encoderName = new Option<string>("--encoder") { Description = "Text encoder: hashed (lexical) | use-lite (USE-Lite 512-d) | minilm | arctic-xs (pretrained, 384-d, ONNX Runtime)", DefaultValueFactory = _ => "hashed" };
         encoderName.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
         var models = new Option<string>("--models") { Description = "Comma-separated subset of models (default: all)", DefaultValueFactory = _ => "" };
-        var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs (without --tune)", DefaultValueFactory = _ => 30 };
+        var fmEpochs = new Option<int>("--fm-epochs") { Description = "Factorization machine training epochs (without --tune)", DefaultValueFactory = _ => 30 }.AtLeast(1);
         var tune = new Option<bool>("--tune") { Description = "Choose the FM, city-title and hybrid settings on a validation split carved from the training data, then evaluate on the test split once" };
-        var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 };
-        var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 8_000 };
+        var syntheticUsers = new Option<int>("--synthetic-users") { Description = "Users of the synthetic market", DefaultValueFactory = _ => 3_000 }.AtLeast(1);
+        var syntheticJobs = new Option<int>("--synthetic-jobs") { Description = "Jobs of the synthetic market", DefaultValueFactory = _ => 8_000 }.AtLeast(1);
 
         var command = new Command("recommend", "Offline evaluation of the recommenders against the baselines: MAP@K, Recall@K, NDCG@K table, MAP@K plot, JSON");
         foreach (var option in new Option[] { train, test, profiles, split, ks, synthetic, syntheticUsers, syntheticJobs, seed, output, encoderName, models, fmEpochs, tune })
             command.Options.Add(option);
+        command.RequireEither(train, synthetic, "<views.csv> (Job_Views.csv columns)");
 
         command.SetAction(parseResult =>
         {
@@ -55,7 +62,6 @@ internal static class RecommendCommands
             var trainPath = parseResult.GetValue(train);
             var testPath = parseResult.GetValue(test);
             var profilesPath = parseResult.GetValue(profiles);
-            var splitName = parseResult.GetValue(split)!;
             EvaluationSplit evaluationSplit;
             var report = new ReadReport();
             if (parseResult.GetValue(synthetic))
@@ -70,12 +76,7 @@ internal static class RecommendCommands
             }
             else
             {
-                if (trainPath is null)
-                {
-                    log.WriteLine("give --train <views.csv> (Job_Views.csv columns) or --synthetic");
-                    return 2;
-                }
-                var trainCorpus = JobViewsCorpusLoader.Load(trainPath, profilesPath, report);
+                var trainCorpus = JobViewsCorpusLoader.Load(trainPath!, profilesPath, report);
                 if (testPath is not null)
                 {
                     var testCorpus = JobViewsCorpusLoader.Load(testPath, null, report);
@@ -83,12 +84,12 @@ internal static class RecommendCommands
                 }
                 else
                 {
-                    evaluationSplit = splitName switch
+                    evaluationSplit = split.Get(parseResult) switch
                     {
-                        "leave-last-out" => new LeaveLastOutSplitter().Split(trainCorpus),
-                        "temporal" => new TemporalSplitter().Split(trainCorpus),
-                        "cold" => new ColdStartSplitter(seed: seedValue).Split(trainCorpus),
-                        _ => throw new ArgumentException($"--split '{splitName}' is not one of leave-last-out, temporal, cold"),
+                        SplitKind.LeaveLastOut => new LeaveLastOutSplitter().Split(trainCorpus),
+                        SplitKind.Temporal => new TemporalSplitter().Split(trainCorpus),
+                        SplitKind.Cold => new ColdStartSplitter(seed: seedValue).Split(trainCorpus),
+                        var other => throw new UnreachableException($"--split {other}"),
                     };
                 }
                 log.WriteLine($"read {report.Read} rows ({report.Rejected} rejected) in {clock.Elapsed.TotalSeconds:F1}s; {trainCorpus.Interactions.Count} interactions, {trainCorpus.Jobs.Count} jobs, {trainCorpus.Users.Count} users");
@@ -127,13 +128,13 @@ internal static class RecommendCommands
 
     private static Command BenchCommand()
     {
-        var users = new Option<int>("--users") { Description = "Users of the generated market", DefaultValueFactory = _ => 20_000 };
-        var jobs = new Option<int>("--jobs") { Description = "Jobs of the generated market", DefaultValueFactory = _ => 10_000 };
-        var pairs = new Option<int>("--pairs-per-user") { Description = "Interactions per user", DefaultValueFactory = _ => 20 };
-        var epochs = new Option<int>("--epochs") { Description = "FM training epochs", DefaultValueFactory = _ => 5 };
-        var threads = new Option<int>("--threads") { Description = "FM training threads", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var factors = new Option<int>("--factors") { Description = "FM latent factors k", DefaultValueFactory = _ => 32 };
-        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var users = new Option<int>("--users") { Description = "Users of the generated market", DefaultValueFactory = _ => 20_000 }.AtLeast(1);
+        var jobs = new Option<int>("--jobs") { Description = "Jobs of the generated market", DefaultValueFactory = _ => 10_000 }.AtLeast(1);
+        var pairs = new Option<int>("--pairs-per-user") { Description = "Interactions per user", DefaultValueFactory = _ => 20 }.AtLeast(1);
+        var epochs = new Option<int>("--epochs") { Description = "FM training epochs", DefaultValueFactory = _ => 5 }.AtLeast(1);
+        var threads = new Option<int>("--threads") { Description = "FM training threads", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
+        var factors = new Option<int>("--factors") { Description = "FM latent factors", DefaultValueFactory = _ => 32 }.AtLeast(1);
+        var seed = CliOptions.Seed(1);
         var command = new Command("recommend", "Factorization machine training examples/s and candidate scoring/s on a generated market");
         foreach (var option in new Option[] { users, jobs, pairs, epochs, threads, factors, seed }) command.Options.Add(option);
         command.SetAction(parseResult =>
@@ -154,7 +155,15 @@ internal static class RecommendCommands
         var result = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
             if (!int.TryParse(parts[i], out result[i]) || result[i] <= 0)
-                throw new ArgumentException($"--k item {i + 1} '{parts[i]}' is not a positive integer");
-        return result.Length > 0 ? result : throw new ArgumentException("--k lists no cut-off");
+                throw new ArgumentException($"--cutoffs item {i + 1} '{parts[i]}' is not a positive integer");
+        return result.Length > 0 ? result : throw new ArgumentException("--cutoffs lists no cut-off");
+    }
+
+    /// <summary>How <c>evaluate recommend</c> splits one views file into train and test.</summary>
+    private enum SplitKind
+    {
+        LeaveLastOut,
+        Temporal,
+        Cold,
     }
 }

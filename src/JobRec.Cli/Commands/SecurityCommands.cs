@@ -10,7 +10,7 @@ internal static class SecurityCommands
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         var user = new Option<string>("--user") { Description = "The user id the token may act on", Required = true };
-        var hours = new Option<double>("--hours") { Description = "Lifetime in hours", DefaultValueFactory = _ => 24 };
+        var hours = new Option<double>("--hours") { Description = "Lifetime in hours (at most 8784, a leap year)", DefaultValueFactory = _ => 24 }.Positive().Within(0, 24 * 366);
         var command = new Command("user-token", "Print a bearer token for one user of the HTTP API (signing key: JOBREC_USER_TOKEN_KEY, the serving silo's key)");
         command.Options.Add(user);
         command.Options.Add(hours);
@@ -24,12 +24,6 @@ internal static class SecurityCommands
             }
 
             var lifetime = parseResult.GetValue(hours);
-            if (lifetime is not (> 0 and <= 24 * 366))
-            {
-                Console.Error.WriteLine("user-token: --hours must be within (0, 8784]");
-                return 2;
-            }
-
             try
             {
                 Console.WriteLine(tokens.Issue(parseResult.GetValue(user)!, TimeSpan.FromHours(lifetime)));

@@ -1,9 +1,7 @@
 using System.CommandLine;
-using JobRec.Client;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Indexing;
 using JobRec.Grains.Inference;
-using JobRec.Grains.Ingest;
 using JobRec.Grains.Occupations;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Text;
@@ -14,37 +12,37 @@ using JobRec.Silo.Hosting;
 
 namespace JobRec.Cli.Commands;
 
-/// <summary>Commands of the serving concern: <c>jobrec demo</c>, <c>jobrec serve</c>, <c>jobrec bench serve</c>, and the grain sink behind <c>jobrec ingest --target silo:HOST:PORT</c>.</summary>
+/// <summary>Commands of the serving concern: <c>jobrec demo</c>, <c>jobrec serve</c>, <c>jobrec bench serve</c>, <c>jobrec bench ingest</c>.</summary>
 internal static class ServeCommands
 {
-    /// <summary>Adds demo and serve under <paramref name="root"/>, serve under <paramref name="bench"/>, and routes ingest targets "silo:host:port" to a grain sink.</summary>
+    /// <summary>Adds demo and serve under <paramref name="root"/>, serve and ingest under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ServeCommand());
         bench.Subcommands.Add(BenchCommand());
         bench.Subcommands.Add(IngestBenchCommand.Create());
-        var previous = DataCommands.SinkFactory;
-        DataCommands.SinkFactory = target => target is not null && target.StartsWith("silo:", StringComparison.Ordinal)
-            ? new ClientIngestSink(target["silo:".Length..])
-            : previous(target);
     }
 
     private static Command DemoCommand()
     {
         var jobs = new Option<int>("--jobs") { Description = "Synthetic jobs", DefaultValueFactory = _ => 20_000 };
         var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 5_000 };
-        var seed = new Option<ulong>("--seed") { Description = "Synthetic market seed", DefaultValueFactory = _ => 42 };
+        var seed = CliOptions.Seed(42, "Synthetic market seed");
         var data = new Option<string?>("--data") { Description = "Folder of real files instead of the synthetic market" };
         var source = new Option<string?>("--source") { Description = "Source format of --data (linkedin2024, jobviews, ...)" };
-        var dir = new Option<string>("--dir") { Description = "State folder", DefaultValueFactory = _ => ".jobrec" };
+        var dir = CliOptions.StateDirectory();
         var encoder = new Option<string>("--encoder") { Description = "hashed (fast lexical), use-lite (USE-Lite 512-d), minilm or arctic-xs (pretrained, 384-d, ONNX Runtime)", DefaultValueFactory = _ => "hashed" };
         encoder.AcceptOnlyFromAmong([.. TextEncoderCatalog.Names]);
-        var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
-        var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 };
-        var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 }.AtLeast(1);
+        var evalUsers = new Option<int>("--eval-users") { Description = "Most held-out users evaluated", DefaultValueFactory = _ => 1000 }.AtLeast(1);
+        var url = CliOptions.Url("http://127.0.0.1:5080", "Where the API and page listen");
         var onet = new Option<string?>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv): train the occupation classifier that labels jobs arriving without a code (default: JOBREC_ONET_DIR, else none)" };
         var onetMaxTitles = new Option<int?>("--onet-max-titles") { Description = "Most O*NET alternate titles the classifier trains on (0 = all; default JOBREC_ONET_MAX_TITLES, else all)" };
+        onetMaxTitles.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 0 and var n) result.AddError($"--onet-max-titles {n} must be 0 (all) or more");
+        });
         var onetRerank = new Option<bool>("--onet-rerank") { Description = "Train the O*NET classifier with its re-ranker (about 5x the training time, on the first run only: the model is saved under <dir>/models and reused)" };
         var onetModel = new Option<string?>("--onet-model") { Description = "Load this saved O*NET model (jobrec onet train) instead of training one; it must have been trained with the demo's --encoder" };
         var noServe = new Option<bool>("--no-serve") { Description = "Exit after the evaluation" };
@@ -64,20 +62,20 @@ internal static class ServeCommands
                 {
                     Jobs = parseResult.GetValue(jobs),
                     Users = parseResult.GetValue(users),
-                    Seed = parseResult.GetValue(seed),
+                    Seed = (ulong)parseResult.GetValue(seed),
                     Data = parseResult.GetValue(data),
                     Source = parseResult.GetValue(source),
                     DataDirectory = parseResult.GetValue(dir)!,
                     Encoder = parseResult.GetValue(encoder)!,
                     FmEpochs = parseResult.GetValue(epochs),
                     EvaluationUsers = parseResult.GetValue(evalUsers),
-                    Url = new Uri(parseResult.GetValue(url)!),
+                    Url = parseResult.GetValue(url)!,
                     OnetDirectory = parseResult.GetValue(onet) ?? HostSettings.Read(OnetClassifierConfiguration.DirectoryVariable),
                     OnetMaxTitles = parseResult.GetValue(onetMaxTitles) ?? HostSettings.ReadCount(OnetClassifierConfiguration.MaxTitlesVariable),
                     OnetRerank = parseResult.GetValue(onetRerank),
                     OnetModel = parseResult.GetValue(onetModel) ?? HostSettings.Read(OnetClassifierConfiguration.ModelVariable),
                     QaCheckpointPath = HostSettings.Read(QaCheckpointLocation.EnvironmentVariable),
-                    ShardIndex = ParseShardIndex(parseResult.GetValue(demoShardIndex)!),
+                    ShardIndex = demoShardIndex.Get(parseResult),
                     NoServe = parseResult.GetValue(noServe),
                     ApiKey = parseResult.GetValue(demoApiKey) ?? HostSettings.Read("JOBREC_API_KEY"),
                     UserTokens = ClusterSecuritySettings.UserTokens,
@@ -95,8 +93,8 @@ internal static class ServeCommands
 
     private static Command ServeCommand()
     {
-        var dir = new Option<string>("--dir") { Description = "State folder", DefaultValueFactory = _ => ".jobrec" };
-        var url = new Option<string>("--url") { Description = "Where the API and page listen", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var dir = CliOptions.StateDirectory();
+        var url = CliOptions.Url("http://127.0.0.1:5080", "Where the API and page listen");
         var gateway = new Option<int>("--gateway-port") { Description = "Client SDK gateway port (0: none)", DefaultValueFactory = _ => 30000 };
         var apiKey = new Option<string?>("--api-key") { Description = "Require this X-Api-Key on API calls" };
         var encoder = new Option<string>("--encoder") { Description = "hashed, use-lite, minilm or arctic-xs (must match how the data was imported)", DefaultValueFactory = _ => "use-lite" };
@@ -117,7 +115,7 @@ internal static class ServeCommands
             await using var app = ServingHost.Build(new ServingHostOptions
             {
                 DataDirectory = parseResult.GetValue(dir)!,
-                HttpUrl = new Uri(parseResult.GetValue(url)!),
+                HttpUrl = parseResult.GetValue(url)!,
                 GatewayPort = parseResult.GetValue(gateway),
                 ApiKey = parseResult.GetValue(apiKey) ?? HostSettings.Read("JOBREC_API_KEY"),
                 UserTokens = ClusterSecuritySettings.UserTokens,
@@ -135,21 +133,21 @@ internal static class ServeCommands
 
     private static Command BenchCommand()
     {
-        var jobs = new Option<int>("--jobs") { Description = "Synthetic jobs", DefaultValueFactory = _ => 100_000 };
-        var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 20_000 };
-        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 100 };
-        var seconds = new Option<int>("--seconds") { Description = "Measured seconds", DefaultValueFactory = _ => 30 };
-        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT tiering)", DefaultValueFactory = _ => 10 };
+        var jobs = new Option<int>("--jobs") { Description = "Synthetic jobs", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
+        var users = new Option<int>("--users") { Description = "Synthetic users", DefaultValueFactory = _ => 20_000 }.AtLeast(1);
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent callers", DefaultValueFactory = _ => 100 }.AtLeast(1);
+        var seconds = CliOptions.Seconds(30, "Measured seconds");
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before measuring (JIT tiering)", DefaultValueFactory = _ => 10 }.AtLeast(0);
         var cached = new Option<bool>("--cached") { Description = "Let recommendations come from the user grains' caches and record an interaction in 1 of 10 calls (default: every recommend is computed)" };
         var shardIndex = ShardIndexOption();
-        var shards = new Option<int>("--shards") { Description = "Index shards the jobs are spread over", DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().ShardCount };
+        var shards = new Option<int>("--shards") { Description = "Index shards the jobs are spread over", DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().ShardCount }.Within(1, 256);
         var allocations = new Option<bool>("--allocations") { Description = "Also print which types the measured calls allocated most (sampled from the runtime's allocation events)" };
         var maxConcurrent = new Option<int>("--max-concurrent")
         {
             Description = "Recommends and searches the silo computes at once (the rest queue in arrival order)",
             DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().MaxConcurrentRequests,
-        };
-        var dimension = new Option<int>("--dimension") { Description = "Width of the hashed lexical embeddings (384, as the pretrained encoders)", DefaultValueFactory = _ => 384 };
+        }.AtLeast(1);
+        var dimension = new Option<int>("--dimension") { Description = "Width of the hashed lexical embeddings (384, as the pretrained encoders)", DefaultValueFactory = _ => 384 }.Within(8, 4096);
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
         foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent, dimension })
         {
@@ -158,18 +156,9 @@ internal static class ServeCommands
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            // Checked here, not in a command validator: a validator sees 0 for options left at their defaults.
-            if (parseResult.GetValue(jobs) < 1 || parseResult.GetValue(users) < 1 || parseResult.GetValue(concurrency) < 1 || parseResult.GetValue(seconds) < 1
-                || parseResult.GetValue(warmup) < 0 || parseResult.GetValue(shards) is < 1 or > 256 || parseResult.GetValue(maxConcurrent) < 1
-                || parseResult.GetValue(dimension) is < 8 or > 4096)
-            {
-                Console.Error.WriteLine("error: --jobs, --users, --concurrency, --seconds and --max-concurrent must be at least 1, --warmup at least 0, --shards within 1..256 and --dimension within 8..4096");
-                return 1;
-            }
-
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
-                ParseShardIndex(parseResult.GetValue(shardIndex)!), parseResult.GetValue(shards), Console.Error, cancellationToken,
+                shardIndex.Get(parseResult), parseResult.GetValue(shards), Console.Error, cancellationToken,
                 parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent), parseResult.GetValue(dimension));
             Console.WriteLine(line);
             return 0;
@@ -177,61 +166,7 @@ internal static class ServeCommands
         return command;
     }
 
-    private static Option<string> ShardIndexOption()
-    {
-        var option = new Option<string>("--shard-index") { Description = "Vector index of the shards: ivf (inverted file, default), exact, faiss-flat", DefaultValueFactory = _ => "ivf" };
-        option.AcceptOnlyFromAmong("ivf", "exact", "faiss-flat");
-        return option;
-    }
-
-    private static ShardIndexKind ParseShardIndex(string name) => name switch
-    {
-        "exact" => ShardIndexKind.Exact,
-        "faiss-flat" => ShardIndexKind.FaissFlat,
-        _ => ShardIndexKind.InvertedFile,
-    };
-
-    /// <summary>The grain sink over a client SDK connection to a running silo's gateway.</summary>
-    private sealed class ClientIngestSink(string gateway) : Data.Import.IIngestSink, IAsyncDisposable
-    {
-        private JobRecClient? _client;
-        private GrainIngestSink? _sink;
-
-        public async ValueTask<int> UpsertJobsAsync(IReadOnlyList<Data.Model.JobPosting> jobs, CancellationToken cancellationToken = default) =>
-            await (await SinkAsync(cancellationToken)).UpsertJobsAsync(jobs, cancellationToken);
-
-        public async ValueTask<int> UpsertUsersAsync(IReadOnlyList<Data.Model.UserProfile> users, CancellationToken cancellationToken = default) =>
-            await (await SinkAsync(cancellationToken)).UpsertUsersAsync(users, cancellationToken);
-
-        public async ValueTask<int> AddInteractionsAsync(IReadOnlyList<Data.Model.Interaction> interactions, CancellationToken cancellationToken = default) =>
-            await (await SinkAsync(cancellationToken)).AddInteractionsAsync(interactions, cancellationToken);
-
-        public async ValueTask<int> UpsertOccupationsAsync(IReadOnlyList<Data.Model.Occupation> occupations, CancellationToken cancellationToken = default) =>
-            await (await SinkAsync(cancellationToken)).UpsertOccupationsAsync(occupations, cancellationToken);
-
-        public async ValueTask<int> UpsertSkillsAsync(IReadOnlyList<Data.Model.Skill> skills, CancellationToken cancellationToken = default) =>
-            await (await SinkAsync(cancellationToken)).UpsertSkillsAsync(skills, cancellationToken);
-
-        public ValueTask FlushAsync(CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (_client is not null)
-            {
-                await _client.DisposeAsync();
-            }
-        }
-
-        private async Task<GrainIngestSink> SinkAsync(CancellationToken cancellationToken)
-        {
-            if (_sink is null)
-            {
-                _client = await JobRecClient.ConnectAsync(gateway, ClusterSecuritySettings.Configure, cancellationToken);
-                Console.Error.WriteLine($"ingest: into the grains of the silo at {gateway}");
-                _sink = new GrainIngestSink(_client.Grains);
-            }
-
-            return _sink;
-        }
-    }
+    private static ChoiceOption<ShardIndexKind> ShardIndexOption() =>
+        new("--shard-index", "Vector index of the shards: ivf (inverted file), exact, faiss-flat", "ivf",
+            ("ivf", ShardIndexKind.InvertedFile), ("exact", ShardIndexKind.Exact), ("faiss-flat", ShardIndexKind.FaissFlat));
 }

@@ -60,7 +60,7 @@ internal static class SkillCommands
         var spanWeight = new Option<float>("--span-weight") { Description = "Loss weight of span words relative to outside words", DefaultValueFactory = _ => new SkillTaggerOptions().SpanWeight };
         var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => new SkillTaggerOptions().LearningRate };
-        var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and dropout", DefaultValueFactory = _ => new SkillTaggerOptions().Seed };
+        var seed = CliOptions.Seed(new SkillTaggerOptions().Seed, "Seed of initialisation, shuffling and dropout");
         var encoderName = EncoderOption();
         var threads = ThreadsOption();
         var command = new Command("skills", "Train (or load) the skill/knowledge span tagger and report strict span P/R/F1 beside a gazetteer and the dictionary matcher");
@@ -248,14 +248,13 @@ internal static class SkillCommands
     private static Command BenchCommand()
     {
         var data = new Option<string>("--data") { Description = "SkillSpan JSON lines whose sentences are tagged", DefaultValueFactory = _ => Path.Combine(SharedData, "skillspan", "dev.json") };
-        var count = new Option<int>("--sentences") { Description = "Sentences tagged (from the start of --data)", DefaultValueFactory = _ => 1000 };
+        var count = new Option<int>("--sentences") { Description = "Sentences tagged (from the start of --data)", DefaultValueFactory = _ => 1000 }.AtLeast(1);
         var model = new Option<string?>("--model") { Description = "Tagger model (default $JOBREC_CACHE/models/skill-tagger-minilm.jrst, written by jobrec evaluate skills)" };
         var threads = ThreadsOption();
         var command = new Command("skills", "Skill tagger throughput: sentences/s of encoder + head, and of the head alone");
         foreach (var o in new Option[] { data, count, model, threads }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
-            if (parseResult.GetValue(count) < 1) { Console.Error.WriteLine("bench skills: --sentences must be at least 1"); return 2; }
             SkillTagger tagger;
             OnnxSentenceEncoder encoder;
             try { tagger = LoadTagger(parseResult.GetValue(model), PretrainedEncoderModel.MiniLm.Name, parseResult.GetValue(threads), out encoder); }

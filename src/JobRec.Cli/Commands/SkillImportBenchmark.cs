@@ -18,8 +18,8 @@ internal static class SkillImportBenchmark
     {
         var source = new Option<string>("--source") { Description = "Reader of --data (see jobrec ingest)", DefaultValueFactory = _ => "dice" };
         var data = new Option<string>("--data") { Description = "Postings file or folder", DefaultValueFactory = _ => Path.Combine(SharedData, "dice_jobs_2016", "dice_title_description_skills.csv") };
-        var count = new Option<int>("--postings") { Description = "Postings with a description to extract from", DefaultValueFactory = _ => 200 };
-        var characters = new Option<int>("--characters") { Description = "Characters read per posting (the silo's JOBREC_SKILL_IMPORT_CHARS)", DefaultValueFactory = _ => 2_000 };
+        var count = new Option<int>("--postings") { Description = "Postings with a description to extract from", DefaultValueFactory = _ => 200 }.AtLeast(1);
+        var characters = new Option<int>("--characters") { Description = "Characters read per posting (the silo's JOBREC_SKILL_IMPORT_CHARS)", DefaultValueFactory = _ => 2_000 }.AtLeast(1);
         var model = new Option<string?>("--model") { Description = "Tagger model (default $JOBREC_CACHE/models/skill-tagger-minilm.jrst; 'none': dictionary)" };
         var labels = new Option<string?>("--labels") { Description = "ESCO skill labels to link spans to ('none': dictionary names)", DefaultValueFactory = _ => Path.Combine(SharedData, "decorte_esco_skill_benchmark", "skills_en_label.txt") };
         var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
@@ -28,7 +28,6 @@ internal static class SkillImportBenchmark
         command.SetAction(parseResult =>
         {
             int n = parseResult.GetValue(count), limit = parseResult.GetValue(characters);
-            if (n < 1 || limit < 1) { Console.Error.WriteLine("bench skills-import: --postings and --characters must be at least 1"); return 2; }
             var labelPath = parseResult.GetValue(labels) is { } l && l != "none" ? l : null;
             using var extractor = parseResult.GetValue(model) == "none"
                 ? SkillExtractor.Dictionary("--model none")

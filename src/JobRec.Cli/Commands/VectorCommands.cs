@@ -10,17 +10,17 @@ internal static class VectorCommands
     /// <summary>Adds <c>bench vectors</c> and <c>bench ivf-ingest</c> under <paramref name="bench"/>.</summary>
     public static void Register(RootCommand root, Command bench, Command evaluate)
     {
-        var n = new Option<int>("--n") { Description = "Vectors to index", DefaultValueFactory = _ => 100_000 };
-        var dim = new Option<int>("--dim") { Description = "Vector dimension", DefaultValueFactory = _ => 512 };
-        var queries = new Option<int>("--queries") { Description = "Query vectors", DefaultValueFactory = _ => 1000 };
-        var k = new Option<int>("--k") { Description = "Results per query (recall@k)", DefaultValueFactory = _ => 10 };
+        var n = new Option<int>("--n") { Description = "Vectors to index", DefaultValueFactory = _ => 100_000 }.AtLeast(1);
+        var dim = new Option<int>("--dim") { Description = "Vector dimension", DefaultValueFactory = _ => 512 }.Within(1, 4096);
+        var queries = new Option<int>("--queries") { Description = "Query vectors", DefaultValueFactory = _ => 1000 }.AtLeast(1);
+        var k = CliOptions.K(10, "Results per query (recall@k)");
         var m = new Option<int>("--m") { Description = "HNSW neighbours per node", DefaultValueFactory = _ => 32 };
         var efConstruction = new Option<int>("--ef-construction") { Description = "HNSW build breadth", DefaultValueFactory = _ => 200 };
         var efSearch = new Option<int>("--ef-search") { Description = "HNSW search breadth (the first one tried when tuning)", DefaultValueFactory = _ => 32 };
         var targetRecall = new Option<double>("--target-recall") { Description = "Double efSearch until separate tuning queries reach this recall@k (0: no tuning)", DefaultValueFactory = _ => 0.95 };
         var distribution = new Option<VectorDistribution>("--distribution") { Description = "uniform (random unit vectors) or clustered", DefaultValueFactory = _ => VectorDistribution.Uniform };
-        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads (0: all cores)", DefaultValueFactory = _ => 0 };
+        var seed = CliOptions.Seed(42);
+        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads (0: all cores)", DefaultValueFactory = _ => 0 }.AtLeast(0);
 
         var command = new Command("vectors", "FAISS flat and HNSW vs the managed exact index on random unit vectors: build time, queries/s, recall@k");
         foreach (var option in new Option[] { n, dim, queries, k, m, efConstruction, efSearch, targetRecall, distribution, seed, threads })
@@ -50,9 +50,9 @@ internal static class VectorCommands
 
     private static Command IvfIngestCommand()
     {
-        var n = new Option<int>("--n") { Description = "Vectors to add", DefaultValueFactory = _ => 200_000 };
-        var dim = new Option<int>("--dim") { Description = "Vector dimension", DefaultValueFactory = _ => 384 };
-        var batch = new Option<int>("--batch") { Description = "Vectors per add", DefaultValueFactory = _ => 500 };
+        var n = new Option<int>("--n") { Description = "Vectors to add", DefaultValueFactory = _ => 200_000 }.Within(1, 5_000_000);
+        var dim = new Option<int>("--dim") { Description = "Vector dimension", DefaultValueFactory = _ => 384 }.Within(1, 4096);
+        var batch = new Option<int>("--batch") { Description = "Vectors per add", DefaultValueFactory = _ => 500 }.Within(1, 100_000);
         var encoding = new Option<JobRec.Vectors.Ivf.InvertedListEncoding>("--encoding") { Description = "How lists store rows (Int8 as the shards do, or Float32)", DefaultValueFactory = _ => JobRec.Vectors.Ivf.InvertedListEncoding.Int8 };
         var command = new Command("ivf-ingest", "One growing inverted-file shard: adds/s while a reader searches, the longest add and search waits, re-clustering time after the adds");
         foreach (var option in new Option[] { n, dim, batch, encoding })
@@ -62,12 +62,6 @@ internal static class VectorCommands
 
         command.SetAction(parseResult =>
         {
-            if (parseResult.GetValue(n) is < 1 or > 5_000_000 || parseResult.GetValue(batch) is < 1 or > 100_000 || parseResult.GetValue(dim) is < 1 or > 4096)
-            {
-                Console.Error.WriteLine("bench ivf-ingest: --n must be in [1, 5000000], --batch in [1, 100000], --dim in [1, 4096]");
-                return 2;
-            }
-
             var result = InvertedFileIngestBenchmark.Run(parseResult.GetValue(n), parseResult.GetValue(dim), parseResult.GetValue(batch),
                 encoding: parseResult.GetValue(encoding), progress: line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
             Console.WriteLine(result);

@@ -2,8 +2,8 @@ using System.Text;
 
 namespace JobRec.ML.Onet;
 
-/// <summary>Candidate lists saved for re-ranker experiments without retraining the evidence models (<c>jobrec evaluate onet --development-only
-/// --write-lists</c>, read by <c>jobrec evaluate onet-rerank</c>): magic "JRRLIST1", the feature count, then two groups (training lists, scored lists),
+/// <summary>Candidate lists saved for re-ranker experiments without retraining the evidence models (<c>jobrec-lab evaluate onet-development
+/// --write-lists</c>, read by <c>jobrec-lab evaluate onet-rerank</c>): magic "JRRLIST1", the feature count, then two groups (training lists, scored lists),
 /// each a count and per list its candidates, feature rows and relevant position.</summary>
 public static class RerankListFile
 {

@@ -80,17 +80,6 @@ public sealed partial class OnetCommandTests
         }
     }
 
-    [Fact]
-    public void Evaluate_onet_encoder_scores_the_fine_tuned_classifier_on_the_development_split()
-    {
-        var result = Run("evaluate", "onet-encoder", "--onet", Path.Combine(SharedData.Path, "onet"), "--max-titles", "400", "--epochs", "1");
-        Assert.True(result.Code == 0, result.Error);
-        var match = Regex.Match(result.Output.Trim(), @"^onet-encoder: train_seconds=\d+ n=3196 top1=(0\.\d+) top5=(0\.\d+) top10=0\.\d+ mrr10=0\.\d+$");
-        Assert.True(match.Success, result.Output);
-        // Even a one-epoch model on 1,416 titles (22 steps) ranks the right code in its top 5 four times as often as chance (5 / 1,016); it measured 0.041.
-        Assert.True(double.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0.02, result.Output);
-    }
-
     [GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}\s+-?\d+\.\d{4}\s+\S")]
     private static partial Regex CodeLine();
 

@@ -2,24 +2,29 @@ using System.CommandLine;
 using System.Globalization;
 using JobRec.ML.Onet;
 
-namespace JobRec.Cli.Commands;
+namespace JobRec.Lab.Commands;
 
-/// <summary><c>jobrec evaluate onet-rerank</c>: re-ranker variants on saved candidate lists (<see cref="RerankListFile"/>), trained on the fold
+/// <summary><c>jobrec-lab evaluate onet-rerank</c>: re-ranker variants on saved candidate lists (<see cref="RerankListFile"/>), trained on the fold
 /// lists and scored on the development lists, without retraining the evidence models.</summary>
 internal static class OnetRerankExperiment
 {
     /// <summary>The command.</summary>
     public static Command Command()
     {
-        var lists = new Option<string>("--lists") { Description = "File from jobrec evaluate onet --development-only --write-lists", Required = true };
-        var candidates = new Option<int>("--candidates") { Description = "Keep the first n fused candidates of each list", DefaultValueFactory = _ => 30 };
+        var lists = new Option<string>("--lists") { Description = "File from jobrec-lab evaluate onet-development --write-lists", Required = true };
+        var candidates = new Option<int>("--candidates") { Description = "Keep the first n fused candidates of each list", DefaultValueFactory = _ => 30 }.AtLeast(1);
         var drop = new Option<string>("--drop") { Description = "Feature columns to leave out, e.g. 38-43", DefaultValueFactory = _ => "" };
-        var hidden = new Option<int>("--hidden") { Description = "Tanh units", DefaultValueFactory = _ => new RerankerOptions().Hidden };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => new RerankerOptions().Epochs };
-        var rate = new Option<float>("--lr") { Description = "Adam step", DefaultValueFactory = _ => new RerankerOptions().LearningRate };
-        var l2 = new Option<float>("--l2") { Description = "Weight decay", DefaultValueFactory = _ => new RerankerOptions().L2 };
-        var union = new Option<int>("--union-rank") { Description = "Also keep candidates past --candidates (within the saved lists) that one kind of evidence ranks above this (0: none)", DefaultValueFactory = _ => 0 };
-        var seeds = new Option<int>("--seeds") { Description = "Rerankers (consecutive seeds) whose scores are averaged", DefaultValueFactory = _ => 1 };
+        drop.Validators.Add(result =>
+        {
+            try { Columns(result.GetValueOrDefault<string>() ?? ""); }
+            catch (FormatException) { result.AddError($"--drop '{result.GetValueOrDefault<string>()}' is not a list of columns or ranges, e.g. 5,38-43"); }
+        });
+        var hidden = new Option<int>("--hidden") { Description = "Tanh units", DefaultValueFactory = _ => new RerankerOptions().Hidden }.AtLeast(1);
+        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => new RerankerOptions().Epochs }.AtLeast(1);
+        var rate = new Option<float>("--lr") { Description = "Adam step", DefaultValueFactory = _ => new RerankerOptions().LearningRate }.Positive();
+        var l2 = new Option<float>("--l2") { Description = "Weight decay", DefaultValueFactory = _ => new RerankerOptions().L2 }.AtLeast(0);
+        var union = new Option<int>("--union-rank") { Description = "Also keep candidates past --candidates (within the saved lists) that one kind of evidence ranks above this (0: none)", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var seeds = new Option<int>("--seeds") { Description = "Rerankers (consecutive seeds) whose scores are averaged", DefaultValueFactory = _ => 1 }.AtLeast(1);
         var command = new Command("onet-rerank", "Re-ranker variants on saved O*NET candidate lists: train on the fold lists, score the development lists");
         foreach (var o in new Option[] { lists, candidates, drop, hidden, epochs, rate, l2, seeds, union }) command.Options.Add(o);
         command.SetAction(parseResult =>

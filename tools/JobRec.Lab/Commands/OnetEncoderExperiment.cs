@@ -4,10 +4,10 @@ using System.Globalization;
 using JobRec.ML.Onet;
 using JobRec.ML.Text.UseLite;
 
-namespace JobRec.Cli.Commands;
+namespace JobRec.Lab.Commands;
 
-/// <summary><c>jobrec evaluate onet-encoder</c>: the fine-tuned encoder classifier (<see cref="EncoderTitleClassifier"/>) alone on the development
-/// split that <c>evaluate onet --development-only</c> scores (trained on the occupation titles and the other training titles), for screening its settings.</summary>
+/// <summary><c>jobrec-lab evaluate onet-encoder</c>: the fine-tuned encoder classifier (<see cref="EncoderTitleClassifier"/>) alone on the development
+/// split that <c>jobrec-lab evaluate onet-development</c> scores (trained on the occupation titles and the other training titles), for screening its settings.</summary>
 internal static class OnetEncoderExperiment
 {
     /// <summary>The command.</summary>
@@ -15,12 +15,12 @@ internal static class OnetEncoderExperiment
     {
         var onet = new Option<string>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
         var defaults = new EncoderClassifierOptions();
-        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => defaults.Epochs };
-        var batch = new Option<int>("--batch") { Description = "Titles per step", DefaultValueFactory = _ => defaults.BatchSize };
-        var rate = new Option<float>("--lr") { Description = "Peak Adam step of the encoder", DefaultValueFactory = _ => defaults.EncoderLearningRate };
-        var headRate = new Option<float>("--head-lr") { Description = "Peak Adam step of the softmax layer", DefaultValueFactory = _ => defaults.HeadLearningRate };
-        var smoothing = new Option<float>("--smoothing") { Description = "Label smoothing", DefaultValueFactory = _ => defaults.LabelSmoothing };
-        var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (0: all)", DefaultValueFactory = _ => 0 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => defaults.Epochs }.AtLeast(1);
+        var batch = new Option<int>("--batch") { Description = "Titles per step", DefaultValueFactory = _ => defaults.BatchSize }.AtLeast(1);
+        var rate = new Option<float>("--lr") { Description = "Peak Adam step of the encoder", DefaultValueFactory = _ => defaults.EncoderLearningRate }.Positive();
+        var headRate = new Option<float>("--head-lr") { Description = "Peak Adam step of the softmax layer", DefaultValueFactory = _ => defaults.HeadLearningRate }.Positive();
+        var smoothing = new Option<float>("--smoothing") { Description = "Label smoothing", DefaultValueFactory = _ => defaults.LabelSmoothing }.Within(0f, 1f);
+        var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (0: all)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var command = new Command("onet-encoder", "The fine-tuned USE-Lite title classifier alone on the O*NET development split");
         foreach (var o in new Option[] { onet, epochs, batch, rate, headRate, smoothing, maxTitles }) command.Options.Add(o);
         command.SetAction(parseResult =>
