@@ -12,10 +12,19 @@ internal static class CommandLineRunner
     public const int UsageExitCode = 2;
 
     /// <summary>Parses <paramref name="args"/> against <paramref name="root"/>; on parse errors prints each as one line on standard error
-    /// (prefixed by <paramref name="tool"/> and the command) and returns <see cref="UsageExitCode"/>, else runs the command.</summary>
+    /// (prefixed by <paramref name="tool"/> and the command) and returns <see cref="UsageExitCode"/>, else runs the command. A command
+    /// group given alone prints its help and returns <see cref="UsageExitCode"/>.</summary>
     public static int Run(RootCommand root, string tool, string[] args, InvocationConfiguration? configuration = null)
     {
         var parseResult = root.Parse(args);
+        var group = parseResult.CommandResult.Command;
+        if (group.Action is null && group.Subcommands.Count > 0 && parseResult.Errors.Count == 1 && parseResult.UnmatchedTokens.Count == 0)
+        {
+            // A command group given without one of its commands ("jobrec", "jobrec bench"): its help lists them.
+            root.Parse([.. args, "--help"]).Invoke(configuration ?? new InvocationConfiguration());
+            return UsageExitCode;
+        }
+
         if (parseResult.Errors.Count > 0 && parseResult.Action is ParseErrorAction)
         {
             var names = new List<string>();

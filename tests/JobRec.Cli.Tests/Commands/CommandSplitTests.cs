@@ -41,6 +41,15 @@ public sealed class CommandSplitTests
         Assert.Equal(UserEvaluations, CommandsSection(evaluate.Output));
     }
 
+    [Fact]
+    public void A_command_group_alone_prints_its_commands_and_exits_2()
+    {
+        var bench = CliRunner.Run("bench");
+        Assert.Equal(2, bench.Code);
+        Assert.Contains("serve", CommandsSection(bench.Output));
+        Assert.Equal(UserCommands, CommandsSection(CliRunner.Run().Output));
+    }
+
     [Theory]
     [MemberData(nameof(LabCommands))]
     public void Each_lab_command_is_absent_from_jobrec_and_present_in_the_lab(string[] command, string named)
