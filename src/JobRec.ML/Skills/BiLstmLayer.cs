@@ -82,8 +82,9 @@ internal sealed class BiLstmLayer(int input, int units)
     }
 
     /// <summary>Adds the parameter gradient of one sentence to <paramref name="gradient"/> (same layout as the parameters), given the gradient of
-    /// the output (n × 2U), the forward output and cache.</summary>
-    public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int n, ReadOnlySpan<float> output, ReadOnlySpan<float> dOutput, Cache cache, Span<float> gradient)
+    /// the output (n × 2U), the forward output and cache; when <paramref name="dx"/> is not empty, adds the gradient of the input (n × Input) to it.</summary>
+    public void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> x, int n, ReadOnlySpan<float> output, ReadOnlySpan<float> dOutput, Cache cache, Span<float> gradient,
+        Span<float> dx = default)
     {
         int u = Units, g4 = 4 * u;
         var dPre = new float[n * g4];
@@ -134,6 +135,7 @@ internal sealed class BiLstmLayer(int input, int units)
                 TensorPrimitives.Add(dBias, da, dBias);
             }
             Blas.Sgemm(true, false, g4, Input, n, 1f, dPre, x, 1f, dWih);
+            if (!dx.IsEmpty) Blas.Sgemm(false, false, n, Input, g4, 1f, dPre, p[..(g4 * Input)], 1f, dx);
         }
     }
 }

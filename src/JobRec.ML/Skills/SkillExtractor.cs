@@ -48,7 +48,7 @@ public sealed class SkillExtractor : IDisposable
         MinCosine = minCosine;
         Description = tagger is null
             ? $"dictionary matcher ({vocabulary.Count:N0} skills, {vocabulary.SurfaceFormCount:N0} surface forms): {reason ?? "no skill tagger model loaded"}"
-            : $"span tagger on {tagger.Head.EncoderName} token states ({(tagger.Head.Lstm > 0 ? $"BiLSTM {tagger.Head.Lstm}" : "feed-forward")} head), "
+            : $"span tagger on {tagger.Head.EncoderName} token states ({(tagger.Head.Lstm > 0 ? $"{(tagger.Head.LstmLayerCount > 1 ? $"{tagger.Head.LstmLayerCount}-layer " : "")}BiLSTM {tagger.Head.Lstm}" : "feed-forward")}{(tagger.Head.Crf ? "-CRF" : "")} head), "
               + (_linker is null ? "spans normalised by the dictionary" : $"spans linked to {_linker.Labels.Count:N0} ESCO skills at cosine >= {minCosine:0.##}");
     }
 
@@ -73,6 +73,12 @@ public sealed class SkillExtractor : IDisposable
 
     /// <summary>Cosine a span needs to be linked to an ESCO label.</summary>
     public float MinCosine { get; }
+
+    /// <summary>The tagger model file this extractor was loaded from (set by <see cref="SkillExtractorLoader"/>), or null: no tagger, or one built in memory.</summary>
+    public string? ModelFile { get; init; }
+
+    /// <summary>The tagger's head (encoder, shape, CRF), or null for the dictionary fallback.</summary>
+    public SkillTaggerHead? TaggerHead => _tagger?.Head;
 
     /// <summary>ESCO labels linked to, or 0 without a linker.</summary>
     public int EscoLabels => _linker?.Labels.Count ?? 0;

@@ -44,7 +44,7 @@ public static class SkillExtractorLoader
             EscoSkillLinker? linker = null;
             if (escoLabels is not null)
                 linker = EscoLabelVectorFile.LoadOrBuild(encoder, model.Name, EscoSkillLinker.ReadLabels(escoLabels), LabelVectorCachePath(model.Name), log);
-            var extractor = new SkillExtractor(tagger, new JobRec.Data.Skills.SkillVocabulary(), linker).Owning(encoder);
+            var extractor = new SkillExtractor(tagger, new JobRec.Data.Skills.SkillVocabulary(), linker) { ModelFile = Path.GetFullPath(path) }.Owning(encoder);
             log?.Invoke($"skills: {extractor.Description} ({path})");
             return extractor;
         }

@@ -4,7 +4,8 @@ namespace JobRec.ML.Skills;
 
 /// <summary>The trained part of the skill tagger: standardised word vectors of a word and its neighbours, then a bidirectional LSTM, or a ReLU hidden
 /// layer, or nothing (linear head), and two
-/// 3-way softmax outputs (BIO of the skill layer, BIO of the knowledge layer), decoded per layer by constrained Viterbi (<see cref="BioTags.Decode"/>).</summary>
+/// 3-way outputs (BIO of the skill layer, BIO of the knowledge layer), decoded per layer by constrained Viterbi: over softmax log-probabilities
+/// (<see cref="BioTags.Decode"/>) or, with <see cref="Crf"/>, over the scores and learned transitions of a linear-chain CRF (<see cref="BioCrf"/>).</summary>
 /// <remarks>Two layers rather than one joint tag set: SkillSpan nests knowledge spans inside skill spans, which one BIO sequence cannot express;
 /// the layers share the hidden layer (multi-task) and differ only in their output rows.</remarks>
 public sealed class SkillTaggerHead
@@ -13,16 +14,28 @@ public sealed class SkillTaggerHead
     public const int Outputs = 2 * BioTags.Count;
 
     /// <summary>Creates a head with zero weights and identity standardisation for <paramref name="inputDimension"/>-d word vectors.</summary>
-    /// <exception cref="ArgumentException">Both an LSTM and a hidden layer are asked for.</exception>
-    public SkillTaggerHead(string encoderName, int inputDimension, int radius, int hidden, int lstm = 0)
+    /// <param name="encoderName">Encoder whose word vectors the head reads.</param>
+    /// <param name="inputDimension">Length of one word vector.</param>
+    /// <param name="radius">Neighbours on each side in a word's input.</param>
+    /// <param name="hidden">ReLU hidden width (0: none).</param>
+    /// <param name="lstm">BiLSTM units per direction (0: none).</param>
+    /// <param name="lstmLayers">Stacked BiLSTM layers (1 or 2; ignored without an LSTM).</param>
+    /// <param name="crf">Decode (and train) each BIO layer with a linear-chain CRF (<see cref="BioCrf"/>) instead of per-word softmax.</param>
+    /// <exception cref="ArgumentException">Both an LSTM and a hidden layer are asked for, or a layer count outside 1..2.</exception>
+    public SkillTaggerHead(string encoderName, int inputDimension, int radius, int hidden, int lstm = 0, int lstmLayers = 1, bool crf = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(lstm);
         if (lstm > 0 && hidden > 0) throw new ArgumentException($"a head has either an LSTM ({lstm}) or a hidden layer ({hidden}), not both");
-        Lstm = lstm;
-        LstmLayer = lstm > 0 ? new BiLstmLayer((2 * radius + 1) * inputDimension, lstm) : null;
+        if (lstmLayers is < 1 or > 2) throw new ArgumentException($"LSTM layers must be 1 or 2, not {lstmLayers}");
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputDimension);
         ArgumentOutOfRangeException.ThrowIfNegative(radius);
         ArgumentOutOfRangeException.ThrowIfNegative(hidden);
+        Lstm = lstm;
+        LstmLayerCount = lstm > 0 ? lstmLayers : 0;
+        Crf = crf;
+        LstmLayers = lstm > 0
+            ? Enumerable.Range(0, lstmLayers).Select(l => new BiLstmLayer(l == 0 ? (2 * radius + 1) * inputDimension : 2 * lstm, lstm)).ToArray()
+            : [];
         EncoderName = encoderName;
         InputDimension = inputDimension;
         Radius = radius;
@@ -30,8 +43,7 @@ public sealed class SkillTaggerHead
         Mean = new float[inputDimension];
         Scale = new float[inputDimension];
         Array.Fill(Scale, 1f);
-        int w1 = hidden > 0 ? hidden * ContextDimension + hidden : LstmLayer?.ParameterCount ?? 0;
-        Parameters = new float[w1 + Outputs * OutputInput + Outputs];
+        Parameters = new float[CrfOffset + (crf ? 2 * BioCrf.ParameterCount : 0)];
     }
 
     /// <summary>Name of the pretrained encoder whose word vectors the head reads (<see cref="Text.Onnx.PretrainedEncoderModel.Name"/>).</summary>
@@ -49,7 +61,16 @@ public sealed class SkillTaggerHead
     /// <summary>LSTM units per direction (0: none).</summary>
     public int Lstm { get; }
 
-    internal BiLstmLayer? LstmLayer { get; }
+    /// <summary>Stacked BiLSTM layers (0 without an LSTM).</summary>
+    public int LstmLayerCount { get; }
+
+    /// <summary>Whether each BIO layer is decoded by a linear-chain CRF with learned start and transition scores.</summary>
+    public bool Crf { get; }
+
+    internal BiLstmLayer[] LstmLayers { get; }
+
+    /// <summary>Offset of LSTM layer <paramref name="layer"/>'s parameters.</summary>
+    internal int LstmOffset(int layer) => LstmLayers.Take(layer).Sum(l => l.ParameterCount);
 
     /// <summary>Per-feature mean subtracted before use.</summary>
     public float[] Mean { get; }
@@ -57,7 +78,8 @@ public sealed class SkillTaggerHead
     /// <summary>Per-feature factor applied after subtracting the mean (1 / standard deviation).</summary>
     public float[] Scale { get; }
 
-    /// <summary>All weights, flat: W1 (Hidden × ContextDimension), b1, W2 (Outputs × OutputInput), b2.</summary>
+    /// <summary>All weights, flat: the LSTM layers or W1 (Hidden × ContextDimension) and b1, then W2 (Outputs × OutputInput), b2, then with a CRF
+    /// the skill layer's and the knowledge layer's <see cref="BioCrf.ParameterCount"/> start and transition scores.</summary>
     public float[] Parameters { get; }
 
     /// <summary>Length of the input of one word: (2 Radius + 1) word vectors.</summary>
@@ -66,8 +88,9 @@ public sealed class SkillTaggerHead
     internal int OutputInput => Lstm > 0 ? 2 * Lstm : Hidden > 0 ? Hidden : ContextDimension;
     internal int W1Offset => 0;
     internal int B1Offset => Hidden * ContextDimension;
-    internal int W2Offset => Lstm > 0 ? LstmLayer!.ParameterCount : Hidden > 0 ? B1Offset + Hidden : 0;
+    internal int W2Offset => Lstm > 0 ? LstmOffset(LstmLayers.Length) : Hidden > 0 ? B1Offset + Hidden : 0;
     internal int B2Offset => W2Offset + Outputs * OutputInput;
+    internal int CrfOffset => B2Offset + Outputs;
 
     /// <summary>Sets <see cref="Mean"/> and <see cref="Scale"/> from the word vectors of a training set.</summary>
     public void FitStandardisation(IReadOnlyList<float[]> sentences)
@@ -107,9 +130,9 @@ public sealed class SkillTaggerHead
         }
     }
 
-    /// <summary>Log-probabilities (words × <see cref="Outputs"/>) of the words of one sentence given its word vectors.</summary>
+    /// <summary>Per-word output scores (words × <see cref="Outputs"/>, before any softmax) of one sentence given its word vectors.</summary>
     /// <exception cref="ArgumentException">The vector length is not a multiple of InputDimension.</exception>
-    public float[] LogProbabilities(ReadOnlySpan<float> sentence)
+    public float[] Scores(ReadOnlySpan<float> sentence)
     {
         if (sentence.Length % InputDimension != 0) throw new ArgumentException($"{sentence.Length} values are not whole {InputDimension}-d word vectors", nameof(sentence));
         int words = sentence.Length / InputDimension;
@@ -118,25 +141,42 @@ public sealed class SkillTaggerHead
         var context = new float[words * ContextDimension];
         BuildContext(sentence, context);
         var input = context;
-        if (LstmLayer is not null)
+        for (int l = 0; l < LstmLayers.Length; l++)
         {
-            input = new float[words * 2 * Lstm];
-            LstmLayer.Forward(Parameters.AsSpan(0, LstmLayer.ParameterCount), context, words, input, null);
+            var output = new float[words * 2 * Lstm];
+            LstmLayers[l].Forward(Parameters.AsSpan(LstmOffset(l), LstmLayers[l].ParameterCount), input, words, output, null);
+            input = output;
         }
-        else if (Hidden > 0)
+        if (Lstm == 0 && Hidden > 0)
         {
             input = new float[words * Hidden];
             Forward1(context, input, words);
             for (int i = 0; i < input.Length; i++) if (input[i] < 0) input[i] = 0;
         }
         Forward2(input, logits, words);
+        return logits;
+    }
+
+    /// <summary>Per-word log-probabilities (words × <see cref="Outputs"/>: a log-softmax per BIO layer of <see cref="Scores"/>).</summary>
+    /// <exception cref="ArgumentException">The vector length is not a multiple of InputDimension.</exception>
+    public float[] LogProbabilities(ReadOnlySpan<float> sentence)
+    {
+        var logits = Scores(sentence);
         LogSoftmaxLayers(logits);
         return logits;
     }
 
-    /// <summary>Predicted tags of one sentence: (skill layer, knowledge layer).</summary>
+    /// <summary>Predicted tags of one sentence: (skill layer, knowledge layer), by CRF Viterbi when <see cref="Crf"/>, else by constrained
+    /// Viterbi over the per-word log-probabilities.</summary>
     public (byte[] Skill, byte[] Knowledge) Tag(ReadOnlySpan<float> sentence)
     {
+        if (Crf)
+        {
+            var scores = Scores(sentence);
+            int n = scores.Length / Outputs;
+            var crf = Parameters.AsSpan(CrfOffset, 2 * BioCrf.ParameterCount);
+            return (BioCrf.Decode(scores, n, Outputs, 0, crf[..BioCrf.ParameterCount]), BioCrf.Decode(scores, n, Outputs, BioTags.Count, crf[BioCrf.ParameterCount..]));
+        }
         var logProbabilities = LogProbabilities(sentence);
         int words = logProbabilities.Length / Outputs;
         return (BioTags.Decode(logProbabilities, words, Outputs, 0), BioTags.Decode(logProbabilities, words, Outputs, BioTags.Count));

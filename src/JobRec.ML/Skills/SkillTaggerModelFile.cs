@@ -2,14 +2,15 @@ using System.Text;
 
 namespace JobRec.ML.Skills;
 
-/// <summary>The skill tagger's model file: magic "JRST", format version, encoder name, feature version, shape, standardisation and weights
-/// (little-endian). Loading checks every field and the exact length, with a one-line error naming the file.</summary>
+/// <summary>The skill tagger's model file: magic "JRST", format version, encoder name, feature version, shape (dimension, radius, hidden, LSTM
+/// units, LSTM layers, CRF flag), standardisation and weights (little-endian). Version 2 added the LSTM layer count and the CRF flag and
+/// transitions; version 1 files are refused (retrain with <c>jobrec evaluate skills</c>). Loading checks every field and the exact length, with a one-line error naming the file.</summary>
 public static class SkillTaggerModelFile
 {
     private static readonly byte[] Magic = "JRST"u8.ToArray();
 
     /// <summary>Format version written by <see cref="Save"/>.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>Writes <paramref name="head"/> to <paramref name="path"/> (atomically: a temporary file then a rename).</summary>
     public static void Save(SkillTaggerHead head, string path)
@@ -27,6 +28,8 @@ public static class SkillTaggerModelFile
             writer.Write(head.Radius);
             writer.Write(head.Hidden);
             writer.Write(head.Lstm);
+            writer.Write(head.LstmLayerCount);
+            writer.Write(head.Crf);
             writer.Write(head.Parameters.Length);
             foreach (var x in head.Mean) writer.Write(x);
             foreach (var x in head.Scale) writer.Write(x);
@@ -46,14 +49,17 @@ public static class SkillTaggerModelFile
         {
             if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a skill tagger model (bad magic at offset 0)");
             int version = reader.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{path}: skill tagger format version {version}, this build reads {FormatVersion}");
+            if (version != FormatVersion) throw new InvalidDataException($"{path}: skill tagger format version {version}, this build reads {FormatVersion} (retrain with jobrec evaluate skills)");
             string encoder = reader.ReadString();
             int features = reader.ReadInt32();
             if (features != WordStateEncoder.FeatureVersion) throw new InvalidDataException($"{path}: word features version {features}, this build computes {WordStateEncoder.FeatureVersion}");
-            int dimension = reader.ReadInt32(), radius = reader.ReadInt32(), hidden = reader.ReadInt32(), lstm = reader.ReadInt32(), count = reader.ReadInt32();
-            if (dimension is <= 0 or > 1 << 16 || radius is < 0 or > 8 || hidden is < 0 or > 4096 || lstm is < 0 or > 4096 || (lstm > 0 && hidden > 0))
-                throw new InvalidDataException($"{path}: invalid shape (dimension {dimension}, radius {radius}, hidden {hidden}, lstm {lstm})");
-            var head = new SkillTaggerHead(encoder, dimension, radius, hidden, lstm);
+            int dimension = reader.ReadInt32(), radius = reader.ReadInt32(), hidden = reader.ReadInt32(), lstm = reader.ReadInt32(), layers = reader.ReadInt32();
+            bool crf = reader.ReadBoolean();
+            int count = reader.ReadInt32();
+            if (dimension is <= 0 or > 1 << 16 || radius is < 0 or > 8 || hidden is < 0 or > 4096 || lstm is < 0 or > 4096 || (lstm > 0 && hidden > 0)
+                || (lstm > 0 ? layers is < 1 or > 2 : layers != 0))
+                throw new InvalidDataException($"{path}: invalid shape (dimension {dimension}, radius {radius}, hidden {hidden}, lstm {lstm} x {layers})");
+            var head = new SkillTaggerHead(encoder, dimension, radius, hidden, lstm, Math.Max(1, layers), crf);
             if (count != head.Parameters.Length) throw new InvalidDataException($"{path}: {count} weights, the shape needs {head.Parameters.Length}");
             for (int i = 0; i < dimension; i++) head.Mean[i] = reader.ReadSingle();
             for (int i = 0; i < dimension; i++) head.Scale[i] = reader.ReadSingle();

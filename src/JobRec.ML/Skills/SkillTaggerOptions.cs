@@ -13,9 +13,12 @@ namespace JobRec.ML.Skills;
 /// <param name="WeightDecay">Decoupled weight decay (AdamW).</param>
 /// <param name="SpanWeight">Loss weight of B and I words relative to O words (above 1 trades precision for recall).</param>
 /// <param name="Seed">Seed of initialisation, shuffling and dropout: equal seeds and inputs give equal models.</param>
+/// <param name="LstmLayers">Stacked BiLSTM layers (1 or 2; dropout after each).</param>
+/// <param name="Crf">Train and decode each BIO layer as a linear-chain CRF (<see cref="BioCrf"/>) instead of per-word softmax.</param>
 /// <remarks>The defaults are the measured best on SkillSpan dev (docs/EVALUATION.md): a 128-unit BiLSTM over the word vectors alone.</remarks>
 public sealed record SkillTaggerOptions(int Radius = 0, int Hidden = 0, int Lstm = 128, int Epochs = 15, int Patience = 5, int BatchSentences = 32,
-    float LearningRate = 1e-3f, float InputDropout = 0.2f, float HiddenDropout = 0.3f, float WeightDecay = 1e-4f, float SpanWeight = 1f, int Seed = 7)
+    float LearningRate = 1e-3f, float InputDropout = 0.2f, float HiddenDropout = 0.3f, float WeightDecay = 1e-4f, float SpanWeight = 1f, int Seed = 7,
+    int LstmLayers = 1, bool Crf = false)
 {
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The message names the setting.</exception>
@@ -32,6 +35,8 @@ public sealed record SkillTaggerOptions(int Radius = 0, int Hidden = 0, int Lstm
         if (InputDropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(InputDropout), InputDropout, "input dropout must be in [0, 1)");
         if (HiddenDropout is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(HiddenDropout), HiddenDropout, "hidden dropout must be in [0, 1)");
         if (WeightDecay < 0) throw new ArgumentOutOfRangeException(nameof(WeightDecay), WeightDecay, "weight decay must be 0 or more");
+        if (LstmLayers is < 1 or > 2) throw new ArgumentOutOfRangeException(nameof(LstmLayers), LstmLayers, "LSTM layers must be 1 or 2");
+        if (Crf && SpanWeight != 1f) throw new ArgumentOutOfRangeException(nameof(SpanWeight), SpanWeight, "span weight applies to the softmax loss only: leave it at 1 with a CRF");
         if (!(SpanWeight > 0)) throw new ArgumentOutOfRangeException(nameof(SpanWeight), SpanWeight, "span weight must be positive");
     }
 }

@@ -2,7 +2,7 @@ using JobRec.ML.Numerics;
 
 namespace JobRec.ML.Skills;
 
-/// <summary>Trains a <see cref="SkillTaggerHead"/> on cached word vectors: cross-entropy of both BIO layers, Adam, dropout, mini-batches of
+/// <summary>Trains a <see cref="SkillTaggerHead"/> on cached word vectors: cross-entropy (or CRF likelihood) of both BIO layers, Adam, dropout, mini-batches of
 /// sentences in a seeded shuffle; after each epoch the head tags the tuning sentences and the weights with the best combined strict span F1 are kept.
 /// Deterministic for a given seed, input and thread count of the BLAS library.</summary>
 public static class SkillTaggerTrainer
@@ -29,7 +29,7 @@ public static class SkillTaggerTrainer
         if (train.Count == 0) throw new ArgumentException("no training sentences", nameof(train));
         foreach (var (s, v) in train.Concat(tune))
             if (v.Length != s.Tokens.Length * inputDimension) throw new ArgumentException($"a sentence of {s.Tokens.Length} words has {v.Length} vector values, expected {s.Tokens.Length * inputDimension}");
-        var head = new SkillTaggerHead(encoderName, inputDimension, options.Radius, options.Hidden, options.Lstm);
+        var head = new SkillTaggerHead(encoderName, inputDimension, options.Radius, options.Hidden, options.Lstm, options.LstmLayers, options.Crf);
         head.FitStandardisation(train.Select(t => t.Vectors).ToList());
         var random = new Random(options.Seed);
         Initialise(head, random);
@@ -84,7 +84,7 @@ public static class SkillTaggerTrainer
     internal static void Initialise(SkillTaggerHead head, Random random)
     {
         var p = head.Parameters;
-        head.LstmLayer?.Initialise(p.AsSpan(0, head.LstmLayer.ParameterCount), random);
+        for (int l = 0; l < head.LstmLayers.Length; l++) head.LstmLayers[l].Initialise(p.AsSpan(head.LstmOffset(l), head.LstmLayers[l].ParameterCount), random);
         if (head.Hidden > 0) Glorot(p.AsSpan(head.W1Offset, head.Hidden * head.ContextDimension), head.ContextDimension, head.Hidden, random);
         Glorot(p.AsSpan(head.W2Offset, SkillTaggerHead.Outputs * head.OutputInput), head.OutputInput, SkillTaggerHead.Outputs, random);
     }
@@ -97,10 +97,24 @@ public static class SkillTaggerTrainer
 
     internal sealed class Workspace
     {
-        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [], Mask = [];
-        public List<BiLstmLayer.Cache> Caches = [];
+        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [];
+        /// <summary>Per LSTM layer: output before dropout, output after dropout, dropout mask, gradient of the dropped output.</summary>
+        public float[][] Raw = [], Dropped = [], Masks = [], DroppedGradient = [];
+        /// <summary>Per LSTM layer, per sentence of the batch.</summary>
+        public List<BiLstmLayer.Cache>[] Caches = [];
 
         public static float[] Ensure(ref float[] buffer, int length) => buffer.Length >= length ? buffer : buffer = new float[length];
+
+        public void EnsureLayers(int layers)
+        {
+            if (Raw.Length >= layers) return;
+            Raw = new float[layers][];
+            Dropped = new float[layers][];
+            Masks = new float[layers][];
+            DroppedGradient = new float[layers][];
+            Caches = new List<BiLstmLayer.Cache>[layers];
+            for (int l = 0; l < layers; l++) (Raw[l], Dropped[l], Masks[l], DroppedGradient[l], Caches[l]) = ([], [], [], [], []);
+        }
     }
 
     /// <summary>Forward and backward pass over one batch; writes the mean gradient per word and returns the summed loss.</summary>
@@ -108,6 +122,8 @@ public static class SkillTaggerTrainer
         Random random, float[] gradient, Workspace ws)
     {
         int cd = head.ContextDimension, h = head.Hidden, outputs = SkillTaggerHead.Outputs, oi = head.OutputInput;
+        Array.Clear(gradient);
+        var g = gradient.AsSpan();
         var context = Workspace.Ensure(ref ws.Context, n * cd).AsSpan(0, n * cd);
         int row = 0;
         foreach (var (sentence, vectors) in batch)
@@ -118,25 +134,30 @@ public static class SkillTaggerTrainer
         Dropout(context, options.InputDropout, random);
         Span<float> input = context;
         Span<float> preActivation = default;
-        if (head.LstmLayer is { } lstm)
+        var layers = head.LstmLayers;
+        ws.EnsureLayers(layers.Length);
+        for (int l = 0; l < layers.Length; l++)
         {
-            input = Workspace.Ensure(ref ws.Hidden, n * oi).AsSpan(0, n * oi);
-            while (ws.Caches.Count < batch.Count) ws.Caches.Add(new BiLstmLayer.Cache());
+            // Layer l reads `input` (the context, or the previous layer's dropped output) and writes its output, then dropout with a kept mask.
+            var raw = Workspace.Ensure(ref ws.Raw[l], n * oi).AsSpan(0, n * oi);
+            var caches = ws.Caches[l];
+            while (caches.Count < batch.Count) caches.Add(new BiLstmLayer.Cache());
+            int inputWidth = layers[l].Input;
             row = 0;
             for (int b = 0; b < batch.Count; b++)
             {
                 int words = batch[b].Sentence.Tokens.Length;
-                if (words > 0) lstm.Forward(head.Parameters.AsSpan(0, lstm.ParameterCount), context.Slice(row * cd, words * cd), words, input.Slice(row * oi, words * oi), ws.Caches[b]);
+                if (words > 0) layers[l].Forward(head.Parameters.AsSpan(head.LstmOffset(l), layers[l].ParameterCount), input.Slice(row * inputWidth, words * inputWidth), words, raw.Slice(row * oi, words * oi), caches[b]);
                 row += words;
             }
-            preActivation = Workspace.Ensure(ref ws.PreActivation, n * oi).AsSpan(0, n * oi);
-            input.CopyTo(preActivation); // the LSTM output before dropout, for the backward pass
-            var mask = Workspace.Ensure(ref ws.Mask, n * oi).AsSpan(0, n * oi);
+            var mask = Workspace.Ensure(ref ws.Masks[l], n * oi).AsSpan(0, n * oi);
             mask.Fill(1f);
             Dropout(mask, options.HiddenDropout, random);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(input, mask, input);
+            var dropped = Workspace.Ensure(ref ws.Dropped[l], n * oi).AsSpan(0, n * oi);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(raw, mask, dropped);
+            input = dropped;
         }
-        else if (h > 0)
+        if (layers.Length == 0 && h > 0)
         {
             preActivation = Workspace.Ensure(ref ws.PreActivation, n * h).AsSpan(0, n * h);
             head.Forward1(context, preActivation, n);
@@ -146,10 +167,60 @@ public static class SkillTaggerTrainer
         }
         var logits = Workspace.Ensure(ref ws.Logits, n * outputs).AsSpan(0, n * outputs);
         head.Forward2(input, logits, n);
+        double loss = head.Crf ? CrfLoss(head, batch, n, logits, g) : SoftmaxLoss(batch, n, options, logits);
+        // logits now hold dLoss/dLogits (mean per word).
+        Blas.Sgemm(true, false, outputs, oi, n, 1f, logits, input, 0f, g.Slice(head.W2Offset, outputs * oi));
+        var b2 = g.Slice(head.B2Offset, outputs);
+        for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b2, logits.Slice(r * outputs, outputs), b2);
+        if (layers.Length > 0)
+        {
+            var dDropped = Workspace.Ensure(ref ws.DroppedGradient[layers.Length - 1], n * oi).AsSpan(0, n * oi);
+            Blas.Sgemm(false, false, n, oi, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, dDropped);
+            for (int l = layers.Length - 1; l >= 0; l--)
+            {
+                var dRaw = Workspace.Ensure(ref ws.DroppedGradient[l], n * oi).AsSpan(0, n * oi);
+                System.Numerics.Tensors.TensorPrimitives.Multiply(dRaw, ws.Masks[l].AsSpan(0, n * oi), dRaw);
+                int inputWidth = layers[l].Input;
+                ReadOnlySpan<float> layerInput = l == 0 ? context : ws.Dropped[l - 1].AsSpan(0, n * oi);
+                Span<float> dInput = default;
+                if (l > 0)
+                {
+                    dInput = Workspace.Ensure(ref ws.DroppedGradient[l - 1], n * oi).AsSpan(0, n * oi);
+                    dInput.Clear();
+                }
+                var raw = ws.Raw[l].AsSpan(0, n * oi);
+                row = 0;
+                for (int b = 0; b < batch.Count; b++)
+                {
+                    int words = batch[b].Sentence.Tokens.Length;
+                    if (words > 0)
+                        layers[l].Backward(head.Parameters.AsSpan(head.LstmOffset(l), layers[l].ParameterCount), layerInput.Slice(row * inputWidth, words * inputWidth), words,
+                            raw.Slice(row * oi, words * oi), dRaw.Slice(row * oi, words * oi), ws.Caches[l][b], g.Slice(head.LstmOffset(l), layers[l].ParameterCount),
+                            l > 0 ? dInput.Slice(row * inputWidth, words * inputWidth) : default);
+                    row += words;
+                }
+            }
+        }
+        else if (h > 0)
+        {
+            var hiddenGradient = Workspace.Ensure(ref ws.HiddenGradient, n * h).AsSpan(0, n * h);
+            Blas.Sgemm(false, false, n, h, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, hiddenGradient);
+            // Through ReLU and dropout: the dropped or inactive units have input == 0.
+            for (int i = 0; i < hiddenGradient.Length; i++) if (input[i] == 0) hiddenGradient[i] = 0; else hiddenGradient[i] *= input[i] / preActivation[i];
+            Blas.Sgemm(true, false, h, cd, n, 1f, hiddenGradient, context, 0f, g.Slice(head.W1Offset, h * cd));
+            var b1 = g.Slice(head.B1Offset, h);
+            for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b1, hiddenGradient.Slice(r * h, h), b1);
+        }
+        return loss;
+    }
+
+    /// <summary>Weighted cross-entropy of both BIO layers; replaces <paramref name="logits"/> by dLoss/dLogits (mean per word) and returns the summed loss.</summary>
+    private static double SoftmaxLoss(List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, SkillTaggerOptions options, Span<float> logits)
+    {
+        const int outputs = SkillTaggerHead.Outputs;
         SkillTaggerHead.LogSoftmaxLayers(logits);
-        // logits now hold log-probabilities; turn them into dLoss/dLogits = (p - onehot) * weight / n.
         double loss = 0;
-        row = 0;
+        int row = 0;
         foreach (var (sentence, _) in batch)
         {
             for (int w = 0; w < sentence.Tokens.Length; w++, row++)
@@ -164,36 +235,29 @@ public static class SkillTaggerTrainer
                 }
             }
         }
-        Array.Clear(gradient);
-        var g = gradient.AsSpan();
-        Blas.Sgemm(true, false, outputs, oi, n, 1f, logits, input, 0f, g.Slice(head.W2Offset, outputs * oi));
-        var b2 = g.Slice(head.B2Offset, outputs);
-        for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b2, logits.Slice(r * outputs, outputs), b2);
-        if (head.LstmLayer is { } lstmLayer)
+        return loss;
+    }
+
+    /// <summary>CRF negative log-likelihood of both BIO layers; adds the transition gradient to <paramref name="gradient"/>, replaces
+    /// <paramref name="logits"/> by dLoss/dLogits (mean per word) and returns the summed loss.</summary>
+    private static double CrfLoss(SkillTaggerHead head, List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, Span<float> logits, Span<float> gradient)
+    {
+        const int outputs = SkillTaggerHead.Outputs;
+        var dLogits = new float[n * outputs];
+        var crf = head.Parameters.AsSpan(head.CrfOffset, 2 * BioCrf.ParameterCount);
+        var dCrf = gradient.Slice(head.CrfOffset, 2 * BioCrf.ParameterCount);
+        double loss = 0;
+        int row = 0;
+        foreach (var (sentence, _) in batch)
         {
-            var outputGradient = Workspace.Ensure(ref ws.HiddenGradient, n * oi).AsSpan(0, n * oi);
-            Blas.Sgemm(false, false, n, oi, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, outputGradient);
-            System.Numerics.Tensors.TensorPrimitives.Multiply(outputGradient, ws.Mask.AsSpan(0, n * oi), outputGradient);
-            row = 0;
-            for (int b = 0; b < batch.Count; b++)
-            {
-                int words = batch[b].Sentence.Tokens.Length;
-                if (words > 0)
-                    lstmLayer.Backward(head.Parameters.AsSpan(0, lstmLayer.ParameterCount), context.Slice(row * cd, words * cd), words, preActivation.Slice(row * oi, words * oi),
-                        outputGradient.Slice(row * oi, words * oi), ws.Caches[b], g[..lstmLayer.ParameterCount]);
-                row += words;
-            }
+            int words = sentence.Tokens.Length;
+            var scores = logits.Slice(row * outputs, words * outputs);
+            var dScores = dLogits.AsSpan(row * outputs, words * outputs);
+            loss += BioCrf.LossAndGradient(scores, outputs, 0, sentence.Skill, crf[..BioCrf.ParameterCount], 1f / n, dScores, dCrf[..BioCrf.ParameterCount]);
+            loss += BioCrf.LossAndGradient(scores, outputs, BioTags.Count, sentence.Knowledge, crf[BioCrf.ParameterCount..], 1f / n, dScores, dCrf[BioCrf.ParameterCount..]);
+            row += words;
         }
-        else if (h > 0)
-        {
-            var hiddenGradient = Workspace.Ensure(ref ws.HiddenGradient, n * h).AsSpan(0, n * h);
-            Blas.Sgemm(false, false, n, h, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, hiddenGradient);
-            // Through ReLU and dropout: the dropped or inactive units have input == 0.
-            for (int i = 0; i < hiddenGradient.Length; i++) if (input[i] == 0) hiddenGradient[i] = 0; else hiddenGradient[i] *= input[i] / preActivation[i];
-            Blas.Sgemm(true, false, h, cd, n, 1f, hiddenGradient, context, 0f, g.Slice(head.W1Offset, h * cd));
-            var b1 = g.Slice(head.B1Offset, h);
-            for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b1, hiddenGradient.Slice(r * h, h), b1);
-        }
+        dLogits.CopyTo(logits);
         return loss;
     }
 

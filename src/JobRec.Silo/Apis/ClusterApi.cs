@@ -13,11 +13,12 @@ public static class ClusterApi
     public static IEndpointRouteBuilder MapClusterApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/cluster", Status).WithTags("Cluster").WithSummary("Silos of the Orleans membership table with their activations per grain type, index shards");
-        app.MapGet("/health", (JobRec.Grains.Inference.InferenceModels models) => TypedResults.Ok(new
+        app.MapGet("/health", (JobRec.Grains.Inference.InferenceModels models, JobRec.Grains.Inference.SkillExtractionPool skills) => TypedResults.Ok(new
         {
             status = "healthy",
             recommender = models.ServedModel(JobRec.ML.Models.ModelNames.Recommender)?.Description,
-        })).WithTags("Cluster").WithSummary("Liveness check; names the recommender model served (\"linear (no model trained yet)\" before one is trained)");
+            skills = SkillModelHealth.Of(skills),
+        })).WithTags("Cluster").WithSummary("Liveness check; names the recommender model served (\"linear (no model trained yet)\" before one is trained) and the skill model (tagger file and format version, or the dictionary fallback and why)");
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" })).WithTags("Cluster").WithSummary("Liveness check: the process serves HTTP");
         app.MapGet("/health/ready", Ready).WithTags("Cluster").WithSummary("Readiness: 200 when every index shard loaded and answers within 5 s, else 503 naming why");
         return app;

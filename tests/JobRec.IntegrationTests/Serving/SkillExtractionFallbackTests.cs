@@ -14,6 +14,12 @@ public sealed class SkillExtractionFallbackTests(ServingApiFixture api) : IClass
         Assert.Equal("dictionary", (string?)model["model"]);
         Assert.Contains("no skill tagger", (string?)model["description"]);
         Assert.Equal(0, (int)model["escoLabels"]!);
+        var health = JsonNode.Parse(await api.Http.GetStringAsync("/health"))!["skills"]!;
+        Assert.Equal("dictionary", (string?)health["model"]);
+        Assert.False((bool)health["loaded"]!);
+        Assert.Null(health["file"]);
+        Assert.Null(health["formatVersion"]);
+        Assert.Contains("no skill tagger", (string?)health["description"]);
 
         const string text = "Senior engineer: JS, Python and Kubernetes on AWS.";
         var response = await api.Http.PostAsJsonAsync("/skills/extract", new { text });

@@ -91,6 +91,27 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
+    public void LoaderReportsTheTaggerFileItLoaded()
+    {
+        // A CRF head over MiniLM word vectors (untrained weights: only loading is checked); the encoder comes from the model cache.
+        var head = new SkillTaggerHead("minilm", 2 * 384 + WordStateEncoder.ShapeFeatures, 0, 0, 4, 1, crf: true);
+        var path = Path.Combine(Path.GetTempPath(), $"jobrec-tagger-{Guid.NewGuid():N}.jrst");
+        SkillTaggerModelFile.Save(head, path);
+        try
+        {
+            using var loaded = SkillExtractorLoader.Load(path, null, encoderThreads: 1);
+            Assert.Equal(SkillExtractor.TaggerModel, loaded.Model);
+            Assert.Equal(path, loaded.ModelFile);
+            Assert.True(loaded.TaggerHead!.Crf);
+            Assert.Contains("BiLSTM 4-CRF head", loaded.Description);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void LabelVectorsAreCachedPerEncoderAndLabelList()
     {
         var encoder = new HashedTextEncoder(64);

@@ -78,24 +78,29 @@ public sealed class SkillTaggerTrainingTests
     }
 
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(5, 0)]
-    [InlineData(0, 3)]
-    public void Analytic_gradients_match_finite_differences(int hidden, int lstm)
+    [InlineData(0, 0, 1, false)]
+    [InlineData(5, 0, 1, false)]
+    [InlineData(0, 3, 1, false)]
+    [InlineData(0, 3, 2, false)]
+    [InlineData(0, 3, 1, true)]
+    [InlineData(0, 0, 1, true)]
+    public void Analytic_gradients_match_finite_differences(int hidden, int lstm, int layers, bool crf)
     {
-        var head = new SkillTaggerHead("test", Dimension, 1, hidden, lstm);
+        var head = new SkillTaggerHead("test", Dimension, 1, hidden, lstm, layers, crf);
         var random = new Random(11);
         SkillTaggerTrainer.Initialise(head, random);
         for (int i = 0; i < head.Parameters.Length; i++) head.Parameters[i] += (float)(random.NextDouble() - 0.5) * 0.2f;
         var batch = Synthetic(3, 5);
         int n = batch.Sum(b => b.Item1.Tokens.Length);
-        var options = new SkillTaggerOptions(Radius: 1, Hidden: hidden, Lstm: lstm, InputDropout: 0, HiddenDropout: 0);
+        var options = new SkillTaggerOptions(Radius: 1, Hidden: hidden, Lstm: lstm, InputDropout: 0, HiddenDropout: 0, LstmLayers: layers, Crf: crf);
         var gradient = new float[head.Parameters.Length];
         var ws = new SkillTaggerTrainer.Workspace();
         SkillTaggerTrainer.Step(head, batch, n, options, new Random(1), gradient, ws);
         var analytic = (float[])gradient.Clone();
         int checkedCount = 0;
-        for (int i = 0; i < head.Parameters.Length; i += Math.Max(1, head.Parameters.Length / 60))
+        var indices = Enumerable.Range(0, 60).Select(k => k * Math.Max(1, head.Parameters.Length / 60)).Where(i => i < head.Parameters.Length)
+            .Concat(crf ? Enumerable.Range(head.CrfOffset, 2 * BioCrf.ParameterCount) : []).Distinct();
+        foreach (int i in indices)
         {
             float saved = head.Parameters[i];
             const float eps = 1e-2f;
@@ -109,6 +114,32 @@ public sealed class SkillTaggerTrainingTests
             checkedCount++;
         }
         Assert.True(checkedCount >= 30);
+    }
+
+    /// <summary>A word's own vector says "skill" but not whether it begins a span (that depends on its left neighbour): a per-word linear softmax
+    /// cannot tell B from I, a linear head with a CRF learns it from the transition scores.</summary>
+    [Fact]
+    public void A_crf_learns_from_transitions_what_a_per_word_head_cannot_see()
+    {
+        var options = Small with { Hidden = 0, Lstm = 0, Radius = 0, Epochs = 20, Patience = 20, LearningRate = 1e-2f };
+        var (crf, _) = SkillTaggerTrainer.Train("test", Dimension, Synthetic(300, 1), Synthetic(60, 2), options with { Crf = true });
+        var (softmax, _) = SkillTaggerTrainer.Train("test", Dimension, Synthetic(300, 1), Synthetic(60, 2), options);
+        var test = Synthetic(100, 3);
+        var crfScores = SkillTaggerTrainer.Evaluate(crf, test);
+        var softmaxScores = SkillTaggerTrainer.Evaluate(softmax, test);
+        Assert.True(crfScores.Skill.F1 > 0.95, $"crf {crfScores.Skill}");
+        Assert.True(softmaxScores.Skill.F1 < crfScores.Skill.F1 - 0.1, $"softmax {softmaxScores.Skill} vs crf {crfScores.Skill}");
+    }
+
+    [Fact]
+    public void Crf_decoding_never_puts_I_after_O_and_learns_from_normalised_gold()
+    {
+        // Emissions favour I over B over O except at word 2; transitions are neutral: the decode must still start spans with B.
+        float[] emissions = [0, 1, 5, 0, 0, 0, /**/ 0, 1, 5, 0, 0, 0, /**/ 9, 0, 0, 0, 0, 0, /**/ 0, 1, 5, 0, 0, 0];
+        var tags = BioCrf.Decode(emissions, 4, SkillTaggerHead.Outputs, 0, new float[BioCrf.ParameterCount]);
+        Assert.Equal([BioTags.B, BioTags.I, BioTags.O, BioTags.B], tags);
+        byte[] gold = [BioTags.I, BioTags.I, BioTags.O, BioTags.I];
+        Assert.Equal([BioTags.B, BioTags.I, BioTags.O, BioTags.B], Enumerable.Range(0, 4).Select(w => BioCrf.Normalised(gold, w)).ToArray());
     }
 
     [Fact]
@@ -135,18 +166,21 @@ public sealed class SkillTaggerTrainingTests
     [Fact]
     public void Model_file_round_trips_and_rejects_bad_files()
     {
-        var (head, _) = SkillTaggerTrainer.Train("minilm", Dimension, Synthetic(60, 1), Synthetic(20, 2), Small with { Epochs = 2, Hidden = 0, Lstm = 4 });
+        var (head, _) = SkillTaggerTrainer.Train("minilm", Dimension, Synthetic(60, 1), Synthetic(20, 2), Small with { Epochs = 2, Hidden = 0, Lstm = 4, LstmLayers = 2, Crf = true });
         var path = Path.Combine(Path.GetTempPath(), $"jobrec-skill-tagger-{Guid.NewGuid():N}.jrst");
         try
         {
             SkillTaggerModelFile.Save(head, path);
             var loaded = SkillTaggerModelFile.Load(path);
-            Assert.Equal(("minilm", head.InputDimension, head.Radius, head.Hidden, head.Lstm), (loaded.EncoderName, loaded.InputDimension, loaded.Radius, loaded.Hidden, loaded.Lstm));
+            Assert.Equal(("minilm", head.InputDimension, head.Radius, head.Hidden, head.Lstm, 2, true),
+                (loaded.EncoderName, loaded.InputDimension, loaded.Radius, loaded.Hidden, loaded.Lstm, loaded.LstmLayerCount, loaded.Crf));
             Assert.Equal(head.Parameters, loaded.Parameters);
             Assert.Equal(head.Mean, loaded.Mean);
             Assert.Equal(head.Scale, loaded.Scale);
             var sentence = Synthetic(1, 9)[0].Item2;
             Assert.Equal(head.LogProbabilities(sentence), loaded.LogProbabilities(sentence));
+            Assert.Equal(head.Tag(sentence).Skill, loaded.Tag(sentence).Skill);
+            Assert.Equal(head.Tag(sentence).Knowledge, loaded.Tag(sentence).Knowledge);
 
             var bytes = File.ReadAllBytes(path);
             File.WriteAllBytes(path, bytes[..^3]);
@@ -157,6 +191,11 @@ public sealed class SkillTaggerTrainingTests
             wrongVersion[4] = 99;
             File.WriteAllBytes(path, wrongVersion);
             Assert.Contains("format version 99", Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message);
+            wrongVersion[4] = 1; // the layout before LSTM layers and CRF: refused in one line that says to retrain
+            File.WriteAllBytes(path, wrongVersion);
+            var old = Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message;
+            Assert.Contains("format version 1, this build reads 2", old);
+            Assert.DoesNotContain('\n', old);
             File.WriteAllBytes(path, "JRPH...."u8.ToArray());
             Assert.Contains("bad magic", Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message);
         }
@@ -169,5 +208,7 @@ public sealed class SkillTaggerTrainingTests
     {
         Assert.Contains("Radius", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Radius: -1, Hidden: 0).Validate()).Message);
         Assert.Contains("InputDropout", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Hidden: 0, InputDropout: 1).Validate()).Message);
+        Assert.Contains("LstmLayers", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(LstmLayers: 3).Validate()).Message);
+        Assert.Contains("SpanWeight", Assert.Throws<ArgumentOutOfRangeException>(() => new SkillTaggerOptions(Crf: true, SpanWeight: 2).Validate()).Message);
     }
 }
