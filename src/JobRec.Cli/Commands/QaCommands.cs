@@ -7,6 +7,7 @@ using JobRec.ML.Language.Model;
 using JobRec.ML.Search;
 using JobRec.ML.Text;
 using JobRec.ML.Text.UseLite;
+using JobRec.Data.Reading;
 
 namespace JobRec.Cli.Commands;
 

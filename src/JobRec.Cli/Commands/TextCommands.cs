@@ -8,6 +8,9 @@ using JobRec.ML.Text.Onnx;
 using JobRec.ML.Text.UseLite;
 using JobRec.Vectors.Benchmarks;
 using JobRec.Vectors.Faiss;
+using JobRec.Data.Reading;
+using JobRec.Data.Readers.Dice;
+using JobRec.Data.Readers.JobViews;
 
 namespace JobRec.Cli.Commands;
 
@@ -155,8 +158,8 @@ internal static class TextCommands
                 var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
                 pairs.AddRange(TrainingPairSources.OnetTitles(occupations, train));
             }
-            if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
-            if (chosen.Contains("co-view") && parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
+            if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(new DiceSource([diceDir]).Read(new ReadReport())));
+            if (chosen.Contains("co-view") && parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(new JobViewsSource([viewsDir]).Read(new ReadReport()), maxPairs: 1500));
             if (chosen.Contains("jobbert") || chosen.Contains("esco"))
             {
                 var readReport = new JobRec.Data.Reading.ReadReport();

@@ -7,6 +7,7 @@ using JobRec.ML.Language.Corpus;
 using JobRec.ML.Language.Model;
 using JobRec.ML.Language.Tokenization;
 using JobRec.ML.Language.Training;
+using JobRec.Measurement;
 
 namespace JobRec.Evaluation.Qa;
 
@@ -196,7 +197,7 @@ public static class QaEvaluationRunner
     public static void SaveLossCurve(IReadOnlyList<TrainingProgress> history, string title, string path)
     {
         if (history.Count == 0) return;
-        new JobRec.Evaluation.Reports.SvgLineChart { Title = title, XLabel = "optimizer step", YLabel = "training loss (nats per learned token)" }
+        new SvgLineChart { Title = title, XLabel = "optimizer step", YLabel = "training loss (nats per learned token)" }
             .Add("training loss", history.Select(p => ((double)p.Step, (double)p.Loss)))
             .Save(path);
     }

@@ -1,6 +1,7 @@
 using JobRec.Data.Model;
 using JobRec.ML.Search;
 using JobRec.ML.Tests.Text;
+using JobRec.Data.Reading;
 
 namespace JobRec.ML.Tests.Search;
 

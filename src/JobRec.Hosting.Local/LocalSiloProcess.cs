@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
-namespace JobRec.Cli.Cluster;
+namespace JobRec.Hosting.Local;
 
 /// <summary>One `jobrec silo --cluster` child process on loopback ports: started and waited for until it printed its banner (an active
 /// Orleans cluster member), then stopped with SIGTERM, killed (SIGKILL), paused (SIGSTOP) or resumed (SIGCONT).</summary>
@@ -101,11 +101,12 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         return silo;
     }
 
-    /// <summary>The jobrec.dll to start silos from: this assembly when it sits next to its runtimeconfig (the CLI itself), else the build output under src/JobRec.Cli found by walking up from the current and base directories.</summary>
+    /// <summary>The jobrec.dll to start silos from: the entry assembly when it is jobrec.dll next to its runtimeconfig (the CLI itself), else the build output under src/JobRec.Cli found by walking up from the current and base directories.</summary>
     public static string FindJobrecDll()
     {
-        var self = typeof(LocalSiloProcess).Assembly.Location;
-        if (File.Exists(Path.ChangeExtension(self, ".runtimeconfig.json")) && File.Exists(Path.ChangeExtension(self, ".deps.json")))
+        var self = System.Reflection.Assembly.GetEntryAssembly()?.Location ?? "";
+        if (string.Equals(Path.GetFileName(self), "jobrec.dll", StringComparison.Ordinal)
+            && File.Exists(Path.ChangeExtension(self, ".runtimeconfig.json")) && File.Exists(Path.ChangeExtension(self, ".deps.json")))
         {
             return self;
         }

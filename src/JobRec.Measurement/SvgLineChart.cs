@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 
-namespace JobRec.Evaluation.Reports;
+namespace JobRec.Measurement;
 
 /// <summary>A self-contained SVG line chart: named series of (x, y) points, axes with ticks and labels, a legend, optional log-scale y.</summary>
 public sealed class SvgLineChart

@@ -1,4 +1,4 @@
-namespace JobRec.Evaluation.Reports;
+namespace JobRec.Measurement;
 
 /// <summary>A named line of a chart: (x, y) points drawn in the order given.</summary>
 /// <param name="Name">Legend label.</param>

@@ -1,6 +1,6 @@
 using JobRec.ML.Language.Corpus;
 
-namespace JobRec.Evaluation.Qa;
+namespace JobRec.ML.Language.Answering;
 
 /// <summary>Retrieval-only baseline: classify the question, then copy that field from the top retrieved posting.</summary>
 public static class ExtractiveAnswerer

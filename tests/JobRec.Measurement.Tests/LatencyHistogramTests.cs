@@ -1,6 +1,6 @@
-using JobRec.LoadTest.Measurement;
+using JobRec.Measurement;
 
-namespace JobRec.LoadTest.Tests.Measurement;
+namespace JobRec.Measurement.Tests;
 
 public sealed class LatencyHistogramTests
 {

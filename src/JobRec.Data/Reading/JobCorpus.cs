@@ -4,9 +4,8 @@ using JobRec.Data.Readers.CareerBuilder;
 using JobRec.Data.Readers.Dice;
 using JobRec.Data.Readers.JobRecCsv;
 using JobRec.Data.Readers.LinkedIn;
-using JobRec.Data.Reading;
 
-namespace JobRec.ML.Search;
+namespace JobRec.Data.Reading;
 
 /// <summary>Loads the job postings of a folder in any format the data readers know (generated CSV, LinkedIn 2024, arshkon, Dice, CareerBuilder).</summary>
 public static class JobCorpus

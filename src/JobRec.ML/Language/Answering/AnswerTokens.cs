@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace JobRec.Evaluation.Qa;
+namespace JobRec.ML.Language.Answering;
 
 /// <summary>SQuAD-style answer normalisation: lower case, punctuation and the articles a/an/the removed, whitespace split.</summary>
 public static class AnswerTokens

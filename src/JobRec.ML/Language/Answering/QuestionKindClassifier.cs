@@ -1,6 +1,6 @@
 using JobRec.ML.Language.Corpus;
 
-namespace JobRec.Evaluation.Qa;
+namespace JobRec.ML.Language.Answering;
 
 /// <summary>Guesses which posting field a question asks for from its keywords.</summary>
 public static class QuestionKindClassifier

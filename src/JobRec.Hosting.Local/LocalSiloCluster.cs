@@ -1,7 +1,7 @@
 using JobRec.OrleansExtensions.Clustering;
 using Npgsql;
 
-namespace JobRec.Cli.Cluster;
+namespace JobRec.Hosting.Local;
 
 /// <summary>A throwaway Orleans cluster of silo processes on loopback ports sharing one fresh PostgreSQL schema (for tests and
 /// `jobrec bench cluster`); disposing stops the silos and drops the schema.</summary>

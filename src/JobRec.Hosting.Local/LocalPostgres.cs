@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace JobRec.Cli.Cluster;
+namespace JobRec.Hosting.Local;
 
 /// <summary>A throwaway PostgreSQL started with deploy/pg-local.sh on a loopback port (its own data directory), stopped and removed on dispose.</summary>
 public sealed partial class LocalPostgres : IAsyncDisposable

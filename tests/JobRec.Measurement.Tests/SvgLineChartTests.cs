@@ -1,7 +1,7 @@
 using System.Xml.Linq;
-using JobRec.Evaluation.Reports;
+using JobRec.Measurement;
 
-namespace JobRec.Evaluation.Tests.Reports;
+namespace JobRec.Measurement.Tests;
 
 public class SvgLineChartTests
 {

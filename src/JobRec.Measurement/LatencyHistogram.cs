@@ -1,6 +1,6 @@
-namespace JobRec.LoadTest.Measurement;
+namespace JobRec.Measurement;
 
-/// <summary>A thread-safe log-linear latency histogram in microseconds: exact below 64 µs, then 32 linear sub-buckets per power of two (relative error under 3.2%).</summary>
+/// <summary>The one latency histogram of the load test, the benchmarks and the cluster bench: a thread-safe log-linear histogram in microseconds: exact below 64 µs, then 32 linear sub-buckets per power of two (relative error under 3.2%).</summary>
 public sealed class LatencyHistogram
 {
     private const int SubBucketBits = 5;
@@ -36,6 +36,10 @@ public sealed class LatencyHistogram
 
     /// <summary>Records one latency given as a <see cref="TimeSpan"/>.</summary>
     public void Record(TimeSpan latency) => Record(Math.Max(0, latency.Ticks / TimeSpan.TicksPerMicrosecond));
+
+    /// <summary>Records the time since <paramref name="startTimestamp"/> (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public void RecordSince(long startTimestamp) =>
+        Record(Math.Max(0, (System.Diagnostics.Stopwatch.GetTimestamp() - startTimestamp) * 1_000_000 / System.Diagnostics.Stopwatch.Frequency));
 
     /// <summary>Adds every value of <paramref name="other"/> to this histogram.</summary>
     public void Add(LatencyHistogram other)
