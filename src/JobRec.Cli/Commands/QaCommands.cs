@@ -147,7 +147,7 @@ internal static class QaCommands
             switch (parseResult.GetValue(retrieval))
             {
                 case "semantic":
-                    using (var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
+                    using (var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
                     {
                         var search = new SemanticJobSearch(jobs, encoder);
                         retrieved = search.Search(text, k).Select(hit => PostingFacts.From(hit.Job)).ToList();

@@ -35,10 +35,10 @@ internal static class TextCommands
     private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
 
     /// <summary>The encoder with the persistent embedding cache under $JOBREC_CACHE/embeddings (texts already seen are not re-encoded).</summary>
-    private static CachedTextEncoder CachedEncoder(UseLiteEncoder encoder) => CachedEncoder(encoder, TextEncoderCatalog.UseLite);
+    private static DiskCachedTextEncoder CachedEncoder(UseLiteEncoder encoder) => CachedEncoder(encoder, TextEncoderCatalog.UseLite);
 
     /// <summary><paramref name="encoder"/> with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
-    private static CachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
+    private static DiskCachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
         new(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
 
     private static Command EncodeCommand()

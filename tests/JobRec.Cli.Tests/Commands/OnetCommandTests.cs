@@ -12,7 +12,7 @@ public sealed partial class OnetCommandTests
         var model = Path.Combine(dir, "onet.model");
         try
         {
-            var onet = Path.Combine(SharedData.Path, "onet");
+            var onet = Path.Combine(SharedData.Root, "onet");
             var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "2000", "--no-rerank", "--no-head");
             Assert.True(train.Code == 0, train.Error);
             Assert.Matches(@"^onet-model: file=.+ occupations=\d{3,} title_entries=\d+ reranker=no bytes=\d+ seconds=", train.Output.Trim());
@@ -57,7 +57,7 @@ public sealed partial class OnetCommandTests
         var model = Path.Combine(dir, "onet.model");
         try
         {
-            var onet = Path.Combine(SharedData.Path, "onet");
+            var onet = Path.Combine(SharedData.Root, "onet");
             var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1");
             Assert.True(train.Code == 0, train.Error);
             Assert.Contains("fine-tuned encoder classifier epoch 1", train.Error, StringComparison.Ordinal);
@@ -83,7 +83,7 @@ public sealed partial class OnetCommandTests
     [Fact]
     public void Evaluate_onet_encoder_scores_the_fine_tuned_classifier_on_the_development_split()
     {
-        var result = Run("evaluate", "onet-encoder", "--onet", Path.Combine(SharedData.Path, "onet"), "--max-titles", "400", "--epochs", "1");
+        var result = Run("evaluate", "onet-encoder", "--onet", Path.Combine(SharedData.Root, "onet"), "--max-titles", "400", "--epochs", "1");
         Assert.True(result.Code == 0, result.Error);
         var match = Regex.Match(result.Output.Trim(), @"^onet-encoder: train_seconds=\d+ n=3196 top1=(0\.\d+) top5=(0\.\d+) top10=0\.\d+ mrr10=0\.\d+$");
         Assert.True(match.Success, result.Output);

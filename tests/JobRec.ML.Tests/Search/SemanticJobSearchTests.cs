@@ -32,7 +32,7 @@ public sealed class SemanticJobSearchTests(UseLiteModelFixture model) : IClassFi
     [Fact]
     public void Loads_real_postings_from_a_data_folder()
     {
-        var jobs = JobCorpus.Load(SharedDataDirectory.File("linkedin_arshkon_2024_sample"));
+        var jobs = JobCorpus.Load(SharedData.File("linkedin_arshkon_2024_sample"));
         Assert.InRange(jobs.Count, 100, 200);
         Assert.All(jobs, j => Assert.False(string.IsNullOrWhiteSpace(j.Title)));
         Assert.Throws<DirectoryNotFoundException>(() => JobCorpus.Load("/nonexistent/jobs"));

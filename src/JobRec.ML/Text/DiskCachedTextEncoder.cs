@@ -4,7 +4,7 @@ namespace JobRec.ML.Text;
 
 /// <summary>An <see cref="ITextEncoder"/> that remembers vectors of texts it has seen, in memory and in an append-only file, so repeated runs skip re-encoding.</summary>
 /// <remarks>File layout: "JRE1", dimension (int32), then records of (UTF-8 length int32, UTF-8 bytes, dimension float32). A truncated tail record (interrupted run) is ignored.</remarks>
-public sealed class CachedTextEncoder : ITextEncoder, IDisposable
+public sealed class DiskCachedTextEncoder : ITextEncoder, IDisposable
 {
     private static readonly byte[] Magic = "JRE1"u8.ToArray();
     private readonly ITextEncoder _inner;
@@ -17,7 +17,7 @@ public sealed class CachedTextEncoder : ITextEncoder, IDisposable
 
     /// <summary>Wraps <paramref name="inner"/>; with a <paramref name="cacheFile"/> the vectors are loaded from and appended to that file.</summary>
     /// <exception cref="InvalidDataException">The file is not an embedding cache or has another dimension.</exception>
-    public CachedTextEncoder(ITextEncoder inner, string? cacheFile)
+    public DiskCachedTextEncoder(ITextEncoder inner, string? cacheFile)
     {
         _inner = inner;
         if (cacheFile is null) return;

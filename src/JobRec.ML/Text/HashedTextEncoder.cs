@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
-using JobRec.ML.Text;
+using JobRec.Data.Hashing;
 
-namespace JobRec.ML.Recommenders;
+namespace JobRec.ML.Text;
 
 /// <summary>
 /// A fast lexical text encoder: words and in-word character trigrams hashed (signed) into a fixed number of
@@ -114,8 +114,7 @@ public sealed class HashedTextEncoder : ITextEncoder
 
     private static uint Hash(ReadOnlySpan<char> s, uint seed)
     {
-        uint h = 2166136261u ^ seed;
-        foreach (char c in s) { h ^= c; h *= 16777619u; }
+        uint h = Fnv1a.Hash32(s, Fnv1a.OffsetBasis32 ^ seed);
         h ^= h >> 15; h *= 0x85ebca6bu; h ^= h >> 13;
         return h;
     }

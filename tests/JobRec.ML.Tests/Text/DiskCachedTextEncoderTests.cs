@@ -2,7 +2,7 @@ using JobRec.ML.Text;
 
 namespace JobRec.ML.Tests.Text;
 
-public sealed class CachedTextEncoderTests
+public sealed class DiskCachedTextEncoderTests
 {
     [Fact]
     public void Vectors_persist_across_instances_and_unknown_texts_are_encoded_once()
@@ -12,16 +12,16 @@ public sealed class CachedTextEncoderTests
         {
             var inner = new HashingTextEncoder();
             float[] first;
-            using (var cache = new CachedTextEncoder(inner, path))
+            using (var cache = new DiskCachedTextEncoder(inner, path))
             {
                 first = cache.Encode(["nurse", "driver", "nurse"]);
                 // A second user of the same file while it is held works from memory instead of corrupting it.
-                using var concurrent = new CachedTextEncoder(new HashingTextEncoder(), path);
+                using var concurrent = new DiskCachedTextEncoder(new HashingTextEncoder(), path);
                 Assert.Equal(first, concurrent.Encode(["nurse", "driver", "nurse"]));
             }
             Assert.Equal(1, inner.Calls);
             var inner2 = new HashingTextEncoder();
-            using (var cache = new CachedTextEncoder(inner2, path))
+            using (var cache = new DiskCachedTextEncoder(inner2, path))
             {
                 Assert.Equal(2, cache.Count);
                 Assert.Equal(first, cache.Encode(["nurse", "driver", "nurse"]));
@@ -29,9 +29,9 @@ public sealed class CachedTextEncoderTests
             }
             // A torn tail record (interrupted write) is dropped, the rest survives.
             File.AppendAllBytes(path, [9, 0, 0]);
-            using (var cache = new CachedTextEncoder(new HashingTextEncoder(), path)) Assert.Equal(2, cache.Count);
-            using (var cache = new CachedTextEncoder(new HashingTextEncoder(), path)) Assert.Equal(2, cache.Count);
-            Assert.Throws<InvalidDataException>(() => new CachedTextEncoder(new HashingTextEncoder(32), path));
+            using (var cache = new DiskCachedTextEncoder(new HashingTextEncoder(), path)) Assert.Equal(2, cache.Count);
+            using (var cache = new DiskCachedTextEncoder(new HashingTextEncoder(), path)) Assert.Equal(2, cache.Count);
+            Assert.Throws<InvalidDataException>(() => new DiskCachedTextEncoder(new HashingTextEncoder(32), path));
         }
         finally { File.Delete(path); }
     }

@@ -1,6 +1,4 @@
-using JobRec.ML.Recommenders;
-
-namespace JobRec.Silo.Demo;
+namespace JobRec.ML.Text;
 
 /// <summary>Keeps the IDF of the hashed encoder in the state folder, so that a later run or <c>jobrec serve</c> embeds queries exactly as the stored jobs were embedded.</summary>
 public static class HashedEncoderFile

@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using JobRec.ML.Text;
 
-namespace JobRec.ML.Recommenders;
+namespace JobRec.ML.Text;
 
 /// <summary>Wraps an encoder and remembers each text's vector, so several models fitted on one catalog encode it once.</summary>
-public sealed class CachingTextEncoder(ITextEncoder inner) : ITextEncoder
+public sealed class MemoryCachedTextEncoder(ITextEncoder inner) : ITextEncoder
 {
     private readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
 
