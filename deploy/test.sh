@@ -45,7 +45,7 @@ run_tests() {
   passed=$((passed+p)); failed=$((failed+f)); skipped=$((skipped+s))
 }
 
-for proj in tests/*/*.csproj; do
+for proj in tests/*Tests/*.csproj; do  # test projects only (tests/JobRec.Testing is their helper library)
   run_tests "$(basename "$proj" .csproj)" "$proj"
 done
 

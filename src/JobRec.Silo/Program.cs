@@ -3,6 +3,7 @@ using JobRec.ML.Recommenders;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using JobRec.ML.Text;
 
 namespace JobRec.Silo;
 

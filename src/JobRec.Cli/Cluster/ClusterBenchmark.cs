@@ -3,6 +3,8 @@ using System.Globalization;
 using JobRec.Client;
 using JobRec.Contracts.Benchmarks;
 using JobRec.Silo.Benchmarks;
+using JobRec.Measurement;
+using JobRec.Hosting.Local;
 
 namespace JobRec.Cli.Cluster;
 
@@ -45,9 +47,9 @@ public static class ClusterBenchmark
         log.WriteLine($"bench cluster: {local.Length} grains placed on {ids[0]}, {remote.Length} on the others");
         var phase = TimeSpan.FromSeconds(seconds / 2);
         var (crossRate, crossHistogram) = await MeasureAsync(client, remote, TimeSpan.FromSeconds(1), phase).ConfigureAwait(false);
-        log.WriteLine($"bench cluster: cross-silo {crossRate:0} calls/s p50 {crossHistogram.QuantileMs(0.5):0.00} ms p99 {crossHistogram.QuantileMs(0.99):0.00} ms");
+        log.WriteLine($"bench cluster: cross-silo {crossRate:0} calls/s p50 {crossHistogram.PercentileMs(0.5):0.00} ms p99 {crossHistogram.PercentileMs(0.99):0.00} ms");
         var (localRate, localHistogram) = local.Length == 0 ? (0, new LatencyHistogram()) : await MeasureAsync(client, local, TimeSpan.FromSeconds(1), phase).ConfigureAwait(false);
-        log.WriteLine($"bench cluster: local {localRate:0} calls/s p50 {localHistogram.QuantileMs(0.5):0.00} ms p99 {localHistogram.QuantileMs(0.99):0.00} ms");
+        log.WriteLine($"bench cluster: local {localRate:0} calls/s p50 {localHistogram.PercentileMs(0.5):0.00} ms p99 {localHistogram.PercentileMs(0.99):0.00} ms");
 
         var victim = cluster.Silos[^1];
         var orphan = keys.First(k => placement[k] == victim.SiloId);
@@ -70,7 +72,7 @@ public static class ClusterBenchmark
         var dead = await cluster.WaitForDeathAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(60)).ConfigureAwait(false);
         log.WriteLine($"bench cluster: killed {victim.SiloId} (kill -9); a grain it held answered again after {failover.TotalSeconds:0.00} s (declared dead in the membership table by {dead.TotalSeconds:0.00} s)");
         return string.Create(CultureInfo.InvariantCulture,
-            $"cluster: cross_silo_calls_per_s={crossRate:0} cross_silo_p99_ms={crossHistogram.QuantileMs(0.99):0.00} local_calls_per_s={localRate:0} failover_s={failover.TotalSeconds:0.00}");
+            $"cluster: cross_silo_calls_per_s={crossRate:0} cross_silo_p99_ms={crossHistogram.PercentileMs(0.99):0.00} local_calls_per_s={localRate:0} failover_s={failover.TotalSeconds:0.00}");
     }
 
     private static async Task<(double Rate, LatencyHistogram Histogram)> MeasureAsync(JobRecClient client, string[] keys, TimeSpan warmup, TimeSpan measured)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using JobRec.Cli.Cluster;
+using JobRec.Hosting.Local;
 
 namespace JobRec.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using JobRec.Data.Import;
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Benchmarks;
+using JobRec.ML.Text;
 
 namespace JobRec.Cli.Commands;
 

@@ -47,7 +47,7 @@ internal static class OnetCommands
                 RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs));
             try
             {
-                using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+                using var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
                 Log($"training from {Path.GetFullPath(directory)} ({(options.Rerank ? $"re-ranked: development model, {options.RerankFolds} fold models, final model" : "fused order, one model")})");
                 var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
                 var source = string.Create(CultureInfo.InvariantCulture,
@@ -80,7 +80,7 @@ internal static class OnetCommands
             int top = parseResult.GetValue(k);
             try
             {
-                using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), null);
+                using var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), null);
                 var stored = OnetModelFile.Load(parseResult.GetValue(model)!, encoder);
                 var input = parseResult.GetValue(titles)!;
                 var predictions = stored.Classifier.Classify(input, top);

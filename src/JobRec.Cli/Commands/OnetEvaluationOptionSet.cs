@@ -86,6 +86,6 @@ internal sealed class OnetEvaluationOptionSet
         EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(EncoderEpochs)), EncoderClassifierShare: parseResult.GetValue(EncoderShare));
 
     /// <summary>The encoder of the cosine evidence with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
-    public CachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>
+    public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>
         new(Encoder.Create(parseResult, log), Path.Combine(ModelCache.Root, "embeddings", $"{Encoder.Name(parseResult)}.bin"));
 }

@@ -7,6 +7,7 @@ using JobRec.ML.Language.Model;
 using JobRec.ML.Search;
 using JobRec.ML.Text;
 using JobRec.ML.Text.UseLite;
+using JobRec.Data.Reading;
 
 namespace JobRec.Cli.Commands;
 
@@ -143,7 +144,7 @@ internal static class QaCommands
             switch (retrieval.Get(parseResult))
             {
                 case Retrieval.Semantic:
-                    using (var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
+                    using (var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin")))
                     {
                         var search = new SemanticJobSearch(jobs, encoder);
                         retrieved = search.Search(text, k).Select(hit => PostingFacts.From(hit.Job)).ToList();

@@ -203,7 +203,7 @@ internal static class SkillCommands
             var labelList = EscoSkillLinker.ReadLabels(parseResult.GetValue(labels)!);
             var labelSet = labelList.ToHashSet(StringComparer.Ordinal);
             using var encoder = LoadEncoder(parseResult.GetValue(encoderName)!, parseResult.GetValue(threads));
-            using var cached = new CachedTextEncoder(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{encoder.Model.Name}.bin"));
+            using var cached = new DiskCachedTextEncoder(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{encoder.Model.Name}.bin"));
             Log($"embedding {labelList.Count} ESCO labels (cached vectors are reused)");
             var linker = new EscoSkillLinker(cached, labelList);
             var all = new List<(string, HashSet<string>)>();

@@ -8,6 +8,9 @@ using JobRec.ML.Text.Onnx;
 using JobRec.ML.Text.UseLite;
 using JobRec.Vectors.Benchmarks;
 using JobRec.Vectors.Faiss;
+using JobRec.Data.Reading;
+using JobRec.Data.Readers.Dice;
+using JobRec.Data.Readers.JobViews;
 
 namespace JobRec.Cli.Commands;
 
@@ -30,7 +33,7 @@ internal static class TextCommands
     private static void Log(string line) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}");
 
     /// <summary><paramref name="encoder"/> with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
-    private static CachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
+    private static DiskCachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
         new(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
 
     private static Command EncodeCommand()

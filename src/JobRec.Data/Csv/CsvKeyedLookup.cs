@@ -1,4 +1,5 @@
 using JobRec.Data.Reading;
+using JobRec.Data.Hashing;
 
 namespace JobRec.Data.Csv;
 
@@ -63,15 +64,7 @@ public sealed class CsvKeyedLookup : IDisposable
     public bool Contains(string key) => _offsets.ContainsKey(Hash(key));
 
     /// <summary>FNV-1a 64-bit hash of the key's UTF-16 code units.</summary>
-    public static ulong Hash(string key)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            h = (h ^ c) * 1099511628211UL;
-        }
-        return h;
-    }
+    public static ulong Hash(string key) => Fnv1a.Hash64(key);
 
     /// <inheritdoc />
     public void Dispose() => _file.Dispose();

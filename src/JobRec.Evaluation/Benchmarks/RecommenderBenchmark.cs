@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.Evaluation.Benchmarks;
 

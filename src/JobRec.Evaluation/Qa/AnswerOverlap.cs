@@ -1,3 +1,5 @@
+using JobRec.ML.Language.Answering;
+
 namespace JobRec.Evaluation.Qa;
 
 /// <summary>Exact match and token F1 between a predicted and a reference answer, on normalised tokens.</summary>

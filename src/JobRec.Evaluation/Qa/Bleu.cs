@@ -1,3 +1,5 @@
+using JobRec.ML.Language.Answering;
+
 namespace JobRec.Evaluation.Qa;
 
 /// <summary>Corpus BLEU-4 (Papineni et al. 2002): clipped n-gram precisions for n = 1..4, geometric mean, brevity penalty; one reference per hypothesis.</summary>

@@ -1,3 +1,4 @@
+using JobRec.ML.Language.Answering;
 using JobRec.ML.Language.Corpus;
 
 namespace JobRec.Evaluation.Qa;

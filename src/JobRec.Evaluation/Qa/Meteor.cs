@@ -1,3 +1,5 @@
+using JobRec.ML.Language.Answering;
+
 namespace JobRec.Evaluation.Qa;
 
 /// <summary>METEOR (Banerjee and Lavie 2005) with exact unigram matching only (no stemming or synonym stages): Fmean = 10PR/(R+9P) times (1 - 0.5 (chunks/matches)^3).</summary>

@@ -7,6 +7,7 @@ using JobRec.ML.Language.Corpus;
 using JobRec.ML.Language.Model;
 using JobRec.ML.Language.Tokenization;
 using JobRec.ML.Language.Training;
+using JobRec.Measurement;
 
 namespace JobRec.Evaluation.Qa;
 
@@ -119,7 +120,7 @@ public static class QaEvaluationRunner
         var config = options.Config with { VocabSize = tokenizer.VocabSize };
         var transformer = new TransformerModel(config, options.Seed);
         log.WriteLine($"qa: training {config} ({transformer.Layout.Count:N0} parameters) for at most {options.TrainTime}");
-        var history = new List<TrainingProgress>();
+        var history = new List<TrainingStep>();
         var result = LanguageModelTrainer.Train(transformer, corpus, new TrainingOptions
         {
             BatchSize = options.BatchSize,
@@ -183,9 +184,9 @@ public static class QaEvaluationRunner
     }
 
     /// <summary>Writes each training report as one log line, on the training thread.</summary>
-    private sealed class LogProgress(TextWriter log, List<TrainingProgress> history) : IProgress<TrainingProgress>
+    private sealed class LogProgress(TextWriter log, List<TrainingStep> history) : IProgress<TrainingStep>
     {
-        public void Report(TrainingProgress p)
+        public void Report(TrainingStep p)
         {
             history.Add(p);
             log.WriteLine($"qa: step {p.Step} loss {p.Loss:F3} lr {p.LearningRate:G3} grad-norm {p.GradientNorm:F2} {p.TokensPerSecond:F0} tokens/s");
@@ -193,10 +194,10 @@ public static class QaEvaluationRunner
     }
 
     /// <summary>Writes the training loss curve of <paramref name="history"/> as an SVG line chart to <paramref name="path"/>.</summary>
-    public static void SaveLossCurve(IReadOnlyList<TrainingProgress> history, string title, string path)
+    public static void SaveLossCurve(IReadOnlyList<TrainingStep> history, string title, string path)
     {
         if (history.Count == 0) return;
-        new JobRec.Evaluation.Reports.SvgLineChart { Title = title, XLabel = "optimizer step", YLabel = "training loss (nats per learned token)" }
+        new SvgLineChart { Title = title, XLabel = "optimizer step", YLabel = "training loss (nats per learned token)" }
             .Add("training loss", history.Select(p => ((double)p.Step, (double)p.Loss)))
             .Save(path);
     }

@@ -3,6 +3,7 @@ using JobRec.Data.Readers.Arshkon;
 using JobRec.Data.Readers.Dice;
 using JobRec.Data.Readers.LinkedIn;
 using JobRec.Data.Reading;
+using JobRec.Data.Hashing;
 
 namespace JobRec.Evaluation.Qa;
 
@@ -38,8 +39,6 @@ public static class QaPostingSources
     /// <summary>True when <paramref name="jobId"/> falls in the held-out split (a stable hash puts 1 in <paramref name="modulus"/> there).</summary>
     public static bool IsHeldOut(string jobId, int modulus = 20)
     {
-        uint hash = 2166136261;
-        foreach (char ch in jobId) hash = (hash ^ ch) * 16777619;
-        return hash % (uint)modulus == 0;
+        return Fnv1a.Hash32(jobId) % (uint)modulus == 0;
     }
 }

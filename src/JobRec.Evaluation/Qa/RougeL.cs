@@ -1,3 +1,5 @@
+using JobRec.ML.Language.Answering;
+
 namespace JobRec.Evaluation.Qa;
 
 /// <summary>ROUGE-L (Lin 2004): F-measure (beta = 1) of the longest common subsequence of normalised tokens.</summary>

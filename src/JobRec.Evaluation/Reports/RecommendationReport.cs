@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using JobRec.Evaluation.Runner;
+using JobRec.Measurement;
 
 namespace JobRec.Evaluation.Reports;
 

@@ -30,7 +30,7 @@ public static class StandardModels
     /// <param name="tuning">Settings; the FM options' seed seeds every randomised model.</param>
     public static IReadOnlyList<ModelSpec> All(ITextEncoder encoder, Func<IJobVectorSearch>? search, RecommenderTuning tuning)
     {
-        var cached = encoder as CachingTextEncoder ?? new CachingTextEncoder(encoder);
+        var cached = encoder as MemoryCachedTextEncoder ?? new MemoryCachedTextEncoder(encoder);
         int seed = tuning.Fm.Seed;
         var fm = tuning.Fm;
         return

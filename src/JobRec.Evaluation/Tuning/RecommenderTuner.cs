@@ -37,7 +37,7 @@ public sealed class RecommenderTuner(TextWriter? log = null)
     public (RecommenderTuning Best, string Account) Tune(EvaluationSplit split, ITextEncoder encoder, RecommenderTuning start, int seed = 1)
     {
         var validation = ValidationSplitter.Carve(split, seed);
-        var cached = encoder as CachingTextEncoder ?? new CachingTextEncoder(encoder);
+        var cached = encoder as MemoryCachedTextEncoder ?? new MemoryCachedTextEncoder(encoder);
         var evaluator = new RecommendationEvaluator();
         double Map(string name, Func<IRecommender> create) =>
             evaluator.Evaluate(validation, [new ModelSpec(name, false, create)], [RecommendationEvaluator.SummaryK], seed).Models[0].Metric("map@10");

@@ -7,7 +7,6 @@ using JobRec.Contracts.Inference;
 using JobRec.Contracts.Jobs;
 using JobRec.Contracts.Search;
 using JobRec.Contracts.Skills;
-using JobRec.Evaluation.Qa;
 using JobRec.ML.Language.Answering;
 
 namespace JobRec.Grains.Inference;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using JobRec.Measurement;
 
 namespace JobRec.LoadTest.Measurement;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using JobRec.Evaluation.Reports;
 using JobRec.LoadTest.Running;
+using JobRec.Measurement;
 
 namespace JobRec.LoadTest.Reports;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using JobRec.LoadTest.Measurement;
 using JobRec.LoadTest.Scenarios;
+using JobRec.Measurement;
 
 namespace JobRec.LoadTest.Running;
 

@@ -1,4 +1,5 @@
 using JobRec.LoadTest.Measurement;
+using JobRec.Measurement;
 
 namespace JobRec.LoadTest.Running;
 

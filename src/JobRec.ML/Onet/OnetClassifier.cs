@@ -293,11 +293,11 @@ public sealed partial class OnetClassifier
         return _head?.Apply(q) ?? q;
     }
 
-    /// <summary>The USE-Lite encoder behind <paramref name="encoder"/> (itself, or the one a <see cref="CachedTextEncoder"/> wraps), or null.</summary>
+    /// <summary>The USE-Lite encoder behind <paramref name="encoder"/> (itself, or the one a <see cref="DiskCachedTextEncoder"/> wraps), or null.</summary>
     internal static UseLiteEncoder? UseLiteOf(ITextEncoder encoder) => encoder switch
     {
         UseLiteEncoder useLite => useLite,
-        CachedTextEncoder cached => UseLiteOf(cached.Inner),
+        DiskCachedTextEncoder cached => UseLiteOf(cached.Inner),
         _ => null,
     };
 

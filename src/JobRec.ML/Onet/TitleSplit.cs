@@ -1,3 +1,5 @@
+using JobRec.Data.Hashing;
+
 namespace JobRec.ML.Onet;
 
 /// <summary>Deterministic train/test split of labelled titles by a stable hash of code and title (same split on every machine and run).</summary>
@@ -26,10 +28,5 @@ public static class TitleSplit
     }
 
     /// <summary>32-bit FNV-1a over the UTF-16 code units of <paramref name="text"/>.</summary>
-    public static uint StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (var ch in text) { hash ^= ch; hash *= 16777619; }
-        return hash;
-    }
+    public static uint StableHash(string text) => Fnv1a.Hash32(text);
 }

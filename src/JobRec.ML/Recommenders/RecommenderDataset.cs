@@ -1,3 +1,5 @@
+using JobRec.Data.Hashing;
+
 namespace JobRec.ML.Recommenders;
 
 /// <summary>
@@ -81,17 +83,12 @@ public sealed class RecommenderDataset
     /// <summary>A fingerprint of the catalog (ids in order) used to check that a saved model belongs to this dataset.</summary>
     public ulong CatalogFingerprint()
     {
-        ulong h = 14695981039346656037UL;
+        ulong h = Fnv1a.OffsetBasis64;
         foreach (var id in UserIds) h = Fnv(h, id);
         h = Fnv(h, "|");
         foreach (var id in JobIds) h = Fnv(h, id);
         return h;
 
-        static ulong Fnv(ulong h, string s)
-        {
-            foreach (char c in s) { h ^= c; h *= 1099511628211UL; }
-            h ^= 0xFF; h *= 1099511628211UL;
-            return h;
-        }
+        static ulong Fnv(ulong h, string s) => Fnv1a.Append64(Fnv1a.Append64(h, s), 0xFFu);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
-using JobRec.Evaluation.Reports;
 using JobRec.Grains.Inference;
 using JobRec.ML.Models;
+using JobRec.Measurement;
 
 namespace JobRec.Silo.Apis;
 

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using JobRec.Contracts.Benchmarks;
 using JobRec.OrleansExtensions.Storage;
 using Orleans;
+using JobRec.Measurement;
 
 namespace JobRec.Silo.Benchmarks;
 
@@ -51,15 +52,15 @@ public static class ActorBenchmark
         await app.StopAsync().ConfigureAwait(false);
 
         return new ActorBenchmarkResult(
-            local.PerSecond, local.Latency.QuantileMs(0.5), local.Latency.QuantileMs(0.99),
-            remote.PerSecond, remote.Latency.QuantileMs(0.5), remote.Latency.QuantileMs(0.99),
+            local.PerSecond, local.Latency.PercentileMs(0.5), local.Latency.PercentileMs(0.99),
+            remote.PerSecond, remote.Latency.PercentileMs(0.5), remote.Latency.PercentileMs(0.99),
             direct, channel.PerSecond,
             local.Latency.Count / Math.Max(1e-9, local.CpuSeconds), remote.Latency.Count / Math.Max(1e-9, remote.CpuSeconds));
     }
 
     private static string Describe(string what, (double PerSecond, LatencyHistogram Latency, double CpuSeconds) r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{what}: {r.PerSecond:0} calls/s, p50 {r.Latency.QuantileMs(0.5):0.000} ms, p99 {r.Latency.QuantileMs(0.99):0.000} ms, p99.9 {r.Latency.QuantileMs(0.999):0.000} ms ({r.Latency.Count} calls; process used {r.CpuSeconds:0.00} CPU-s = {r.Latency.Count / Math.Max(1e-9, r.CpuSeconds):0} calls per CPU-second)");
+        $"{what}: {r.PerSecond:0} calls/s, p50 {r.Latency.PercentileMs(0.5):0.000} ms, p99 {r.Latency.PercentileMs(0.99):0.000} ms, p99.9 {r.Latency.PercentileMs(0.999):0.000} ms ({r.Latency.Count} calls; process used {r.CpuSeconds:0.00} CPU-s = {r.Latency.Count / Math.Max(1e-9, r.CpuSeconds):0} calls per CPU-second)");
 
     private static async Task<(double PerSecond, LatencyHistogram Latency, double CpuSeconds)> DriveAsync(IGrainFactory factory, ActorBenchmarkOptions options, TimeSpan warmup, TimeSpan measure)
     {

@@ -10,6 +10,7 @@ using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Orleans;
+using JobRec.ML.Text;
 
 namespace JobRec.Silo.Benchmarks;
 

@@ -12,7 +12,7 @@ public sealed partial class OnetCommandTests
         var model = Path.Combine(dir, "onet.model");
         try
         {
-            var onet = Path.Combine(SharedData.Path, "onet");
+            var onet = Path.Combine(SharedData.Root, "onet");
             var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "2000", "--no-rerank", "--no-head");
             Assert.True(train.Code == 0, train.Error);
             Assert.Matches(@"^onet-model: file=.+ occupations=\d{3,} title_entries=\d+ reranker=no bytes=\d+ seconds=", train.Output.Trim());
@@ -57,7 +57,7 @@ public sealed partial class OnetCommandTests
         var model = Path.Combine(dir, "onet.model");
         try
         {
-            var onet = Path.Combine(SharedData.Path, "onet");
+            var onet = Path.Combine(SharedData.Root, "onet");
             var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1");
             Assert.True(train.Code == 0, train.Error);
             Assert.Contains("fine-tuned encoder classifier epoch 1", train.Error, StringComparison.Ordinal);

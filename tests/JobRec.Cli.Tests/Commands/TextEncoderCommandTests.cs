@@ -8,7 +8,7 @@ public sealed partial class TextEncoderCommandTests
     [Fact]
     public void Bench_text_prints_one_line_per_encoder()
     {
-        var result = Run("bench", "text", "--onet", Path.Combine(SharedData.Path, "onet"), "--encoders", "minilm,hashed", "--titles", "40",
+        var result = Run("bench", "text", "--onet", Path.Combine(SharedData.Root, "onet"), "--encoders", "minilm,hashed", "--titles", "40",
             "--descriptions", "3", "--skip-vectors", "--encoder-threads", "1");
         Assert.True(result.Code == 0, result.Error);
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -30,7 +30,7 @@ public sealed partial class TextEncoderCommandTests
     public void Esco_titles_runs_with_the_chosen_encoder()
     {
         var result = Run("evaluate", "esco-titles", "--encoder", "arctic-xs", "--max-titles", "50", "--encoder-threads", "1",
-            "--titles", Path.Combine(SharedData.Path, "jobbert_title_normalization", "titles.csv"), "--esco", Path.Combine(SharedData.Path, "esco", "occupations_en.csv"));
+            "--titles", Path.Combine(SharedData.Root, "jobbert_title_normalization", "titles.csv"), "--esco", Path.Combine(SharedData.Root, "esco", "occupations_en.csv"));
         Assert.True(result.Code == 0, result.Error);
         Assert.Matches(EscoLine(), result.Output.Trim());
         Assert.Contains("encoder arctic-xs: snowflake-arctic-embed-xs", result.Error, StringComparison.Ordinal);

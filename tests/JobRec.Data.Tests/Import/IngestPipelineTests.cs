@@ -10,7 +10,7 @@ public class IngestPipelineTests
     public async Task Importing_twice_adds_nothing_the_second_time()
     {
         var sink = new InMemoryIngestSink();
-        var source = new JobViewsSource([SharedData.Path("job_views_interactions")]);
+        var source = new JobViewsSource([SharedData.File("job_views_interactions")]);
         var first = await IngestPipeline.RunAsync(source, sink, new IngestOptions { BatchSize = 500 });
         var counts = (sink.Jobs.Count, sink.Users.Count, sink.Interactions.Count);
         var second = await IngestPipeline.RunAsync(source, sink);

@@ -13,7 +13,7 @@ public class RealFileReaderTests
     [Fact]
     public void LinkedIn2024_reads_every_posting_with_fields_and_region()
     {
-        var r = ReadResult.Of(new LinkedIn2024Source([SharedData.Path("linkedin_asaniczka_2024_sample")]));
+        var r = ReadResult.Of(new LinkedIn2024Source([SharedData.File("linkedin_asaniczka_2024_sample")]));
         Assert.Equal(7523, r.Jobs.Count);
         Assert.Equal(0, r.Report.Rejected);
         var first = r.Jobs[0];
@@ -36,7 +36,7 @@ public class RealFileReaderTests
     {
         using var temp = new TempFolder();
         // The shared sample's two files do not overlap, so build an overlapping job_skills.csv from the real postings.
-        var postings = SharedData.Path("linkedin_asaniczka_2024_sample", "linkedin_job_postings.csv");
+        var postings = SharedData.File("linkedin_asaniczka_2024_sample", "linkedin_job_postings.csv");
         var link = "https://www.linkedin.com/jobs/view/registered-nurse-rn-care-manager-at-trinity-health-mi-3803386312";
         temp.File("job_skills.csv", $"job_link,job_skills\n{link},\"Nursing, Care Management, Patient Advocacy\"\n");
         temp.File("job_summary.csv", $"job_link,job_summary\n{link},\"Coordinates care.\nSecond line.\"\n");
@@ -51,7 +51,7 @@ public class RealFileReaderTests
     [Fact]
     public void Arshkon_reads_postings_with_descriptions_and_yearly_salaries()
     {
-        var r = ReadResult.Of(new ArshkonPostingsSource([SharedData.Path("linkedin_arshkon_2024_sample")]));
+        var r = ReadResult.Of(new ArshkonPostingsSource([SharedData.File("linkedin_arshkon_2024_sample")]));
         Assert.Equal(165, r.Jobs.Count);
         Assert.Equal(0, r.Report.Rejected);
         var first = r.Jobs[0];
@@ -71,7 +71,7 @@ public class RealFileReaderTests
     [Fact]
     public void Dice_joins_descriptions_and_drops_placeholder_skills()
     {
-        var r = ReadResult.Of(new DiceSource([SharedData.Path("dice_jobs_2016")]));
+        var r = ReadResult.Of(new DiceSource([SharedData.File("dice_jobs_2016")]));
         Assert.Equal(22000, r.Jobs.Count);
         Assert.Equal(0, r.Report.Rejected);
         var security = r.Jobs.Single(j => j.Id == "dice:3");
@@ -87,7 +87,7 @@ public class RealFileReaderTests
     [Fact]
     public void JobViews_reads_users_jobs_and_view_interactions()
     {
-        var r = ReadResult.Of(new JobViewsSource([SharedData.Path("job_views_interactions")]));
+        var r = ReadResult.Of(new JobViewsSource([SharedData.File("job_views_interactions")]));
         Assert.Equal(10099, r.Interactions.Count);
         Assert.All(r.Interactions, i => Assert.Equal(InteractionKind.View, i.Kind));
         Assert.Equal(r.Users.Count, r.Users.Select(u => u.Id).Distinct().Count());
@@ -113,7 +113,7 @@ public class RealFileReaderTests
     [Fact]
     public void Onet_reads_occupations_with_alternate_titles_and_technology_skills()
     {
-        var r = ReadResult.Of(new OnetSource([SharedData.Path("onet")]));
+        var r = ReadResult.Of(new OnetSource([SharedData.File("onet")]));
         Assert.InRange(r.Occupations.Count, 1015, 1016);
         Assert.Equal(0, r.Report.Rejected);
         var ceo = r.Occupations.Single(o => o.Code == "11-1011.00");
@@ -140,7 +140,7 @@ public class RealFileReaderTests
     [Fact]
     public void Esco_reads_occupations_and_skill_collections()
     {
-        var r = ReadResult.Of(new EscoSource([SharedData.Path("esco")]));
+        var r = ReadResult.Of(new EscoSource([SharedData.File("esco")]));
         Assert.Equal(2942, r.Occupations.Count);
         Assert.Equal(0, r.Report.Rejected);
         var director = r.Occupations.Single(o => o.Code == "http://data.europa.eu/esco/occupation/00030d09-2b3a-4efd-87cc-c4ea39d27c34");

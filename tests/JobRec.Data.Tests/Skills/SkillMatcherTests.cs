@@ -40,9 +40,9 @@ public class SkillMatcherTests
     {
         var report = new ReadReport();
         var vocabulary = new SkillVocabulary();
-        SkillVocabularyLoader.AddEsco(vocabulary, Directory.GetFiles(SharedData.Path("esco"), "*SkillsCollection_en.csv"), report);
-        SkillVocabularyLoader.AddOnetTechnology(vocabulary, SharedData.Path("onet", "ONET.TechnologySkills.tsv"), report);
-        SkillVocabularyLoader.AddLinkedInSkillLists(vocabulary, SharedData.Path("linkedin_asaniczka_2024_sample", "job_skills.csv"), report);
+        SkillVocabularyLoader.AddEsco(vocabulary, Directory.GetFiles(SharedData.File("esco"), "*SkillsCollection_en.csv"), report);
+        SkillVocabularyLoader.AddOnetTechnology(vocabulary, SharedData.File("onet", "ONET.TechnologySkills.tsv"), report);
+        SkillVocabularyLoader.AddLinkedInSkillLists(vocabulary, SharedData.File("linkedin_asaniczka_2024_sample", "job_skills.csv"), report);
         Assert.Equal(0, report.Rejected);
         Assert.True(vocabulary.Count > 5000, $"vocabulary has {vocabulary.Count} skills");
         Assert.Equal("Microsoft Excel", vocabulary.Resolve("excel"));

@@ -4,6 +4,7 @@ using JobRec.Evaluation.Reports;
 using JobRec.Evaluation.Runner;
 using JobRec.Evaluation.Splits;
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.Evaluation.Tests.Runner;
 
@@ -11,7 +12,7 @@ namespace JobRec.Evaluation.Tests.Runner;
 public class JobViewsEvaluationTests
 {
     private static readonly Lazy<InteractionCorpus> Corpus = new(() =>
-        JobViewsCorpusLoader.Load(Path.Combine(SharedData.JobViews, "Job_Views.csv"), SharedData.JobViews, new ReadReport()));
+        JobViewsCorpusLoader.Load(Path.Combine(SharedData.File("job_views_interactions"), "Job_Views.csv"), SharedData.File("job_views_interactions"), new ReadReport()));
 
     [Fact]
     public void Reads_every_view_and_profiles()

@@ -3,6 +3,7 @@ using JobRec.ML.Recommenders;
 using JobRec.Vectors.Exact;
 using JobRec.Vectors.Ivf;
 using Xunit.Abstractions;
+using JobRec.ML.Text;
 
 namespace JobRec.Grains.Tests.Indexing;
 

@@ -4,6 +4,7 @@ using JobRec.Grains.Hosting;
 using JobRec.ML.Recommenders;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.TestingHost;
+using JobRec.ML.Text;
 
 namespace JobRec.Grains.Tests.Occupations;
 

@@ -1,5 +1,6 @@
 using JobRec.Grains.Occupations;
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.Grains.Tests.Occupations;
 

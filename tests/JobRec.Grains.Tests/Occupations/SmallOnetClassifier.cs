@@ -1,6 +1,7 @@
 using JobRec.Grains.Occupations;
 using JobRec.ML.Onet;
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.Grains.Tests.Occupations;
 
@@ -12,11 +13,11 @@ internal static class SmallOnetClassifier
     public static HashedTextEncoder Encoder { get; } = new(256);
 
     private static readonly Lazy<OnetOccupationClassifier> Shared = new(() => OnetOccupationClassifier.Train(
-        System.IO.Path.Combine(SharedDataDirectory.Path, "onet"), Encoder,
+        System.IO.Path.Combine(SharedData.Root, "onet"), Encoder,
         new OnetClassifierOptions(FineTuneHead: false, ClassifierEpochs: 2, Rerank: false), maxTrainingTitles: 8_000));
 
     private static readonly Lazy<OnetOccupationClassifier> SharedReranked = new(() => OnetOccupationClassifier.Train(
-        System.IO.Path.Combine(SharedDataDirectory.Path, "onet"), Encoder,
+        System.IO.Path.Combine(SharedData.Root, "onet"), Encoder,
         new OnetClassifierOptions(FineTuneHead: false, ClassifierEpochs: 2, RerankFolds: 0, Reranker: new RerankerOptions(Epochs: 3)), maxTrainingTitles: 5_000));
 
     public static OnetOccupationClassifier Instance => Shared.Value;

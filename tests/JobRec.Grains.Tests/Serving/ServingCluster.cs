@@ -5,6 +5,7 @@ using JobRec.ML.Recommenders;
 using JobRec.OrleansExtensions.Storage;
 using JobRec.Vectors.Ivf;
 using Orleans.TestingHost;
+using JobRec.ML.Text;
 
 namespace JobRec.Grains.Tests.Serving;
 

@@ -1,4 +1,4 @@
-using JobRec.Cli.Cluster;
+using JobRec.Hosting.Local;
 using JobRec.Client;
 using JobRec.Contracts.Benchmarks;
 

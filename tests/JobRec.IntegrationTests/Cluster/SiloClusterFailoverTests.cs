@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using JobRec.Cli.Cluster;
+using JobRec.Hosting.Local;
 using JobRec.Client;
 using JobRec.Contracts.Benchmarks;
 using Xunit.Abstractions;

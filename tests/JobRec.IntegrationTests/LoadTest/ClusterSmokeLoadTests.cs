@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using JobRec.Cli.Cluster;
+using JobRec.Hosting.Local;
 using JobRec.Client;
 using JobRec.Contracts.Interactions;
 using JobRec.Contracts.Operations;

@@ -14,6 +14,7 @@ using JobRec.ML.Language.Model;
 using JobRec.ML.Language.Tokenization;
 using JobRec.ML.Recommenders;
 using Microsoft.Extensions.DependencyInjection;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 

@@ -8,6 +8,7 @@ using JobRec.Contracts.Security;
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -30,7 +31,7 @@ public sealed class ClusterTlsTests : IDisposable
     {
         var cluster = Authority("jobrec-test-ca", "cluster");
         var stranger = Authority("stranger-ca", "stranger");
-        var gatewayPort = FreePort();
+        var gatewayPort = FreePort.Next();
         await using var app = ServingHost.Build(Options("127.0.0.1", gatewayPort, cluster));
         await app.StartAsync();
         try
@@ -69,7 +70,7 @@ public sealed class ClusterTlsTests : IDisposable
     private ServingHostOptions Options(string address, int gatewayPort, ClusterTlsOptions? tls) => new()
     {
         DataDirectory = _dir,
-        HttpUrl = new Uri($"http://127.0.0.1:{FreePort()}"),
+        HttpUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"),
         Address = address,
         GatewayPort = gatewayPort,
         InMemoryState = true,
@@ -104,12 +105,5 @@ public sealed class ClusterTlsTests : IDisposable
         File.WriteAllText(options.KeyPath, nodeKey.ExportPkcs8PrivateKeyPem());
         File.WriteAllText(options.AuthorityPath, ca.ExportCertificatePem());
         return options;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class DemoAndBenchTests
             FmEpochs = 1,
             EvaluationUsers = 30,
             Url = new Uri("http://127.0.0.1:0"),
-            OnetDirectory = Path.Combine(SharedData.Path, "onet"),
+            OnetDirectory = Path.Combine(SharedData.Root, "onet"),
             OnetMaxTitles = 1500,
             NoServe = true,
         };

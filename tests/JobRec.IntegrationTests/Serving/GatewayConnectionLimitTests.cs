@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -14,11 +15,11 @@ public sealed class GatewayConnectionLimitTests : IDisposable
     [Fact]
     public async Task Connections_past_the_maximum_are_closed_and_silent_ones_time_out()
     {
-        var gatewayPort = FreePort();
+        var gatewayPort = FreePort.Next();
         await using var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = _dir,
-            HttpUrl = new Uri($"http://127.0.0.1:{FreePort()}"),
+            HttpUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}"),
             GatewayPort = gatewayPort,
             InMemoryState = true,
             Dashboard = false,
@@ -103,11 +104,4 @@ public sealed class GatewayConnectionLimitTests : IDisposable
 
         return false;
     });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

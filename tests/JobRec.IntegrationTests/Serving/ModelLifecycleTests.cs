@@ -11,6 +11,7 @@ using JobRec.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -29,7 +30,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         _store = new FolderModelStore(Path.Combine(_directory, "models"));
         _app = ServingHost.Build(new ServingHostOptions
         {
@@ -194,12 +195,5 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     {
         var models = await _http.GetFromJsonAsync<JsonElement>("/models");
         return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == ModelNames.Recommender);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

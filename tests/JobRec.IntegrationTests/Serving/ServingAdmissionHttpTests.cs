@@ -6,6 +6,7 @@ using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -15,7 +16,7 @@ public sealed class ServingAdmissionHttpTests
     public async Task A_full_request_queue_answers_503_with_retry_after_and_serves_again_once_a_turn_frees()
     {
         var dir = Path.Combine(Path.GetTempPath(), "jobrec-admission-" + Guid.NewGuid().ToString("N"));
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = dir,
@@ -54,12 +55,5 @@ public sealed class ServingAdmissionHttpTests
                 // best effort
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

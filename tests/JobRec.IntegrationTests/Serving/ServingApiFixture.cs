@@ -8,6 +8,7 @@ using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -28,8 +29,8 @@ public sealed class ServingApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var httpPort = FreePort();
-        var gatewayPort = FreePort();
+        var httpPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{httpPort}");
         Gateway = $"127.0.0.1:{gatewayPort}";
         _app = ServingHost.Build(new ServingHostOptions
@@ -76,12 +77,5 @@ public sealed class ServingApiFixture : IAsyncLifetime
         {
             // SQLite may hold the file a moment longer.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -12,6 +12,7 @@ using JobRec.ML.Text.Onnx;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -34,20 +35,20 @@ public sealed class TaggedServingFixture : IAsyncLifetime
     {
         _encoder = OnnxSentenceEncoder.Load(PretrainedEncoderModel.MiniLm, new OnnxEncoderOptions(IntraOpThreads: 2));
         var words = new WordStateEncoder(_encoder);
-        var sentences = SkillSpanCorpus.ReadJsonLines(Path.Combine(SharedData.Path, "skillspan", "train.json"))
+        var sentences = SkillSpanCorpus.ReadJsonLines(Path.Combine(SharedData.Root, "skillspan", "train.json"))
             .Where(s => s.Skill.Concat(s.Knowledge).Any(t => t != BioTags.O)).Take(400).ToList();
         var vectors = words.Encode(sentences.Select(s => s.Tokens).ToList());
         var data = sentences.Select((s, i) => (s, vectors[i])).ToList();
         var (head, _) = SkillTaggerTrainer.Train(_encoder.Model.Name, words.Dimension, data[..350], data[350..],
             new SkillTaggerOptions(Radius: 1, Hidden: 64, Lstm: 0, Epochs: 6, Patience: 6));
         // A subset of the 13,895 ESCO labels keeps start-up short: the first 600 and every label naming a common technology.
-        var all = EscoSkillLinker.ReadLabels(Path.Combine(SharedData.Path, "decorte_esco_skill_benchmark", "skills_en_label.txt"));
+        var all = EscoSkillLinker.ReadLabels(Path.Combine(SharedData.Root, "decorte_esco_skill_benchmark", "skills_en_label.txt"));
         string[] topics = ["python", "java", "sql", "javascript", "linux", "cloud", "database", "software", "network", "security", "project management", "customer"];
         var labels = all.Take(600).Concat(all.Where(l => topics.Any(t => l.Contains(t, StringComparison.OrdinalIgnoreCase)))).Distinct().ToList();
         var extractor = new SkillExtractor(new SkillTagger(words, head), new Data.Skills.SkillVocabulary(), new EscoSkillLinker(_encoder, labels));
 
-        var httpPort = FreePort();
-        var gatewayPort = FreePort();
+        var httpPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{httpPort}");
         _app = ServingHost.Build(new ServingHostOptions
         {
@@ -66,8 +67,8 @@ public sealed class TaggedServingFixture : IAsyncLifetime
         Http = new HttpClient { BaseAddress = BaseUrl };
         Client = await JobRecClient.ConnectAsync($"127.0.0.1:{gatewayPort}", o => o.OperatorKey = ServingApiFixture.OperatorKey);
 
-        var dice = Read(new DiceSource([Path.Combine(SharedData.Path, "dice_jobs_2016", "dice_title_description_skills.csv")]));
-        var linkedIn = Read(new ArshkonPostingsSource([Path.Combine(SharedData.Path, "linkedin_arshkon_2024_sample")]));
+        var dice = Read(new DiceSource([Path.Combine(SharedData.Root, "dice_jobs_2016", "dice_title_description_skills.csv")]));
+        var linkedIn = Read(new ArshkonPostingsSource([Path.Combine(SharedData.Root, "linkedin_arshkon_2024_sample")]));
         Imported = [.. dice, .. linkedIn];
         var sink = new GrainIngestSink(Client.Grains);
         await sink.UpsertJobsAsync(Imported);
@@ -100,12 +101,5 @@ public sealed class TaggedServingFixture : IAsyncLifetime
         {
             // best effort
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -6,6 +6,7 @@ using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
+using JobRec.ML.Text;
 
 namespace JobRec.IntegrationTests.Serving;
 
@@ -20,10 +21,7 @@ public sealed class UserTokenAuthorizationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort.Next();
         _app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = _dir,

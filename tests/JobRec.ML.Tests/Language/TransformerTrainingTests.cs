@@ -51,7 +51,7 @@ public class TransformerTrainingTests
         var tokenizer = ByteLevelBpeTokenizer.Train(docs, 280);
         var corpus = TokenCorpus.Encode(tokenizer, docs);
         var model = new TransformerModel(new TransformerConfig(tokenizer.VocabSize, 16, 16, 2, 1), seed: 5);
-        var reports = new List<TrainingProgress>();
+        var reports = new List<TrainingStep>();
         // A fake clock that moves 50 ms each time it is read: the trainer reads it twice a step here (the limit check and the progress
         // report), so a step "takes" 100 ms and the 4 s budget allows about 40 steps however fast the machine runs them.
         var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(50) };
@@ -67,9 +67,9 @@ public class TransformerTrainingTests
         Assert.True(reports[^1].LearningRate < 0.5e-3f, $"last rate {reports[^1].LearningRate} after {result.Steps} steps");
     }
 
-    private sealed class CollectingProgress(List<TrainingProgress> into) : IProgress<TrainingProgress>
+    private sealed class CollectingProgress(List<TrainingStep> into) : IProgress<TrainingStep>
     {
-        public void Report(TrainingProgress value) => into.Add(value);
+        public void Report(TrainingStep value) => into.Add(value);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace JobRec.ML.Tests.Onet;
 public sealed class EscoTitleSplitTests
 {
     private static IReadOnlyList<TitleLabel> JobBertTitles() =>
-        EscoTitleEvaluation.ReadTitles(SharedDataDirectory.File("jobbert_title_normalization", "titles.csv"), new ReadReport()).ToList();
+        EscoTitleEvaluation.ReadTitles(SharedData.File("jobbert_title_normalization", "titles.csv"), new ReadReport()).ToList();
 
     [Fact]
     public void The_held_out_split_is_about_a_fifth_stable_and_shares_no_title_with_training()

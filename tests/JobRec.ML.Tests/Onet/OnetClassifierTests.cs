@@ -74,7 +74,7 @@ public sealed class OnetClassifierTests
     [Fact]
     public void Tfidf_baseline_runs_on_the_real_onet_files()
     {
-        var dir = SharedDataDirectory.File("onet");
+        var dir = SharedData.File("onet");
         var occupations = OnetTsvReader.ReadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
         var (train, test) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile)));
         Assert.Equal(1016, occupations.Count);

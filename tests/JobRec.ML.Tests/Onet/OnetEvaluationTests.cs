@@ -45,7 +45,7 @@ public sealed class OnetEvaluationTests
     [Fact]
     public void A_missing_test_file_is_named()
     {
-        var dir = SharedDataDirectory.File("onet");
+        var dir = SharedData.File("onet");
         var missing = Path.Combine(Path.GetTempPath(), "no-such-test-" + Guid.NewGuid().ToString("N") + ".tsv");
         var ex = Assert.Throws<FileNotFoundException>(() => OnetEvaluation.Run(dir, missing, new HashingTextEncoder()));
         Assert.Contains(missing, ex.Message);

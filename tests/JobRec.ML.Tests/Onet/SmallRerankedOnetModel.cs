@@ -10,7 +10,7 @@ public sealed class SmallRerankedOnetModel
 {
     public SmallRerankedOnetModel()
     {
-        var dir = SharedDataDirectory.File("onet");
+        var dir = SharedData.File("onet");
         var occupations = OnetTsvReader.ReadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
         var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile));
         var train = all.Where((_, i) => i % 12 == 0).ToList();

@@ -1,4 +1,5 @@
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.ML.Tests.Recommenders;
 
@@ -81,7 +82,7 @@ public class ContentAndHybridRecommenderTests
     public void Hybrid_returns_k_distinct_unseen_jobs_ranked_by_the_fm()
     {
         var data = ToyMarket.TwoCommunities();
-        var encoder = new CachingTextEncoder(new HashedTextEncoder(128));
+        var encoder = new MemoryCachedTextEncoder(new HashedTextEncoder(128));
         var hybrid = new HybridRecommender([new ContentBasedRecommender(encoder), new ItemKnnRecommender(), new RegionalPopularityRecommender()],
             new FactorizationMachineRecommender(encoder, FastFm), candidatesPerSource: 5);
         hybrid.Fit(data);

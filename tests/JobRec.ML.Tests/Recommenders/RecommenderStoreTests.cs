@@ -1,4 +1,5 @@
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 
 namespace JobRec.ML.Tests.Recommenders;
 

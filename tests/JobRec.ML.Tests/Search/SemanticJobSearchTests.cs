@@ -1,6 +1,7 @@
 using JobRec.Data.Model;
 using JobRec.ML.Search;
 using JobRec.ML.Tests.Text;
+using JobRec.Data.Reading;
 
 namespace JobRec.ML.Tests.Search;
 
@@ -31,7 +32,7 @@ public sealed class SemanticJobSearchTests(UseLiteModelFixture model) : IClassFi
     [Fact]
     public void Loads_real_postings_from_a_data_folder()
     {
-        var jobs = JobCorpus.Load(SharedDataDirectory.File("linkedin_arshkon_2024_sample"));
+        var jobs = JobCorpus.Load(SharedData.File("linkedin_arshkon_2024_sample"));
         Assert.InRange(jobs.Count, 100, 200);
         Assert.All(jobs, j => Assert.False(string.IsNullOrWhiteSpace(j.Title)));
         Assert.Throws<DirectoryNotFoundException>(() => JobCorpus.Load("/nonexistent/jobs"));

@@ -1,6 +1,7 @@
 using JobRec.Data.Skills;
 using JobRec.ML.Recommenders;
 using JobRec.ML.Skills;
+using JobRec.ML.Text;
 
 namespace JobRec.ML.Tests.Skills;
 

@@ -7,7 +7,7 @@ public sealed class SkillSpanCorpusTests
     [Fact]
     public void Reads_the_skillspan_train_split_with_both_layers()
     {
-        var sentences = SkillSpanCorpus.ReadJsonLines(SharedDataDirectory.File("skillspan", "train.json"));
+        var sentences = SkillSpanCorpus.ReadJsonLines(SharedData.File("skillspan", "train.json"));
         Assert.Equal(4800, sentences.Count);
         Assert.Equal(["Senior", "QA", "Engineer", "(", "m/f/d", ")", "<ORGANIZATION>"], sentences[0].Tokens);
         Assert.All(sentences, s => Assert.Equal(s.Tokens.Length, s.Skill.Length));
@@ -22,7 +22,7 @@ public sealed class SkillSpanCorpusTests
     [Fact]
     public void Reads_green_skill_tags_into_the_skill_layer_only()
     {
-        var sentences = SkillSpanCorpus.ReadGreenCsv(SharedDataDirectory.File("green_skill_ner", "df_testset.csv"));
+        var sentences = SkillSpanCorpus.ReadGreenCsv(SharedData.File("green_skill_ner", "df_testset.csv"));
         Assert.Equal(336, sentences.Count);
         Assert.Equal(["Proven", "ability", "to", "influence", "cross", "functional", "teams", "and", "suppliers", "."], sentences[0].Tokens);
         Assert.Equal([(3, 9)], BioTags.Spans(sentences[0].Skill));

@@ -8,7 +8,7 @@ public sealed class SmallSkillTaggerFixture : IDisposable
 {
     public SmallSkillTaggerFixture()
     {
-        var sentences = SkillSpanCorpus.ReadJsonLines(SharedDataDirectory.File("skillspan", "train.json"))
+        var sentences = SkillSpanCorpus.ReadJsonLines(SharedData.File("skillspan", "train.json"))
             .Where(s => s.Skill.Concat(s.Knowledge).Any(t => t != BioTags.O)).Take(400).ToList();
         var words = new WordStateEncoder(Models.MiniLm);
         var vectors = words.Encode(sentences.Select(s => s.Tokens).ToList());

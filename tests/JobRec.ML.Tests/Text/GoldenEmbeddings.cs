@@ -7,7 +7,7 @@ internal sealed record GoldenEmbeddings(string[] Sentences, int[][] TokenIds, fl
 {
     public static GoldenEmbeddings Load()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedDataDirectory.File("use-lite", "golden_embeddings.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(SharedData.File("use-lite", "golden_embeddings.json")));
         var root = doc.RootElement;
         return new GoldenEmbeddings(
             root.GetProperty("sentences").EnumerateArray().Select(e => e.GetString()!).ToArray(),

@@ -1,5 +1,6 @@
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Hosting;
+using JobRec.ML.Text;
 
 namespace JobRec.Silo.Tests.Hosting;
 

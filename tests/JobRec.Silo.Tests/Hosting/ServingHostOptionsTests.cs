@@ -1,6 +1,7 @@
 using JobRec.ML.Recommenders;
 using JobRec.Silo.Extensions;
 using JobRec.Silo.Hosting;
+using JobRec.ML.Text;
 
 namespace JobRec.Silo.Tests.Hosting;
 

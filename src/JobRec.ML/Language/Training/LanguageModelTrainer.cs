@@ -12,7 +12,7 @@ public static class LanguageModelTrainer
     /// <summary>Runs <see cref="TrainingOptions.Steps"/> steps (or until the time limit or cancellation) and returns what was done.</summary>
     /// <exception cref="ArgumentException">The sequence length exceeds the model's context.</exception>
     public static TrainingResult Train(TransformerModel model, TokenCorpus corpus, TrainingOptions options,
-        IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<TrainingStep>? progress = null, CancellationToken cancellationToken = default)
     {
         int batch = options.BatchSize, seqLen = options.SequenceLength;
         if (seqLen > model.Config.ContextLength) throw new ArgumentException($"SequenceLength {seqLen} exceeds the model context {model.Config.ContextLength}", nameof(options));
@@ -52,7 +52,7 @@ public static class LanguageModelTrainer
             if (options.LogEvery > 0 && (step + 1) % options.LogEvery == 0)
             {
                 lastWindow = windowLoss / windowSteps;
-                progress?.Report(new TrainingProgress(step + 1, lastWindow, rate, norm, (double)(step + 1) * batch * seqLen / Elapsed().TotalSeconds));
+                progress?.Report(new TrainingStep(step + 1, lastWindow, rate, norm, (double)(step + 1) * batch * seqLen / Elapsed().TotalSeconds));
                 windowLoss = 0;
                 windowSteps = 0;
             }

@@ -1,6 +1,4 @@
 using JobRec.Data.Model;
-using JobRec.Data.Readers.Dice;
-using JobRec.Data.Readers.JobViews;
 using JobRec.Data.Reading;
 using JobRec.ML.Onet;
 
@@ -36,11 +34,10 @@ public static class TrainingPairSources
                     yield return new TrainingPair(label, o.Title, "esco-label", o.Code);
     }
 
-    /// <summary>From Dice postings with a description: title -> description, and a query-like text (lower-case title + up to three skills) -> description.</summary>
-    public static IEnumerable<TrainingPair> DicePostings(string diceDirectory)
+    /// <summary>From postings with a description (the Dice reader's items): title -> description, and a query-like text (lower-case title + up to three skills) -> description.</summary>
+    public static IEnumerable<TrainingPair> DicePostings(IEnumerable<SourceItem> items)
     {
-        var report = new ReadReport();
-        foreach (var item in new DiceSource([diceDirectory]).Read(report))
+        foreach (var item in items)
         {
             if (item.Job is not { } job || string.IsNullOrWhiteSpace(job.Description) || string.IsNullOrWhiteSpace(job.Title)) continue;
             var description = Clip(job.Description);
@@ -51,13 +48,12 @@ public static class TrainingPairSources
         }
     }
 
-    /// <summary>Jobs viewed one after the other by the same applicant (Job_Views): "title, company" -> next viewed job's text.</summary>
-    public static IEnumerable<TrainingPair> CoViews(string jobViewsDirectory, int maxPairs = 5000)
+    /// <summary>Jobs viewed one after the other by the same applicant (the Job_Views reader's items: jobs and views): "title, company" -> next viewed job's text.</summary>
+    public static IEnumerable<TrainingPair> CoViews(IEnumerable<SourceItem> items, int maxPairs = 5000)
     {
-        var report = new ReadReport();
         var jobs = new Dictionary<string, JobPosting>(StringComparer.Ordinal);
         var views = new List<Interaction>();
-        foreach (var item in new JobViewsSource([jobViewsDirectory]).Read(report))
+        foreach (var item in items)
         {
             if (item.Job is { } job) jobs.TryAdd(job.Id, job);
             if (item.Interaction is { } interaction) views.Add(interaction);
