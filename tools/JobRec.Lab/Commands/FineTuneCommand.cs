@@ -51,8 +51,8 @@ internal static class FineTuneCommand
                 var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
                 pairs.AddRange(TrainingPairSources.OnetTitles(occupations, train));
             }
-            if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(diceDir));
-            if (chosen.Contains("co-view") && parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(viewsDir, maxPairs: 1500));
+            if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(new JobRec.Data.Readers.Dice.DiceSource([diceDir]).Read(new JobRec.Data.Reading.ReadReport())));
+            if (chosen.Contains("co-view") && parseResult.GetValue(views) is { } viewsDir && Directory.Exists(viewsDir)) pairs.AddRange(TrainingPairSources.CoViews(new JobRec.Data.Readers.JobViews.JobViewsSource([viewsDir]).Read(new JobRec.Data.Reading.ReadReport()), maxPairs: 1500));
             if (chosen.Contains("jobbert") || chosen.Contains("esco"))
             {
                 var readReport = new JobRec.Data.Reading.ReadReport();
