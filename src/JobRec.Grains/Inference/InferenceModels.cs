@@ -106,6 +106,9 @@ public sealed class InferenceModels : IAsyncDisposable
         }
     }
 
+    /// <summary>The title/city featurizer of the recommender now in use, or null when it does not use those inputs.</summary>
+    public JobRec.ML.Recommenders.TitleCityFeaturizer? TitleCity => (_currentScorer as FactorizationMachineScorer)?.TitleCity;
+
     /// <summary>The O*NET classifier now in use, or null when none is loaded.</summary>
     public IOccupationClassifier? Classifier
     {

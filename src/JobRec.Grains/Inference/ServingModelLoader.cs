@@ -36,8 +36,8 @@ public static class ServingModelLoader
         {
             return (m.Name, m.Kind) switch
             {
-                (ModelNames.Recommender, "fm" or "fm-notext") when m.PayloadFormat == ServedFactorizationMachine.PayloadFormat =>
-                    new FactorizationMachineScorer(ServedFactorizationMachine.Load(stored.Payload)),
+                (ModelNames.Recommender, "fm" or "fm-notext") when m.PayloadFormat is 1 or ServedFactorizationMachine.PayloadFormat =>
+                    new FactorizationMachineScorer(ServedFactorizationMachine.Load(stored.Payload, m.PayloadFormat)),
                 (ModelNames.Onet, ModelNames.OnetKind) => ViaFile(stored.Payload, path => OnetOccupationClassifier.Load(path, encoder)),
                 (ModelNames.Qa, ModelNames.QaKind) => ViaFile(stored.Payload, path => new QuestionAnswerer(LanguageModelCheckpoint.Load(path))),
                 _ => throw new InvalidDataException($"{what}: kind '{m.Kind}' payload format {m.PayloadFormat} cannot be served in slot '{m.Name}'"),
