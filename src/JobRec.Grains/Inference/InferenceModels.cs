@@ -74,6 +74,9 @@ public sealed class InferenceModels : IAsyncDisposable
             case (ModelNames.Qa, QuestionAnswerer answerer):
                 _currentAnswerer = answerer;
                 break;
+            case (ModelNames.Skills, JobRec.ML.Skills.SkillExtractor extractor) when Skills is { } pool:
+                pool.Install(extractor);
+                break;
             default:
                 throw new ArgumentException($"a {model.GetType().Name} cannot serve model slot '{metadata.Name}'", nameof(model));
         }
@@ -90,6 +93,22 @@ public sealed class InferenceModels : IAsyncDisposable
             _served[name] = info with { LastRefusal = reason };
         }
     }
+
+    /// <summary>The silo's skill extraction pool, which the skills slot installs into (set by the container); null: skills models are refused.</summary>
+    public SkillExtractionPool? Skills
+    {
+        get => _skills;
+        set
+        {
+            _skills = value;
+            if (value is not null)
+            {
+                _served.TryAdd(ModelNames.Skills, new ServedModelInfo(ModelNames.Skills, 0, value.Info.Model, "host", value.Info.Description, null, DateTimeOffset.UtcNow));
+            }
+        }
+    }
+
+    private SkillExtractionPool? _skills;
 
     /// <summary>The text encoder (dimension of every embedding).</summary>
     public ITextEncoder Encoder { get; }

@@ -98,6 +98,33 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
         Assert.Contains("popularity-region", svg);
     }
 
+    [Fact]
+    public async Task ASkillsModelThatCannotRunIsRefusedWithOneLineAndTheExtractorKeepsServing()
+    {
+        var before = await SlotAsync(ModelNames.Skills);
+        Assert.Equal("dictionary", before.GetProperty("kind").GetString());
+        var bad = await _store.AddAsync(new ModelMetadata { Name = ModelNames.Skills, Kind = ModelNames.SkillsKind, TrainingData = "not a tagger" }, [1, 2, 3, 4]);
+        await _store.ActivateAsync(ModelNames.Skills, bad.Version);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var info = await SlotAsync(ModelNames.Skills);
+            if (info.GetProperty("lastRefusal").GetString() is { } line)
+            {
+                Assert.StartsWith($"models: refused skills v{bad.Version}:", line);
+                Assert.DoesNotContain('\n', line);
+                Assert.Equal("dictionary", info.GetProperty("kind").GetString());
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"skills v{bad.Version} was not refused: {info}");
+            await Task.Delay(100);
+        }
+
+        var extracted = await _http.GetStringAsync("/skills/model");
+        Assert.Contains("dictionary", extracted);
+    }
+
     /// <summary>Train/serve parity through the silo: a model whose only non-zero parameters are the title and city slots scores every served
     /// candidate exactly as the offline model scores the same (user, job) with training's inputs (FmContext at serving time).</summary>
     [Fact]
@@ -240,10 +267,12 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> RecommenderInfoAsync()
+    private Task<JsonElement> RecommenderInfoAsync() => SlotAsync(ModelNames.Recommender);
+
+    private async Task<JsonElement> SlotAsync(string name)
     {
         var models = await _http.GetFromJsonAsync<JsonElement>("/models");
-        return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == ModelNames.Recommender);
+        return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == name);
     }
 
     private static int FreePort()
