@@ -39,9 +39,10 @@ internal static class TrainModelCommands
         var onet = new Option<string>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
         var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 };
         var noRerank = new Option<bool>("--no-rerank") { Description = "Without the re-ranker (one training instead of five)" };
+        var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
         var command = NewCommand("onet", "Train the O*NET classifier (as jobrec onet train) and store it as the next onet version", store,
-            [onet, maxTitles, noRerank, encoderEpochs]);
+            [onet, maxTitles, noRerank, noHead, encoderEpochs]);
         command.SetAction(async (parseResult, cancellationToken) => await Guarded("train onet", async () =>
         {
             var directory = parseResult.GetValue(onet)!;
@@ -52,7 +53,13 @@ internal static class TrainModelCommands
                 throw new ArgumentException($"--max-titles ({max}) and --encoder-epochs ({epochs}) must be 0 or more");
             }
 
-            var options = new OnetClassifierOptions(Rerank: !parseResult.GetValue(noRerank), EncoderClassifier: OnetClassifierDefaults.Encoder(epochs));
+            if (!Directory.Exists(directory))
+            {
+                throw new DirectoryNotFoundException($"--onet {directory}: no such folder (it holds ONET.OccupationData.tsv and ONET.AlternateTitles.tsv)");
+            }
+
+            var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
+                EncoderClassifier: OnetClassifierDefaults.Encoder(epochs));
             using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
             var clock = Stopwatch.StartNew();
             var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
