@@ -7,8 +7,9 @@ namespace JobRec.ML.Models;
 /// training dataset is needed. Thread-safe for scoring.</summary>
 public sealed class ServedFactorizationMachine
 {
-    /// <summary>Payload format written by <see cref="Save"/>: 2 adds the title/city flag and vocabulary after the text flag.
-    /// Format 1 (no title/city features) is still read.</summary>
+    /// <summary>Payload format written by <see cref="Save"/>: 2 starts with the byte 2, then the text and title/city flags, and ends with the
+    /// title vocabulary. Format 1 (no title/city features) started with the text flag (byte 0 or 1), so the first byte tells them apart and
+    /// both are read whatever the metadata says.</summary>
     public const int PayloadFormat = 2;
 
     private readonly FactorizationMachine _model;
@@ -92,13 +93,14 @@ public sealed class ServedFactorizationMachine
         }
     }
 
-    /// <summary>The payload bytes (format <see cref="PayloadFormat"/>): text flag, title/city flag, user ids, job ids, the machine, then the
-    /// title vocabulary when the flag is set.</summary>
+    /// <summary>The payload bytes (format <see cref="PayloadFormat"/>): the byte 2, text flag, title/city flag, user ids, job ids, the machine,
+    /// then the title vocabulary when the flag is set.</summary>
     public byte[] Save()
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
+            writer.Write((byte)PayloadFormat);
             writer.Write(_layout.UseText);
             writer.Write(TitleCity is not null);
             WriteIds(writer, UserIds);
@@ -123,8 +125,15 @@ public sealed class ServedFactorizationMachine
         try
         {
             using var reader = new BinaryReader(new MemoryStream(payload, writable: false), System.Text.Encoding.UTF8);
-            var useText = reader.ReadBoolean();
-            var titleCity = payloadFormat >= 2 && reader.ReadBoolean();
+            var first = reader.ReadByte();
+            if (first > PayloadFormat)
+            {
+                throw new InvalidDataException($"factorization machine payload starts with {first}: not payload format 1 or {PayloadFormat}");
+            }
+
+            // Format 1 began with the text flag (0 or 1); format 2 with its number, then the flags.
+            var useText = first == PayloadFormat ? reader.ReadBoolean() : first == 1;
+            var titleCity = first == PayloadFormat && reader.ReadBoolean();
             var users = ReadIds(reader, "user");
             var jobs = ReadIds(reader, "job");
             var model = FactorizationMachine.Load(reader);

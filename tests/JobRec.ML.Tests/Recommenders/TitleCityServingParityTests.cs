@@ -75,9 +75,13 @@ public class TitleCityServingParityTests
         Assert.Null(served.TitleCity);
         var payload = served.Save();
         Assert.Null(ServedFactorizationMachine.Load(payload).TitleCity);
-        // Format 1 had no title/city flag: drop it (second byte) and read as format 1.
-        byte[] format1 = [payload[0], .. payload[2..]];
+        // Format 1 began with the text flag and had no format byte or title/city flag; its payloads still load, whatever the metadata says.
+        Assert.Equal(ServedFactorizationMachine.PayloadFormat, payload[0]);
+        byte[] format1 = [payload[1], .. payload[3..]];
         Assert.Equal(served.UserIds, ServedFactorizationMachine.Load(format1, 1).UserIds);
+        Assert.Equal(served.UserIds, ServedFactorizationMachine.Load(format1).UserIds);
+        Assert.Null(ServedFactorizationMachine.Load(payload, 1).TitleCity);
+        Assert.Contains("starts with 9", Assert.Throws<InvalidDataException>(() => ServedFactorizationMachine.Load([9, .. payload[1..]])).Message);
         Assert.Contains("payload format 7", Assert.Throws<InvalidDataException>(() => ServedFactorizationMachine.Load(payload, 7)).Message);
     }
 }
