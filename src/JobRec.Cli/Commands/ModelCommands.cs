@@ -23,6 +23,11 @@ internal static class ModelCommands
     {
         var train = new Command("train", "Train a model and store it as a new version in the model store (silos swap to it once activated)");
         train.Subcommands.Add(TrainRecommenderCommand());
+        foreach (var command in TrainModelCommands.Commands(StoreOptions, OpenStore))
+        {
+            train.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(train);
         var models = new Command("models", "List, activate and add versions of the models silos serve (recommender, onet, qa, skills)");
         models.Subcommands.Add(ListCommand());
@@ -63,10 +68,11 @@ internal static class ModelCommands
         var epochs = new Option<int>("--fm-epochs") { Description = "Factorization machine epochs", DefaultValueFactory = _ => 10 };
         var maxTestUsers = new Option<int>("--max-test-users") { Description = "Most held-out users the model and baselines are judged on (0: all)", DefaultValueFactory = _ => 2_000 };
         var noActivate = new Option<bool>("--no-activate") { Description = "Store the new version without activating it" };
+        var noTitleCity = new Option<bool>("--no-title-city") { Description = "Train without the title and city features (the ablation; they lift real logs, not the synthetic market)" };
         var output = new Option<string?>("--out") { Description = "Also write the evaluation's report.md, map_at_k.svg and results.json here" };
         var (store, cluster) = StoreOptions();
         var command = new Command("recommender", "Train the factorization machine re-ranker, measure it against popularity, popularity-in-region, item-kNN and content-based on held-out interactions, and store it as a new version");
-        foreach (var o in new Option[] { train, profiles, synthetic, syntheticUsers, syntheticJobs, seed, encoderName, epochs, maxTestUsers, noActivate, output, store, cluster })
+        foreach (var o in new Option[] { train, profiles, synthetic, syntheticUsers, syntheticJobs, seed, encoderName, epochs, maxTestUsers, noActivate, noTitleCity, output, store, cluster })
         {
             command.Options.Add(o);
         }
@@ -105,7 +111,8 @@ internal static class ModelCommands
                 var name = parseResult.GetValue(encoderName)!;
                 var encoder = TextEncoderCatalog.Create(name, log: log.WriteLine);
                 log.WriteLine($"train recommender: {data}; {split.Train.Count} train interactions, {split.Tests.Count} held-out users");
-                var trained = RecommenderTraining.Train(split, encoder, name, data, parseResult.GetValue(epochs), parseResult.GetValue(seed), log);
+                var trained = RecommenderTraining.Train(split, encoder, name, data, parseResult.GetValue(epochs), parseResult.GetValue(seed), log,
+                    titleCityFeatures: !parseResult.GetValue(noTitleCity));
                 Console.WriteLine(RecommendationReport.Markdown(trained.Evaluation));
                 Console.WriteLine(RecommendationReport.SummaryLine(trained.Evaluation));
                 if (parseResult.GetValue(output) is { } folder)

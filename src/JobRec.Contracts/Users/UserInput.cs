@@ -21,4 +21,6 @@ public sealed record UserInput
     public bool OnlyLocalOrRemote { get; init; }
     /// <summary>Where the profile came from.</summary>
     public string Source { get; init; } = "";
+    /// <summary>Past job titles, most recent first (the recommender's title features compare them with job titles).</summary>
+    public IReadOnlyList<string> PastTitles { get; init; } = [];
 }

@@ -83,6 +83,7 @@ public static class RequestValidation
         Text("source", user.Source, ContractLimits.MaxShortFieldLength);
         Skills("skills", user.Skills);
         Skills("desiredTitles", user.DesiredTitles);
+        Skills("pastTitles", user.PastTitles);
     }
 
     /// <summary>An interaction names a job and a defined kind.</summary>

@@ -7,7 +7,8 @@ using JobRec.Vectors.Exact;
 
 namespace JobRec.Evaluation.Training;
 
-/// <summary>Trains the served recommender (the factorization machine of <see cref="StandardModels"/>, without the title and city features the serving path does not compute) on a split's training interactions, judges it
+/// <summary>Trains the served recommender (the factorization machine of <see cref="StandardModels"/> with its title and city features, whose title
+/// vocabulary the served model carries so silos compute the same inputs) on a split's training interactions, judges it
 /// on the split's held-out users next to the baselines, and packages it as a model-store entry whose metadata carries that evaluation.</summary>
 public static class RecommenderTraining
 {
@@ -30,14 +31,14 @@ public static class RecommenderTraining
     /// <param name="seed">Seed of every randomised step.</param>
     /// <param name="log">Progress lines, or null.</param>
     /// <param name="ks">Cut-offs of the evaluation table (default 5, 10, 25).</param>
+    /// <param name="titleCityFeatures">False trains without the title and city inputs (the ablation; <see cref="FmTrainingOptions.TitleCityFeatures"/>).</param>
     public static Result Train(EvaluationSplit split, ITextEncoder encoder, string encoderName, string trainingData, int fmEpochs = 30, int seed = 1,
-        TextWriter? log = null, IReadOnlyList<int>? ks = null)
+        TextWriter? log = null, IReadOnlyList<int>? ks = null, bool titleCityFeatures = true)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(encoder);
-        // The served FM is trained on the inputs the grains compute: they do not fill the title and city features yet, so it is trained without them.
         var tuning = StandardModels.Untuned(seed);
-        tuning = tuning with { Fm = tuning.Fm with { Epochs = fmEpochs, TitleCityFeatures = false } };
+        tuning = tuning with { Fm = tuning.Fm with { Epochs = fmEpochs, TitleCityFeatures = titleCityFeatures } };
         var all = StandardModels.All(encoder, () => new VectorIndexJobSearch(d => new ExactInnerProductIndex(d)), tuning);
         FactorizationMachineRecommender? fitted = null;
         var fmSpec = all.Single(m => m.Name == "fm");

@@ -11,7 +11,7 @@ namespace JobRec.Grains.Hosting;
 /// version is activated.</summary>
 public sealed class ModelRefresher : IHostedService, IAsyncDisposable
 {
-    private static readonly string[] ServedSlots = [ModelNames.Recommender, ModelNames.Onet, ModelNames.Qa];
+    private static readonly string[] ServedSlots = [ModelNames.Recommender, ModelNames.Onet, ModelNames.Qa, ModelNames.Skills];
     private readonly InferenceModels _models;
     private readonly ServingOptions _options;
     private readonly ILogger<ModelRefresher> _logger;

@@ -28,7 +28,10 @@ public static class ServingSiloBuilderExtensions
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
         silo.Services.TryAddSingleton(_ => new SkillExtractionPool(skills ?? SkillExtractor.Dictionary("no skill tagger configured for this silo"), options));
         // No model trained yet: the linear scorer is the explicit fallback (reported as such by GET /models) until the store has an active one.
-        silo.Services.TryAddSingleton(_ => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options));
+        silo.Services.TryAddSingleton(sp => new InferenceModels(encoder, scorer ?? new LinearCandidateScorer(), classifier, options)
+        {
+            Skills = sp.GetRequiredService<SkillExtractionPool>(),
+        });
         silo.Services.TryAddSingleton<ModelRefresher>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<ModelRefresher>());
         return silo;

@@ -21,10 +21,15 @@ public sealed class FactorizationMachineScorer : ICandidateScorer
     /// <inheritdoc />
     public string Name => _model.Kind;
 
+    /// <summary>The title/city featurizer the pipeline must fill <see cref="CandidateFeatures.CityMatch"/> and the three after it with; null when
+    /// the model does not use them.</summary>
+    public TitleCityFeaturizer? TitleCity => _model.TitleCity;
+
     /// <inheritdoc />
     public void Score(IReadOnlyList<CandidateFeatures> candidates, Span<float> scores)
     {
         var inputs = new FmFeatureInputs[candidates.Count];
+        var titleCity = _model.TitleCity is not null;
         // A batch is runs of one user's candidates: look the user up once per run.
         string? lastUser = null;
         var u = -1;
@@ -39,7 +44,14 @@ public sealed class FactorizationMachineScorer : ICandidateScorer
 
             inputs[i] = new FmFeatureInputs(
                 u, _model.JobIndex(c.JobId),
-                c.RegionMatch, c.HistoryTextSimilarity, c.ProfileTextSimilarity, c.SkillOverlap, c.OnetMatch, c.Popularity, c.Recency);
+                c.RegionMatch, c.HistoryTextSimilarity, c.ProfileTextSimilarity, c.SkillOverlap, c.OnetMatch, c.Popularity, c.Recency)
+            {
+                // Left 0 for a model trained without them (its weights for those slots are untrained).
+                CityMatch = titleCity ? c.CityMatch : 0,
+                TitleHistorySimilarity = titleCity ? c.TitleHistorySimilarity : 0,
+                TitleProfileSimilarity = titleCity ? c.TitleProfileSimilarity : 0,
+                ProfileCityMatch = titleCity && c.ProfileCityMatch,
+            };
         }
 
         _model.Score(inputs, scores[..inputs.Length]);

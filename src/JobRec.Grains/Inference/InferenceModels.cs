@@ -74,6 +74,9 @@ public sealed class InferenceModels : IAsyncDisposable
             case (ModelNames.Qa, QuestionAnswerer answerer):
                 _currentAnswerer = answerer;
                 break;
+            case (ModelNames.Skills, JobRec.ML.Skills.SkillExtractor extractor) when Skills is { } pool:
+                pool.Install(extractor);
+                break;
             default:
                 throw new ArgumentException($"a {model.GetType().Name} cannot serve model slot '{metadata.Name}'", nameof(model));
         }
@@ -91,6 +94,22 @@ public sealed class InferenceModels : IAsyncDisposable
         }
     }
 
+    /// <summary>The silo's skill extraction pool, which the skills slot installs into (set by the container); null: skills models are refused.</summary>
+    public SkillExtractionPool? Skills
+    {
+        get => _skills;
+        set
+        {
+            _skills = value;
+            if (value is not null)
+            {
+                _served.TryAdd(ModelNames.Skills, new ServedModelInfo(ModelNames.Skills, 0, value.Info.Model, "host", value.Info.Description, null, DateTimeOffset.UtcNow));
+            }
+        }
+    }
+
+    private SkillExtractionPool? _skills;
+
     /// <summary>The text encoder (dimension of every embedding).</summary>
     public ITextEncoder Encoder { get; }
 
@@ -105,6 +124,9 @@ public sealed class InferenceModels : IAsyncDisposable
             _served[ModelNames.Recommender] = new ServedModelInfo(ModelNames.Recommender, 0, value.Name, "host", $"{value.Name} (set by the host)", null, DateTimeOffset.UtcNow);
         }
     }
+
+    /// <summary>The title/city featurizer of the recommender now in use, or null when it does not use those inputs.</summary>
+    public JobRec.ML.Recommenders.TitleCityFeaturizer? TitleCity => (_currentScorer as FactorizationMachineScorer)?.TitleCity;
 
     /// <summary>The O*NET classifier now in use, or null when none is loaded.</summary>
     public IOccupationClassifier? Classifier

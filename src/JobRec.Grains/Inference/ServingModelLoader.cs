@@ -3,6 +3,7 @@ using JobRec.ML.Language.Answering;
 using JobRec.ML.Language.Model;
 using JobRec.ML.Models;
 using JobRec.ML.Onet;
+using JobRec.ML.Skills;
 using JobRec.ML.Text;
 
 namespace JobRec.Grains.Inference;
@@ -10,8 +11,8 @@ namespace JobRec.Grains.Inference;
 /// <summary>Turns a stored model into what the inference pool runs, checking it fits this silo first (kind, payload format, encoder).</summary>
 public static class ServingModelLoader
 {
-    /// <summary>The loaded model: an <see cref="ICandidateScorer"/> (recommender), <see cref="IOccupationClassifier"/> (onet) or
-    /// <see cref="QuestionAnswerer"/> (qa).</summary>
+    /// <summary>The loaded model: an <see cref="ICandidateScorer"/> (recommender), <see cref="IOccupationClassifier"/> (onet),
+    /// <see cref="QuestionAnswerer"/> (qa) or <see cref="SkillExtractor"/> (skills: the tagger with the ESCO labels of the model cache when present).</summary>
     /// <param name="stored">The stored model.</param>
     /// <param name="encoder">The silo's text encoder.</param>
     /// <param name="encoderName">The silo's encoder name, or null when the host did not say (then only the dimension is checked).</param>
@@ -36,10 +37,11 @@ public static class ServingModelLoader
         {
             return (m.Name, m.Kind) switch
             {
-                (ModelNames.Recommender, "fm" or "fm-notext") when m.PayloadFormat == ServedFactorizationMachine.PayloadFormat =>
-                    new FactorizationMachineScorer(ServedFactorizationMachine.Load(stored.Payload)),
+                (ModelNames.Recommender, "fm" or "fm-notext") when m.PayloadFormat is 1 or ServedFactorizationMachine.PayloadFormat =>
+                    new FactorizationMachineScorer(ServedFactorizationMachine.Load(stored.Payload, m.PayloadFormat)),
                 (ModelNames.Onet, ModelNames.OnetKind) => ViaFile(stored.Payload, path => OnetOccupationClassifier.Load(path, encoder)),
                 (ModelNames.Qa, ModelNames.QaKind) => ViaFile(stored.Payload, path => new QuestionAnswerer(LanguageModelCheckpoint.Load(path))),
+                (ModelNames.Skills, ModelNames.SkillsKind) => ViaFile(stored.Payload, LoadTagger),
                 _ => throw new InvalidDataException($"{what}: kind '{m.Kind}' payload format {m.PayloadFormat} cannot be served in slot '{m.Name}'"),
             };
         }
@@ -49,6 +51,21 @@ public static class ServingModelLoader
             var message = e.Message.Split('\n')[0];
             throw new InvalidDataException(message.StartsWith(what, StringComparison.Ordinal) ? message : $"{what}: {message}", e);
         }
+    }
+
+    // The loader falls back to the dictionary when the tagger cannot run (unreadable head, unknown or missing encoder): here that is a refusal.
+    private static SkillExtractor LoadTagger(string path)
+    {
+        var labels = File.Exists(SkillExtractionConfiguration.DefaultLabelsPath) ? SkillExtractionConfiguration.DefaultLabelsPath : null;
+        var extractor = SkillExtractorLoader.Load(path, labels);
+        if (extractor.Model != SkillExtractor.TaggerModel)
+        {
+            var reason = extractor.Description.Replace(path, "payload", StringComparison.Ordinal);
+            extractor.Dispose();
+            throw new InvalidDataException($"the skill tagger cannot run: {reason}");
+        }
+
+        return extractor;
     }
 
     private static T ViaFile<T>(byte[] payload, Func<string, T> load)

@@ -6,33 +6,55 @@ using ContractKind = JobRec.Contracts.Skills.SkillSpanKind;
 namespace JobRec.Grains.Inference;
 
 /// <summary>The silo-wide skill extractor behind a <see cref="MicroBatcher{TItem, TResult}"/>: texts of concurrent requests (job and user
-/// upserts, imports, <c>POST /skills/extract</c>) are tagged in one model call. Owns the extractor.</summary>
+/// upserts, imports, <c>POST /skills/extract</c>) are tagged in one model call. Owns the extractor; <see cref="Install"/> swaps in another (the
+/// model store's skills version) while serving: a batch reads the extractor once, so texts already in a batch finish on the old one.</summary>
 public sealed class SkillExtractionPool : IAsyncDisposable
 {
     private readonly MicroBatcher<(string Text, int MaxCharacters), SkillExtractResponse> _batcher;
     private readonly SkillExtractor? _import;
+    private readonly bool _importWithServed;
     private readonly int _importCharacters;
+    private readonly ServingOptions _options;
+    private volatile SkillExtractor _extractor;
 
     /// <summary>Puts <paramref name="extractor"/> behind a batcher sized by <paramref name="options"/>.</summary>
     public SkillExtractionPool(SkillExtractor extractor, ServingOptions options)
     {
         ArgumentNullException.ThrowIfNull(extractor);
         ArgumentNullException.ThrowIfNull(options);
-        Extractor = extractor;
+        _extractor = extractor;
+        _options = options;
         _importCharacters = options.SkillImportCharacters;
         _import = options.SkillImportCharacters <= 0 || options.SkillImport == SkillImportMode.Off ? null
             : options.SkillImport == SkillImportMode.Dictionary && extractor.Model != SkillExtractor.DictionaryModel ? SkillExtractor.Dictionary("dictionary at import")
             : extractor;
-        Info = new SkillModelInfo(extractor.Model, extractor.Description, extractor.EscoLabels, options.SkillUpsertCharacters, options.SkillImportCharacters,
-            _import?.Model ?? "off");
+        _importWithServed = ReferenceEquals(_import, extractor);
+        Info = InfoOf(extractor);
         _batcher = new MicroBatcher<(string, int), SkillExtractResponse>(Run, options.BatchWindow, options.MaxBatch);
     }
 
-    /// <summary>The extractor.</summary>
-    public SkillExtractor Extractor { get; }
+    /// <summary>The extractor now in use.</summary>
+    public SkillExtractor Extractor => _extractor;
 
     /// <summary>What extracts skills, for the API.</summary>
-    public SkillModelInfo Info { get; }
+    public SkillModelInfo Info { get; private set; }
+
+    /// <summary>Serves <paramref name="extractor"/> from now on (imports that tag with the served extractor follow it); the previous one is
+    /// disposed a minute later, when batches that read it are long done.</summary>
+    public void Install(SkillExtractor extractor)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        var old = Interlocked.Exchange(ref _extractor, extractor);
+        Info = InfoOf(extractor);
+        if (!ReferenceEquals(old, extractor))
+        {
+            _ = Task.Delay(TimeSpan.FromMinutes(1)).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    private SkillModelInfo InfoOf(SkillExtractor extractor) =>
+        new(extractor.Model, extractor.Description, extractor.EscoLabels, _options.SkillUpsertCharacters, _options.SkillImportCharacters,
+            _importWithServed ? extractor.Model : _import?.Model ?? "off");
 
     /// <summary>Batches run so far and texts extracted.</summary>
     public (long Batches, long Items) Statistics => (_batcher.Batches, _batcher.Items);
@@ -55,7 +77,7 @@ public sealed class SkillExtractionPool : IAsyncDisposable
             return Task.FromResult<SkillExtractResponse[]>([]);
         }
 
-        if (!ReferenceEquals(_import, Extractor))
+        if (!_importWithServed)
         {
             return Task.FromResult(_import.Extract(texts.Select(t => (string?)t).ToList(), _importCharacters).Select(e => ToContract(e, _import.Model)).ToArray());
         }
@@ -67,19 +89,20 @@ public sealed class SkillExtractionPool : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _batcher.DisposeAsync().ConfigureAwait(false);
-        Extractor.Dispose();
+        _extractor.Dispose();
     }
 
     private SkillExtractResponse[] Run(IReadOnlyList<(string Text, int MaxCharacters)> items)
     {
         var result = new SkillExtractResponse[items.Count];
+        var extractor = _extractor;
         foreach (var group in Enumerable.Range(0, items.Count).GroupBy(i => items[i].MaxCharacters))
         {
             var indexes = group.ToList();
-            var extracted = Extractor.Extract(indexes.Select(i => (string?)items[i].Text).ToList(), group.Key);
+            var extracted = extractor.Extract(indexes.Select(i => (string?)items[i].Text).ToList(), group.Key);
             for (var n = 0; n < indexes.Count; n++)
             {
-                result[indexes[n]] = ToContract(extracted[n], Extractor.Model);
+                result[indexes[n]] = ToContract(extracted[n], extractor.Model);
             }
         }
 

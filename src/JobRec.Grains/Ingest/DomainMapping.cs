@@ -49,6 +49,8 @@ public static class DomainMapping
             Region = Clip(user.Region, ContractLimits.MaxShortFieldLength),
             Skills = Skills(user.Skills),
             DesiredTitles = Skills(user.DesiredTitles),
+            PastTitles = (user.PastTitles ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => Clip(t.Trim(), ContractLimits.MaxShortFieldLength))
+                .Take(ContractLimits.MaxSkills).ToList(),
             WantsRemote = user.WantsRemote,
             Source = Clip(user.Source, ContractLimits.MaxShortFieldLength),
         };

@@ -10,6 +10,7 @@ using JobRec.Contracts.Recommendations;
 using JobRec.Contracts.Search;
 using JobRec.Grains.Embeddings;
 using JobRec.Grains.Hosting;
+using JobRec.ML.Recommenders;
 
 namespace JobRec.Grains.Recommendations;
 
@@ -25,12 +26,15 @@ public sealed class RecommendationPipeline
 
     private readonly IGrainFactory _grains;
     private readonly ServingOptions _options;
+    private readonly TitleCityFeaturizer? _titleCity;
 
-    /// <summary>Creates a pipeline that reaches shards and workers through <paramref name="grains"/>.</summary>
-    public RecommendationPipeline(IGrainFactory grains, ServingOptions options)
+    /// <summary>Creates a pipeline that reaches shards and workers through <paramref name="grains"/>; <paramref name="titleCity"/> is the served
+    /// model's title/city featurizer (<see cref="Inference.InferenceModels.TitleCity"/>), or null when the model does not use those inputs.</summary>
+    public RecommendationPipeline(IGrainFactory grains, ServingOptions options, TitleCityFeaturizer? titleCity = null)
     {
         _grains = grains;
         _options = options;
+        _titleCity = titleCity;
     }
 
     /// <summary>The user's top-k jobs, best first; jobs the user already interacted with, closed or expired jobs and (when the user asks) jobs outside the region never appear.</summary>
@@ -127,7 +131,7 @@ public sealed class RecommendationPipeline
         // The features go to the worker by reference inside the silo and are done with once it answers, so the array is pooled (it is
         // not handed back when the call fails: a timed-out batch might still be reading it).
         var features = ArrayPool<CandidateFeatures>.Shared.Rent(list.Count);
-        WriteFeatures(user, list, pops, features, now);
+        WriteFeatures(user, list, pops, features, now, TitleCityOf(user));
 
         var scores = await _grains.GetGrain<IInferenceWorkerGrain>("0").ScoreAsync(new ArraySegment<CandidateFeatures>(features, 0, list.Count)).ConfigureAwait(false);
         ArrayPool<CandidateFeatures>.Shared.Return(features, clearArray: true);
@@ -217,8 +221,27 @@ public sealed class RecommendationPipeline
         return lookups;
     }
 
+    // The user's side of the title/city features for the served model's vocabulary, built once per context and model.
+    private TitleCityUser? TitleCityOf(UserContext user)
+    {
+        if (_titleCity is null)
+        {
+            return null;
+        }
+
+        if (user.TitleCity is { } known && ReferenceEquals(known.Featurizer, _titleCity))
+        {
+            return known.User;
+        }
+
+        var built = _titleCity.User([.. user.RecentJobs.Select(r => (r.Job.Title, r.Job.Location))],
+            [.. user.Profile.PastTitles, .. user.Profile.DesiredTitles], user.Profile.Location);
+        user.TitleCity = (_titleCity, built);
+        return built;
+    }
+
     // Sets each candidate's popularity and writes its features.
-    private static void WriteFeatures(UserContext user, List<Candidate> list, float[] pops, CandidateFeatures[] features, DateTimeOffset now)
+    private void WriteFeatures(UserContext user, List<Candidate> list, float[] pops, CandidateFeatures[] features, DateTimeOffset now, TitleCityUser? titleCity)
     {
         var values = CollectionsMarshal.AsSpan(list);
         for (var i = 0; i < values.Length; i++)
@@ -226,6 +249,18 @@ public sealed class RecommendationPipeline
             ref var c = ref values[i];
             c.Popularity = pops[i];
             features[i] = Features(user, in c, now);
+            if (titleCity is not null)
+            {
+                var job = c.Hit.Job;
+                var extra = _titleCity!.With(default, titleCity, job.Title, job.Location);
+                features[i] = features[i] with
+                {
+                    CityMatch = extra.CityMatch,
+                    TitleHistorySimilarity = extra.TitleHistorySimilarity,
+                    TitleProfileSimilarity = extra.TitleProfileSimilarity,
+                    ProfileCityMatch = extra.ProfileCityMatch,
+                };
+            }
         }
     }
 

@@ -24,6 +24,9 @@ public sealed record UserContext(string UserId, UserInput Profile, float[] Resum
     /// <summary>The pipeline's weighted mean of the recent job embeddings, computed on the first recommend of this context.</summary>
     internal float[]? History { get; set; }
 
+    /// <summary>The user's side of the title/city features and the featurizer it was built with, computed on the first recommend of this context.</summary>
+    internal (JobRec.ML.Recommenders.TitleCityFeaturizer Featurizer, JobRec.ML.Recommenders.TitleCityUser User)? TitleCity { get; set; }
+
     /// <summary>The pipeline's query vector (resume and history mixed), computed on the first recommend of this context.</summary>
     internal float[]? Query { get; set; }
 

@@ -160,7 +160,7 @@ public sealed class UserGrain : Grain<UserState>, IUserGrain
         var context = _context is { } known && known.Version == State.Version ? known.Context : await ContextAsync();
         _context = (State.Version, context);
         var generation = _models.Generation;
-        var pipeline = new RecommendationPipeline(GrainFactory, _options);
+        var pipeline = new RecommendationPipeline(GrainFactory, _options, _models.TitleCity);
         var list = await pipeline.RecommendAsync(context, request.K, request.Explain);
         _cache = new CachedRecommendations(State.Version, generation, request.K, request.Explain, list);
         return list;

@@ -147,6 +147,9 @@ public sealed class FactorizationMachineRecommender : Recommender
         ExamplesPerSecond = examples / Math.Max(1e-9, trainClock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>The title/city featurizer of the fitted catalog's title vocabulary (what a served model needs to compute those inputs).</summary>
+    public TitleCityFeaturizer TitleCity => new(Context.Titles);
+
     /// <summary>The raw feature inputs of a catalog (user, job) pair at serving time (the whole history counts).</summary>
     public FmFeatureInputs FeatureInputs(int user, int job) => Context.Inputs(user, job, -1);
 

@@ -208,6 +208,9 @@ internal sealed class FmContext
         return result;
     }
 
+    /// <summary>The title vocabulary and IDF of the catalog (what the served model carries for <see cref="TitleCityFeaturizer"/>).</summary>
+    public TitleTermIndex Titles => _titles;
+
     /// <summary>The user's training jobs, ascending by index (for negative sampling).</summary>
     public ReadOnlySpan<int> SortedJobsOf(int user) => _sortedJobs.AsSpan(_sortedOffsets[user], _sortedOffsets[user + 1] - _sortedOffsets[user]);
 

@@ -25,8 +25,8 @@ public sealed record FmTrainingOptions
     /// </summary>
     public bool IdFeatures { get; init; } = true;
     /// <summary>
-    /// True (default) to use the title and city features (<see cref="FmFeatureInputs.CityMatch"/> and the three after it); false leaves them 0,
-    /// as the grains' serving path does today: the model a silo serves is trained without them so training and serving see the same inputs.
+    /// True (default) to use the title and city features (<see cref="FmFeatureInputs.CityMatch"/> and the three after it); false leaves them 0
+    /// (the ablation). A served model carries the title vocabulary, so silos compute them as training does (<see cref="TitleCityFeaturizer"/>).
     /// </summary>
     public bool TitleCityFeatures { get; init; } = true;
     /// <summary>Seed of initialisation and sampling.</summary>

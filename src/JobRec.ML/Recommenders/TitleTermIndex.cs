@@ -75,6 +75,33 @@ public sealed class TitleTermIndex
         return result;
     }
 
+    /// <summary>Writes the vocabulary and IDF (not the catalog's job vectors): all <see cref="Encode"/> needs.</summary>
+    public void SaveVocabulary(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var words = new string[_idf.Length];
+        foreach (var (word, id) in _terms) words[id] = word;
+        writer.Write(words.Length);
+        foreach (var word in words) writer.Write(word);
+        ModelIO.WriteFloats(writer, _idf);
+    }
+
+    /// <summary>Reads a vocabulary written by <see cref="SaveVocabulary"/>; the result encodes titles but has no job vectors.</summary>
+    /// <exception cref="InvalidDataException">Truncated or inconsistent vocabulary.</exception>
+    public static TitleTermIndex LoadVocabulary(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length - reader.BaseStream.Position)
+            throw new InvalidDataException($"title vocabulary has an invalid word count {count}");
+        var terms = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+            if (!terms.TryAdd(reader.ReadString(), i)) throw new InvalidDataException($"title vocabulary lists word {i} twice");
+        var idf = ModelIO.ReadFloats(reader);
+        if (idf.Length != count) throw new InvalidDataException($"title vocabulary has {count} words and {idf.Length} IDF values");
+        return new TitleTermIndex(terms, idf, []);
+    }
+
     /// <summary>Number of distinct words of the vocabulary.</summary>
     public int TermCount => _idf.Length;
 

@@ -2,6 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using JobRec.Contracts.Operations;
 using JobRec.Data.Synthetic;
+using JobRec.Evaluation.Corpus;
+using JobRec.Evaluation.Runner;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Models;
@@ -98,6 +100,80 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASkillsModelThatCannotRunIsRefusedWithOneLineAndTheExtractorKeepsServing()
+    {
+        var before = await SlotAsync(ModelNames.Skills);
+        Assert.Equal("dictionary", before.GetProperty("kind").GetString());
+        var bad = await _store.AddAsync(new ModelMetadata { Name = ModelNames.Skills, Kind = ModelNames.SkillsKind, TrainingData = "not a tagger" }, [1, 2, 3, 4]);
+        await _store.ActivateAsync(ModelNames.Skills, bad.Version);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var info = await SlotAsync(ModelNames.Skills);
+            if (info.GetProperty("lastRefusal").GetString() is { } line)
+            {
+                Assert.StartsWith($"models: refused skills v{bad.Version}:", line);
+                Assert.DoesNotContain('\n', line);
+                Assert.Equal("dictionary", info.GetProperty("kind").GetString());
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"skills v{bad.Version} was not refused: {info}");
+            await Task.Delay(100);
+        }
+
+        var extracted = await _http.GetStringAsync("/skills/model");
+        Assert.Contains("dictionary", extracted);
+    }
+
+    /// <summary>Train/serve parity through the silo: a model whose only non-zero parameters are the title and city slots scores every served
+    /// candidate exactly as the offline model scores the same (user, job) with training's inputs (FmContext at serving time).</summary>
+    [Fact]
+    public async Task TheSiloComputesTheTitleAndCityInputsTrainingComputed()
+    {
+        var data = RecommenderDatasetFactory.Build(SyntheticCorpusLoader.Split(new SyntheticMarketOptions { Jobs = 200, Users = 40, Seed = 11 }));
+        var fitted = new FactorizationMachineRecommender(null, new FmTrainingOptions { Factors = 4, Epochs = 1, Threads = 1, Seed = 2 });
+        fitted.Fit(data);
+        // A user whose whole training history fits the grain's recent jobs (10), with distinct times (the same order on both sides).
+        var user = Enumerable.Range(0, data.UserCount).First(u => data.JobsOf(u).Length is >= 3 and <= 10
+            && data.TicksOf(u).ToArray().Distinct().Count() == data.JobsOf(u).Length);
+        var k = 4;
+        var fm = new FactorizationMachine(fitted.Layout.FeatureCount, k, seed: 5, initialScale: 0.5f);
+        var dense = fitted.Layout.Users + fitted.Layout.Jobs;
+        FmFeature[] kept = [FmFeature.CityMatch, FmFeature.TitleHistorySimilarity, FmFeature.TitleProfileSimilarity, FmFeature.ProfileCityMatch];
+        for (var f = 0; f < fm.FeatureCount; f++)
+        {
+            if (!kept.Any(x => dense + (int)x == f))
+            {
+                fm.Weights[f] = 0;
+                fm.FactorValues.Slice(f * k, k).Clear();
+            }
+        }
+
+        fm.Weights[dense + (int)FmFeature.CityMatch] = 1.5f;
+        fm.Weights[dense + (int)FmFeature.TitleHistorySimilarity] = 2f;
+        fm.Weights[dense + (int)FmFeature.TitleProfileSimilarity] = 1f;
+        fm.Weights[dense + (int)FmFeature.ProfileCityMatch] = 0.5f;
+        var served = ServedFactorizationMachine.Create(fm, false, data.UserIds, data.JobIds, fitted.TitleCity);
+        var version = await AddAsync(served);
+        await _store.ActivateAsync(ModelNames.Recommender, version);
+        await WaitForVersionAsync(version);
+
+        var jobs = (await _ops.RecommendAsync(data.UserIds[user], 20, fresh: true)).Jobs;
+        Assert.True(jobs.Count >= 10, $"only {jobs.Count} recommendations");
+        var expected = new float[1];
+        foreach (var job in jobs)
+        {
+            served.Score([fitted.FeatureInputs(user, data.JobIndex[job.Job.Id])], expected);
+            Assert.True(Math.Abs(expected[0] - job.Score) <= 1e-4f * (1 + Math.Abs(expected[0])),
+                $"{data.UserIds[user]} x {job.Job.Id} ({job.Job.Title}, {job.Job.Location}): offline {expected[0]}, served {job.Score}");
+        }
+
+        Assert.True(jobs.Select(j => j.Score).Distinct().Count() >= 3, "the title and city inputs should separate the candidates");
+        Assert.Contains(jobs, j => j.Score > 0.5f);
+    }
+
+    [Fact]
     public async Task ACorruptWrongDimensionOrUnknownFormatModelIsRefusedAndThePreviousOneKeepsServing()
     {
         var good = (await _ops.RecommendAsync(User, 20)).Jobs.Select(j => j.Job.Id).ToList();
@@ -162,6 +238,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     {
         Name = ModelNames.Recommender,
         Kind = "fm",
+        PayloadFormat = ServedFactorizationMachine.PayloadFormat,
         TrainingData = "hand-made test model",
         Encoder = "hashed",
         EncoderDimension = Dimension,
@@ -191,9 +268,11 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
         }
     }
 
-    private async Task<JsonElement> RecommenderInfoAsync()
+    private Task<JsonElement> RecommenderInfoAsync() => SlotAsync(ModelNames.Recommender);
+
+    private async Task<JsonElement> SlotAsync(string name)
     {
         var models = await _http.GetFromJsonAsync<JsonElement>("/models");
-        return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == ModelNames.Recommender);
+        return models.EnumerateArray().Single(m => m.GetProperty("name").GetString() == name);
     }
 }
