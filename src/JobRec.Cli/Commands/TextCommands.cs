@@ -207,9 +207,10 @@ internal static class TextCommands
         var noAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
         var encoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => new OnetClassifierOptions().EncoderClassifierShare };
-        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs, encoderEpochs, encoderShare }) command.Options.Add(o);
-        // The classifier's encoder evidence; USE-Lite stays the default until another encoder is measured better here (--encoder-epochs needs use-lite).
-        var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.UseLite, "Encoder of the classifier's cosine evidence: use-lite (default), minilm, arctic-xs, hashed");
+        var headTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
+        foreach (var o in new Option[] { onet, test, writeSplit, noHead, tune, epochs, rate, hidden, developmentOnly, predictions, groups, noAugment, noRerank, seeds, folds, candidates, writeLists, headEpochs, encoderEpochs, encoderShare, headTitlePairs }) command.Options.Add(o);
+        // The classifier's encoder evidence: MiniLM, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), arctic-xs, use-lite, hashed");
         encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
@@ -230,7 +231,8 @@ internal static class TextCommands
                 Rerank: !parseResult.GetValue(noRerank), ClassifierSeeds: parseResult.GetValue(seeds), RerankFolds: parseResult.GetValue(folds),
                 Reranker: new RerankerOptions(Candidates: parseResult.GetValue(candidates)),
                 Contrastive: new ContrastiveOptions(Epochs: parseResult.GetValue(headEpochs)),
-                EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(encoderEpochs)), EncoderClassifierShare: parseResult.GetValue(encoderShare));
+                EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(encoderEpochs)), EncoderClassifierShare: parseResult.GetValue(encoderShare),
+                HeadTitlePairs: parseResult.GetValue(headTitlePairs));
             if (parseResult.GetValue(developmentOnly))
             {
                 var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
