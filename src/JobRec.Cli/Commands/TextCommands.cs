@@ -224,6 +224,12 @@ internal static class TextCommands
             }
             if (parseResult.GetValue(encoderEpochs) < 0) { Console.Error.WriteLine($"evaluate onet: --encoder-epochs {parseResult.GetValue(encoderEpochs)} must be 0 (none) or more"); return 2; }
             if (parseResult.GetValue(encoderShare) is not (>= 0 and <= 1) and var badShare) { Console.Error.WriteLine($"evaluate onet: --encoder-share {badShare} must be between 0 and 1"); return 2; }
+            if (parseResult.GetValue(encoderEpochs) > 0 && encoderSettings.Name(parseResult) != TextEncoderCatalog.UseLite)
+            {
+                Console.Error.WriteLine($"evaluate onet: --encoder-epochs {parseResult.GetValue(encoderEpochs)} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderSettings.Name(parseResult)})");
+                return 2;
+            }
+
             using var encoder = CachedEncoder(encoderSettings.Create(parseResult, Log), encoderSettings.Name(parseResult));
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), ClassifierEpochs: parseResult.GetValue(epochs),
                 ClassifierLearningRate: parseResult.GetValue(rate), ClassifierHidden: parseResult.GetValue(hidden),
