@@ -38,7 +38,7 @@ public static class Program
                 QaCheckpointPath = configuration[JobRec.Grains.Inference.QaCheckpointLocation.EnvironmentVariable],
             }, name => configuration[name]),
             Encoder = encoder,
-            Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(name => configuration[name], encoder),
+            Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(name => configuration[name]),
             Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(name => configuration[name], Console.Error.WriteLine),
         });
         await app.RunAsync().ConfigureAwait(false);

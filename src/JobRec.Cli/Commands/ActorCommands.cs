@@ -99,12 +99,12 @@ internal static class ActorCommands
                         ModelLog = line => Console.Error.WriteLine($"silo: {line}"),
                     }, HostSettings.Read),
                     Encoder = textEncoder,
-                    Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
+                    Classifier = JobRec.Grains.Occupations.OnetClassifierConfiguration.From(HostSettings.Read),
                     Skills = JobRec.Grains.Inference.SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
                 });
             }
             catch (Exception e) when (e is ArgumentException or FormatException or FileNotFoundException or InvalidDataException
-                                          or JobRec.ML.Onet.OnetModelEncoderMismatchException)
+                                          or JobRec.ML.Onet.OnetModelEncoderMismatchException or JobRec.ML.Text.ModelNotFoundException)
             {
                 Console.Error.WriteLine($"silo: {e.Message}");
                 return 2;

@@ -5,6 +5,9 @@ namespace JobRec.Cli.Commands;
 /// <summary>The O*NET model settings the commands share: <c>evaluate onet</c> and <c>onet train</c> build the same model unless told otherwise.</summary>
 internal static class OnetClassifierDefaults
 {
+    /// <summary>Encoder of the model's sentence-embedding evidence by default: MiniLM, better than USE-Lite and Arctic on every evidence (docs/EVALUATION.md).</summary>
+    public const string EncoderName = JobRec.ML.Text.TextEncoderCatalog.MiniLm;
+
     /// <summary>Epochs of the fine-tuned USE-Lite title classifier by default (0: none).</summary>
     public const int EncoderEpochs = 0;
 

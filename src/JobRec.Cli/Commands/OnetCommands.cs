@@ -4,7 +4,6 @@ using System.Globalization;
 using JobRec.Grains.Occupations;
 using JobRec.ML.Onet;
 using JobRec.ML.Text;
-using JobRec.ML.Text.UseLite;
 
 namespace JobRec.Cli.Commands;
 
@@ -33,8 +32,11 @@ internal static class OnetCommands
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
-        var command = new Command("train", "Train the O*NET classifier (USE-Lite) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
-        foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs }) command.Options.Add(o);
+        var headTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        var command = new Command("train", "Train the O*NET classifier (MiniLM by default) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
+        foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs, headTitlePairs }) command.Options.Add(o);
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             var clock = Stopwatch.StartNew();
@@ -44,14 +46,17 @@ internal static class OnetCommands
             int max = parseResult.GetValue(maxTitles);
             int tuneEpochs = parseResult.GetValue(encoderEpochs);
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
-                RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs));
+                RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs),
+                HeadTitlePairs: parseResult.GetValue(headTitlePairs));
+            var encoderName = encoderSettings.Name(parseResult);
+            if (tuneEpochs > 0 && encoderName != TextEncoderCatalog.UseLite) { Console.Error.WriteLine($"onet train: --encoder-epochs {tuneEpochs} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderName})"); return 2; }
             try
             {
-                using var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+                using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{encoderName}.bin"));
                 Log($"training from {Path.GetFullPath(directory)} ({(options.Rerank ? $"re-ranked: development model, {options.RerankFolds} fold models, final model" : "fused order, one model")})");
                 var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
                 var source = string.Create(CultureInfo.InvariantCulture,
-                    $"onet={Path.GetFullPath(directory)};max-titles={max};rerank={(options.Rerank ? "yes" : "no")};rerank-folds={options.RerankFolds};head={(options.FineTuneHead ? "yes" : "no")};encoder=use-lite;encoder-epochs={tuneEpochs}");
+                    $"onet={Path.GetFullPath(directory)};max-titles={max};rerank={(options.Rerank ? "yes" : "no")};rerank-folds={options.RerankFolds};head={(options.FineTuneHead ? "yes" : "no")};encoder={encoderName};head-title-pairs={(options.HeadTitlePairs ? "yes" : "no")};encoder-epochs={tuneEpochs}");
                 long bytes = OnetModelFile.Save(classifier.Model, path, source);
                 Log($"saved {Path.GetFullPath(path)} ({bytes / 1e6:F1} MB); weights {classifier.Model.Weights}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -72,15 +77,17 @@ internal static class OnetCommands
         var titles = new Argument<string[]>("titles") { Description = "Job titles to classify", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string>("--model") { Description = "Saved model (jobrec onet train)", DefaultValueFactory = _ => DefaultModelPath };
         var k = CliOptions.K(5, "Occupations per title");
-        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (USE-Lite)");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder the model was trained with: minilm (default), arctic-xs, use-lite, hashed");
+        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (trained with MiniLM unless told otherwise)");
         command.Arguments.Add(titles);
         foreach (var o in new Option[] { model, k }) command.Options.Add(o);
+        encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
         {
             int top = parseResult.GetValue(k);
             try
             {
-                using var encoder = new DiskCachedTextEncoder(UseLiteEncoder.Load(), null);
+                using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, _ => { }), null);
                 var stored = OnetModelFile.Load(parseResult.GetValue(model)!, encoder);
                 var input = parseResult.GetValue(titles)!;
                 var predictions = stored.Classifier.Classify(input, top);

@@ -26,8 +26,9 @@ internal sealed class OnetEvaluationOptionSet
         HeadEpochs = new Option<int>("--head-epochs") { Description = "Epochs of the head's contrastive training", DefaultValueFactory = _ => new ContrastiveOptions().Epochs }.AtLeast(1);
         EncoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
         EncoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => defaults.EncoderClassifierShare }.Within(0, 1);
-        // The classifier's encoder evidence; USE-Lite stays the default until another encoder is measured better here (--encoder-epochs needs use-lite).
-        Encoder = new EncoderOptionSet(TextEncoderCatalog.UseLite, "Encoder of the classifier's cosine evidence: use-lite (default), minilm, arctic-xs, hashed");
+        HeadTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
+        // The classifier's encoder evidence: MiniLM, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
+        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
     }
 
     /// <summary><c>--onet</c>.</summary>
@@ -66,13 +67,16 @@ internal sealed class OnetEvaluationOptionSet
     /// <summary><c>--encoder-share</c>.</summary>
     public Option<float> EncoderShare { get; }
 
+    /// <summary><c>--head-title-pairs</c>.</summary>
+    public Option<bool> HeadTitlePairs { get; }
+
     /// <summary><c>--encoder</c> and the ONNX settings.</summary>
     public EncoderOptionSet Encoder { get; }
 
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        command.AddAll(Onet, NoHead, Epochs, Rate, Hidden, NoAugment, NoRerank, Folds, Candidates, HeadEpochs, EncoderEpochs, EncoderShare);
+        command.AddAll(Onet, NoHead, Epochs, Rate, Hidden, NoAugment, NoRerank, Folds, Candidates, HeadEpochs, EncoderEpochs, EncoderShare, HeadTitlePairs);
         Encoder.AddTo(command);
     }
 
@@ -83,7 +87,18 @@ internal sealed class OnetEvaluationOptionSet
         AugmentTitles: !parseResult.GetValue(NoAugment), Rerank: !parseResult.GetValue(NoRerank), RerankFolds: parseResult.GetValue(Folds),
         Reranker: new RerankerOptions(Candidates: parseResult.GetValue(Candidates)),
         Contrastive: new ContrastiveOptions(Epochs: parseResult.GetValue(HeadEpochs)),
-        EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(EncoderEpochs)), EncoderClassifierShare: parseResult.GetValue(EncoderShare));
+        EncoderClassifier: OnetClassifierDefaults.Encoder(parseResult.GetValue(EncoderEpochs)), EncoderClassifierShare: parseResult.GetValue(EncoderShare),
+        HeadTitlePairs: parseResult.GetValue(HeadTitlePairs));
+
+    /// <summary>The one-line error when <c>--encoder-epochs</c> asks to fine-tune USE-Lite but another encoder is chosen; null when they agree.</summary>
+    public string? EncoderMismatch(ParseResult parseResult, string commandName)
+    {
+        int epochs = parseResult.GetValue(EncoderEpochs);
+        var name = Encoder.Name(parseResult);
+        return epochs > 0 && name != TextEncoderCatalog.UseLite
+            ? $"{commandName}: --encoder-epochs {epochs} fine-tunes USE-Lite and needs --encoder use-lite (got {name})"
+            : null;
+    }
 
     /// <summary>The encoder of the cosine evidence with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
     public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>

@@ -122,7 +122,7 @@ internal static class ServeCommands
                 OperatorKey = ClusterSecuritySettings.OperatorKey,
                 Tls = ClusterSecuritySettings.Tls,
                 Encoder = textEncoder,
-                Classifier = OnetClassifierConfiguration.From(HostSettings.Read, textEncoder),
+                Classifier = OnetClassifierConfiguration.From(HostSettings.Read),
                 Serving = SkillExtractionConfiguration.Apply(new ServingOptions { QaCheckpointPath = qaCheckpoint, EncoderName = parseResult.GetValue(encoder), ModelLog = line => Console.Error.WriteLine($"serve: {line}") }, HostSettings.Read),
                 Skills = SkillExtractionConfiguration.From(HostSettings.Read, Console.Error.WriteLine),
             });

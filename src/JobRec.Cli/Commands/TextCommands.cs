@@ -124,6 +124,7 @@ internal static class TextCommands
                 Console.WriteLine($"split: test={heldOut.Count} file={splitPath}");
                 return 0;
             }
+            if (settings.EncoderMismatch(parseResult, "evaluate onet") is { } mismatch) { Console.Error.WriteLine(mismatch); return 2; }
             using var encoder = settings.CreateEncoder(parseResult, Log);
             var (result, _) = OnetEvaluation.Run(onetDir, parseResult.GetValue(test), encoder, settings.Build(parseResult), Log, parseResult.GetValue(tune));
             if (result.Development is { } development) Console.WriteLine($"development (tuning split of train): {development}");

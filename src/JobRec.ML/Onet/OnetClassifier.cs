@@ -106,16 +106,7 @@ public sealed partial class OnetClassifier
         ProjectionHead? head = null;
         if (options.FineTuneHead)
         {
-            // Pairs: each alternate title -> its occupation's title + description; group = occupation (no same-occupation negatives).
-            int pairs = titles.Count - occupations.Count;
-            var anchors = rawTitles.AsSpan(occupations.Count * d).ToArray();
-            var positives = new float[pairs * d];
-            var groups = new int[pairs];
-            for (int p = 0; p < pairs; p++)
-            {
-                groups[p] = owner[occupations.Count + p];
-                rawDescriptions.AsSpan(groups[p] * d, d).CopyTo(positives.AsSpan(p * d, d));
-            }
+            var (anchors, positives, groups) = HeadPairs(rawTitles, rawDescriptions, owner, occupations.Count, d, options.HeadTitlePairs);
             head = ContrastiveTrainer.Train(anchors, positives, d, groups, options.Contrastive,
                 (epoch, loss) => progress?.Invoke($"head epoch {epoch}: InfoNCE loss {loss:F4}"));
         }
@@ -146,6 +137,39 @@ public sealed partial class OnetClassifier
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
         return new OnetClassifier(encoder, head, occupations, titles.ToArray(), titleVectors, owner.ToArray(), descriptionVectors, classifier.ToArray(), lexical, options,
             profiles, null, tuned);
+    }
+
+    /// <summary>Pairs of the head's contrastive training, grouped by occupation (no same-occupation negatives): each alternate title (entries after the
+    /// first <paramref name="occupations"/>) with its occupation's title + description and, with <paramref name="titlePairs"/>, also with another title
+    /// entry of its occupation (the occupation title included), drawn with a fixed seed.</summary>
+    internal static (float[] Anchors, float[] Positives, int[] Groups) HeadPairs(float[] rawTitles, float[] rawDescriptions, IReadOnlyList<int> owner,
+        int occupations, int d, bool titlePairs)
+    {
+        int alternates = owner.Count - occupations;
+        int pairs = titlePairs ? 2 * alternates : alternates;
+        var anchors = new float[pairs * d];
+        var positives = new float[pairs * d];
+        var groups = new int[pairs];
+        var entriesOf = new List<int>[occupations];
+        for (int o = 0; o < occupations; o++) entriesOf[o] = [];
+        for (int e = 0; e < owner.Count; e++) entriesOf[owner[e]].Add(e);
+        var random = new Random(11);
+        for (int p = 0; p < alternates; p++)
+        {
+            int entry = occupations + p, o = owner[entry];
+            groups[p] = o;
+            rawTitles.AsSpan(entry * d, d).CopyTo(anchors.AsSpan(p * d, d));
+            rawDescriptions.AsSpan(o * d, d).CopyTo(positives.AsSpan(p * d, d));
+            if (!titlePairs) continue;
+            var same = entriesOf[o];
+            int other = same[random.Next(same.Count - 1)];
+            if (other == entry) other = same[^1];
+            int q = alternates + p;
+            groups[q] = o;
+            rawTitles.AsSpan(entry * d, d).CopyTo(anchors.AsSpan(q * d, d));
+            rawTitles.AsSpan(other * d, d).CopyTo(positives.AsSpan(q * d, d));
+        }
+        return (anchors, positives, groups);
     }
 
     /// <summary>The k best occupations for each title (with the description at the same index mixed in when given and non-empty).</summary>

@@ -26,6 +26,8 @@ namespace JobRec.ML.Onet;
 /// <param name="EncoderClassifier">Also fine-tune the USE-Lite encoder itself as a title classifier (<see cref="EncoderTitleClassifier"/>) with these
 /// settings, and mix its probabilities into the learned classifier's (null: off; needs the USE-Lite encoder).</param>
 /// <param name="EncoderClassifierShare">Share of the fine-tuned encoder classifier in that mix.</param>
+/// <param name="HeadTitlePairs">Also train the projection head on title-to-title pairs (each alternate title with another title of its occupation,
+/// drawn with a fixed seed), beside the title-to-occupation-text pairs.</param>
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.4f,
     float LexicalWeight = 0.5f,
@@ -43,7 +45,8 @@ public sealed record OnetClassifierOptions(
     int ClassifierSeeds = 1,
     int RerankFolds = 3,
     EncoderClassifierOptions? EncoderClassifier = null,
-    float EncoderClassifierShare = 0.5f)
+    float EncoderClassifierShare = 0.5f,
+    bool HeadTitlePairs = false)
 {
     /// <summary>Fused candidates the reranker re-orders per query.</summary>
     public int RerankCandidates => (Reranker ?? new RerankerOptions()).Candidates;

@@ -28,6 +28,12 @@ public sealed partial class OnetCommandTests
             Assert.StartsWith("29-", lines[1], StringComparison.Ordinal); // healthcare practitioners
             Assert.StartsWith("15-", lines[5], StringComparison.Ordinal); // computer and mathematical
 
+            // The default encoder is MiniLM: the model holds its probe embeddings, so loading it with USE-Lite is refused.
+            Assert.Contains("encoder=minilm", File.ReadAllText(model, System.Text.Encoding.Latin1), StringComparison.Ordinal);
+            var mismatch = Run("onet", "classify", "--model", model, "--encoder", "use-lite", "Cook");
+            Assert.Equal(2, mismatch.Code);
+            Assert.Contains("train the O*NET model again with this encoder", mismatch.Error, StringComparison.Ordinal);
+
             var missing = Run("onet", "classify", "--model", Path.Combine(dir, "none.model"), "Cook");
             Assert.Equal(2, missing.Code);
             Assert.Contains("none.model", missing.Error, StringComparison.Ordinal);
@@ -58,13 +64,13 @@ public sealed partial class OnetCommandTests
         try
         {
             var onet = Path.Combine(SharedData.Root, "onet");
-            var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1");
+            var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1", "--encoder", "use-lite");
             Assert.True(train.Code == 0, train.Error);
             Assert.Contains("fine-tuned encoder classifier epoch 1", train.Error, StringComparison.Ordinal);
             // The file holds the 7.0 M fine-tuned encoder weights (28 MB) besides the rest of the model.
             Assert.True(new FileInfo(model).Length > 28_000_000, $"{new FileInfo(model).Length} bytes");
 
-            var classify = Run("onet", "classify", "--model", model, "--k", "1", "Registered Nurse");
+            var classify = Run("onet", "classify", "--model", model, "--k", "1", "--encoder", "use-lite", "Registered Nurse");
             Assert.True(classify.Code == 0, classify.Error);
             var lines = classify.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.Equal(2, lines.Length);
@@ -73,6 +79,10 @@ public sealed partial class OnetCommandTests
             var bad = Run("onet", "train", "--onet", onet, "--out", model, "--encoder-epochs", "-2");
             Assert.Equal(2, bad.Code);
             Assert.Contains("--encoder-epochs -2", bad.Error, StringComparison.Ordinal);
+
+            var notUseLite = Run("onet", "train", "--onet", onet, "--out", model, "--encoder-epochs", "1", "--encoder", "minilm");
+            Assert.Equal(2, notUseLite.Code);
+            Assert.Contains("needs --encoder use-lite", notUseLite.Error, StringComparison.Ordinal);
         }
         finally
         {

@@ -25,6 +25,7 @@ internal static class OnetDevelopmentCommand
         command.SetAction(parseResult =>
         {
             var onetDir = parseResult.GetValue(settings.Onet)!;
+            if (settings.EncoderMismatch(parseResult, "evaluate onet-development") is { } mismatch) { Console.Error.WriteLine(mismatch); return 2; }
             using var encoder = settings.CreateEncoder(parseResult, Log);
             var options = settings.Build(parseResult) with { ClassifierSocGroups = parseResult.GetValue(groups), ClassifierSeeds = parseResult.GetValue(seeds) };
             var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
