@@ -56,7 +56,7 @@ public sealed class LabCommandTests
     [Fact]
     public void Evaluate_onet_encoder_scores_the_fine_tuned_classifier_on_the_development_split()
     {
-        var result = Run("evaluate", "onet-encoder", "--onet", Path.Combine(SharedData.Path, "onet"), "--max-titles", "400", "--epochs", "1");
+        var result = Run("evaluate", "onet-encoder", "--onet", Path.Combine(SharedData.Root, "onet"), "--max-titles", "400", "--epochs", "1");
         Assert.True(result.Code == 0, result.Error);
         var match = Regex.Match(result.Output.Trim(), @"^onet-encoder: train_seconds=\d+ n=3196 top1=(0\.\d+) top5=(0\.\d+) top10=0\.\d+ mrr10=0\.\d+$");
         Assert.True(match.Success, result.Output);

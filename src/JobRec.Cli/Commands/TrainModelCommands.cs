@@ -41,8 +41,10 @@ internal static class TrainModelCommands
         var noRerank = new Option<bool>("--no-rerank") { Description = "Without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
         var command = NewCommand("onet", "Train the O*NET classifier (as jobrec onet train) and store it as the next onet version", store,
             [onet, maxTitles, noRerank, noHead, encoderEpochs]);
+        encoderSettings.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) => await Guarded("train onet", async () =>
         {
             var directory = parseResult.GetValue(onet)!;
@@ -60,12 +62,18 @@ internal static class TrainModelCommands
 
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
                 EncoderClassifier: OnetClassifierDefaults.Encoder(epochs));
-            using var encoder = new CachedTextEncoder(UseLiteEncoder.Load(), Path.Combine(ModelCache.Root, "embeddings", "use-lite.bin"));
+            var encoderName = encoderSettings.Name(parseResult);
+            if (epochs > 0 && encoderName != TextEncoderCatalog.UseLite)
+            {
+                throw new ArgumentException($"--encoder-epochs {epochs} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderName})");
+            }
+
+            using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{encoderName}.bin"));
             var clock = Stopwatch.StartNew();
             var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
             var data = string.Create(CultureInfo.InvariantCulture,
                 $"O*NET {Path.GetFullPath(directory)}: {classifier.Occupations} occupations, {classifier.Model.TitleEntries} titles (max-titles={max}, rerank={(options.Rerank ? "yes" : "no")}, encoder-epochs={epochs})");
-            return await StoreFileAsync(parseResult, store, openStore, ModelNames.Onet, ModelNames.OnetKind, TextEncoderCatalog.UseLite, encoder.Dimension, data,
+            return await StoreFileAsync(parseResult, store, openStore, ModelNames.Onet, ModelNames.OnetKind, encoderName, encoder.Dimension, data,
                 new Dictionary<string, double> { ["occupations"] = classifier.Occupations, ["title_entries"] = classifier.Model.TitleEntries, ["train_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1) },
                 path => { OnetModelFile.Save(classifier.Model, path, data); return OnetModelFile.FormatVersion(path) ?? 0; }, cancellationToken);
         }));

@@ -10,7 +10,7 @@ public sealed class TrainModelCommandTests
         var store = Path.Combine(Path.GetTempPath(), "jobrec-train-cli-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var onet = Path.Combine(SharedData.Path, "onet");
+            var onet = Path.Combine(SharedData.Root, "onet");
             string[] args = ["train", "onet", "--onet", onet, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "0", "--store", store];
             var first = CliRunner.Run(args);
             Assert.True(first.Code == 0, first.Error);
@@ -29,7 +29,7 @@ public sealed class TrainModelCommandTests
             Assert.Contains("| yes |", rows[0], StringComparison.Ordinal); // v1 stays active
             Assert.DoesNotContain("| yes |", rows[1], StringComparison.Ordinal);
             Assert.Contains("occupations=", rows[0], StringComparison.Ordinal);
-            Assert.Contains("use-lite", rows[0], StringComparison.Ordinal);
+            Assert.Contains("minilm", rows[0], StringComparison.Ordinal);
 
             var missing = CliRunner.Run("train", "onet", "--onet", Path.Combine(store, "no-such-folder"), "--store", store);
             Assert.Equal(2, missing.Code);
