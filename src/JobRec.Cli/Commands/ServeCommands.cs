@@ -148,8 +148,9 @@ internal static class ServeCommands
             DefaultValueFactory = _ => new JobRec.Grains.Hosting.ServingOptions().MaxConcurrentRequests,
         }.AtLeast(1);
         var dimension = new Option<int>("--dimension") { Description = "Width of the hashed lexical embeddings (384, as the pretrained encoders)", DefaultValueFactory = _ => 384 }.Within(8, 4096);
+        var memoryState = new Option<bool>("--memory-state") { Description = "Keep grain state and shard entries in process memory instead of SQLite and shard logs in a temporary folder (the default, as jobrec serve stores them)" };
         var command = new Command("serve", "Recommend (top-20) and search latency on an embedded silo");
-        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent, dimension })
+        foreach (var o in new Option[] { jobs, users, concurrency, seconds, warmup, cached, shardIndex, shards, allocations, maxConcurrent, dimension, memoryState })
         {
             command.Options.Add(o);
         }
@@ -159,7 +160,7 @@ internal static class ServeCommands
             var line = await ServeBenchmark.RunAsync(parseResult.GetValue(jobs), parseResult.GetValue(users), parseResult.GetValue(concurrency),
                 parseResult.GetValue(seconds), parseResult.GetValue(warmup), parseResult.GetValue(cached),
                 shardIndex.Get(parseResult), parseResult.GetValue(shards), Console.Error, cancellationToken,
-                parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent), parseResult.GetValue(dimension));
+                parseResult.GetValue(allocations), parseResult.GetValue(maxConcurrent), parseResult.GetValue(dimension), parseResult.GetValue(memoryState));
             Console.WriteLine(line);
             return 0;
         });

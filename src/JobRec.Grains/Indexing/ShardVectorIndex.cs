@@ -19,14 +19,17 @@ public sealed class ShardVectorIndex : IDisposable
     private const int SlotResolvedExclusions = 64;
 
     // A lookup of up to this many ids checks for repeats among the slots it returned on the stack.
+    // Re-score vectors up to this many values are decoded on the stack (1,024 floats: 4 KiB).
+    private const int ReScoreOnStack = 1024;
     private const int LookupSlotsOnStack = 128;
 
     private readonly ShardIndexKind _kind;
     private readonly InvertedFileOptions _invertedFile;
     private readonly bool _approximateScores;
     private readonly Dictionary<string, long> _slots = [];
-    // Entry of each slot with its card and closing time, indexed by slot (slots are handed out in order and never reused; a replaced or
-    // removed slot's entry is null). A search reads the slot and the embedding of each hit, never the entry record itself.
+    // Card, re-score vector and closing time of each slot, indexed by slot (slots are handed out in order and never reused; a replaced or
+    // removed slot is empty). The entry itself is not kept: Get rebuilds it, so a job costs its card, its half-precision vector and its
+    // index row (int8 codes by default), not also the float embedding and the entry record.
     private readonly List<Slot> _entries = [];
     private readonly PriorityQueue<long, DateTimeOffset> _expiries = new();
     private IVectorIndex? _index;
@@ -55,8 +58,8 @@ public sealed class ShardVectorIndex : IDisposable
     /// <summary>"ivf", "faiss-flat" or "exact" (empty until the first entry).</summary>
     public string Kind { get; private set; } = "";
 
-    /// <summary>Every entry held.</summary>
-    public IEnumerable<ShardEntry> Entries => _entries.Where(s => s.Entry is not null).Select(s => s.Entry!);
+    /// <summary>Every entry held, rebuilt from the slots (embeddings from their half-precision copies).</summary>
+    public IEnumerable<ShardEntry> Entries => _entries.Where(s => s.IsHeld).Select(s => s.ToEntry()!);
 
     /// <summary>Adds or replaces entries; every embedding must have the index's dimension. Entries closed at <paramref name="now"/> are
     /// held but not searchable; the others leave the vector index at their closing time through <see cref="ExpireDue"/>.</summary>
@@ -107,7 +110,7 @@ public sealed class ShardVectorIndex : IDisposable
         {
             long slot = _entries.Count; // the next slot
             _slots[e.Job.Id] = slot;
-            _entries.Add(new Slot(e, new JobCard(e.Job, e.Skills, e.PostedAt)));
+            _entries.Add(new Slot(new JobCard(e.Job, e.Skills, e.PostedAt), ReScoreVector.Encode(e.Embedding), e.ClosesAt));
             if (e.ClosesAt is { } closes)
             {
                 if (closes <= now)
@@ -141,7 +144,7 @@ public sealed class ShardVectorIndex : IDisposable
         while (_expiries.TryPeek(out var slot, out var closes) && closes <= now)
         {
             _expiries.Dequeue();
-            if (_entries[(int)slot].Entry is not null)
+            if (_entries[(int)slot].IsHeld)
             {
                 due.Add(slot); // a replaced or removed entry's slot is gone from _entries and from the index already
             }
@@ -217,7 +220,7 @@ public sealed class ShardVectorIndex : IDisposable
             for (var i = 0; i < result.K && hits.Count < query.K; i++)
             {
                 var slot = result.Ids[i];
-                if (slot < 0 || slot >= _entries.Count || (excluded is not null ? excluded.Contains(slot) : excludedSlots.Length > 0 && excludedSlots.BinarySearch(slot) >= 0) || _entries[(int)slot] is not { Entry: not null } held
+                if (slot < 0 || slot >= _entries.Count || (excluded is not null ? excluded.Contains(slot) : excludedSlots.Length > 0 && excludedSlots.BinarySearch(slot) >= 0) || _entries[(int)slot] is not { IsHeld: true } held
                     || (seen is not null && seen.Contains(held.Card!.Keys.Id)))
                 {
                     continue;
@@ -225,8 +228,8 @@ public sealed class ShardVectorIndex : IDisposable
 
                 if (held.Passes(query.Filters, nowTicks))
                 {
-                    // Code lists give approximate scores: the hit gets the exact one (its embedding is read for the similarities anyway).
-                    hits.Add(ToHit(held, _approximateScores ? VectorMath.Dot(query.Vector, held.Embedding!) : result.Scores[i], query, block));
+                    // Code lists give approximate scores: the hit gets the one of its re-score vector (read for the similarities anyway).
+                    hits.Add(ToHit(held, _approximateScores ? float.NaN : result.Scores[i], query, block));
                 }
             }
 
@@ -263,7 +266,7 @@ public sealed class ShardVectorIndex : IDisposable
         var nowTicks = now.UtcTicks;
         foreach (var id in jobIds)
         {
-            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { Entry: { } e } held && (exclude is null || !exclude.Contains(id))
+            if (_slots.TryGetValue(id, out var slot) && _entries[(int)slot] is { IsHeld: true } held && (exclude is null || !exclude.Contains(id))
                 && held.Passes(query.Filters, nowTicks))
             {
                 if (returned is not null ? !returned.Add(slot) : returnedSlots[..hits.Count].Contains(slot))
@@ -276,7 +279,7 @@ public sealed class ShardVectorIndex : IDisposable
                     returnedSlots[hits.Count] = slot;
                 }
 
-                hits.Add(ToHit(held, VectorMath.Dot(query.Vector, e.Embedding), query, block));
+                hits.Add(ToHit(held, float.NaN, query, block));
             }
         }
 
@@ -284,7 +287,7 @@ public sealed class ShardVectorIndex : IDisposable
     }
 
     /// <summary>The entry of a job, or null when not held.</summary>
-    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[(int)slot].Entry : null;
+    public ShardEntry? Get(string jobId) => _slots.TryGetValue(jobId, out var slot) ? _entries[(int)slot].ToEntry() : null;
 
     /// <inheritdoc />
     public void Dispose() => _index?.Dispose();
@@ -297,9 +300,17 @@ public sealed class ShardVectorIndex : IDisposable
         }
     }
 
+    /// <summary>The hit of a slot: <paramref name="score"/>, or when NaN the query's inner product with the slot's re-score vector, and the
+    /// similarities to the query's scoring vectors.</summary>
     private static ShardHit ToHit(Slot held, float score, ShardQuery query, SimilarityBlock block)
     {
-        var embedding = held.Embedding!;
+        Span<float> embedding = held.Embedding!.Length <= ReScoreOnStack ? stackalloc float[held.Embedding.Length] : new float[held.Embedding.Length];
+        ReScoreVector.Decode(held.Embedding, embedding);
+        if (float.IsNaN(score))
+        {
+            score = VectorMath.Dot(query.Vector, embedding);
+        }
+
         var extra = query.ScoringVectors;
         var sims = block.Next(extra?.Count ?? 0);
         var span = sims.Span;
@@ -360,25 +371,38 @@ public sealed class ShardVectorIndex : IDisposable
         return new ExactInnerProductIndex(dimension, 1);
     }
 
-    /// <summary>A slot: its entry (null once replaced or removed), the entry's embedding, card and closing time (UTC ticks, max when
-    /// none), so a search touches the slot and the embedding, not the entry.</summary>
+    /// <summary>A slot: the card, the half-precision re-score vector and the closing time (UTC ticks, max when none) of its job; empty
+    /// (no card) once replaced or removed. A search touches the slot and the vector, never an entry record.</summary>
     private readonly struct Slot
     {
-        public Slot(ShardEntry entry, JobCard card)
+        public Slot(JobCard card, Half[] embedding, DateTimeOffset? closesAt)
         {
-            Entry = entry;
-            Embedding = entry.Embedding;
             Card = card;
-            ClosesAtTicks = entry.ClosesAt is { } closes ? closes.UtcTicks : long.MaxValue;
+            Embedding = embedding;
+            ClosesAtTicks = closesAt is { } closes ? closes.UtcTicks : long.MaxValue;
         }
-
-        public ShardEntry? Entry { get; }
-
-        public float[]? Embedding { get; }
 
         public JobCard? Card { get; }
 
+        public Half[]? Embedding { get; }
+
         public long ClosesAtTicks { get; }
+
+        /// <summary>Whether the slot holds a job (false once replaced or removed).</summary>
+        public bool IsHeld => Card is not null;
+
+        /// <summary>The entry of the slot (embedding decoded from half precision, closing time in UTC); null when empty.</summary>
+        public ShardEntry? ToEntry()
+        {
+            if (Card is not { } card)
+            {
+                return null;
+            }
+
+            var embedding = new float[Embedding!.Length];
+            ReScoreVector.Decode(Embedding, embedding);
+            return new ShardEntry(card.Job, embedding, card.Skills, card.PostedAt, ClosesAtTicks == long.MaxValue ? null : new DateTimeOffset(ClosesAtTicks, TimeSpan.Zero));
+        }
 
         /// <summary>Whether the entry is open at <paramref name="nowTicks"/> (UTC) and passes the filters.</summary>
         public bool Passes(SearchFilters? f, long nowTicks)

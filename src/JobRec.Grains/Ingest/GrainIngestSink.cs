@@ -19,8 +19,8 @@ using JobRec.Grains.Recommendations;
 namespace JobRec.Grains.Ingest;
 
 /// <summary>The import sink that writes into a silo's grains (embedded or through the client SDK): jobs and users are encoded in chunks of
-/// 64 by the inference pool (one queue, see <see cref="Inference.MicroBatcher{TItem,TResult}"/>), jobs are stored by their grains and their
-/// shard entries sent one call per shard per chunk, interactions land on users, counters and co-interactions on jobs, popularity on the
+/// 64 by the inference pool (one queue, see <see cref="Inference.MicroBatcher{TItem,TResult}"/>), jobs are stored a chunk per call by the
+/// import grain (<see cref="IJobImportGrain"/>: new jobs without activating their grains) and their shard entries sent one call per shard per chunk, interactions land on users, counters and co-interactions on jobs, popularity on the
 /// popularity grain. Backpressure: encode calls and chunk writes pass <see cref="AdaptiveConcurrency"/> gates; timed-out calls are retried.</summary>
 public sealed class GrainIngestSink : IIngestSink
 {
@@ -85,8 +85,10 @@ public sealed class GrainIngestSink : IIngestSink
             var skills = await ExtractSkillsAsync(chunk.Select(JobText.ForSkills).ToList(), token).ConfigureAwait(false);
             var n = await _writeGate.RunAsync(async () =>
             {
-                var results = await Task.WhenAll(chunk.Select((input, i) => Retry(
-                    () => _grains.GetGrain<IJobGrain>(jobs[range.Start.Value + i].Id).ImportEncodedAsync(input, embeddings[i], SkillsOf(skills, i), skills?[i].Model ?? ""), token))).ConfigureAwait(false);
+                // One call per chunk: the import grain stores new jobs without activating their grains (an activation per job was most of
+                // the import's CPU); jobs stored already go through their grains there.
+                var items = chunk.Select((input, i) => new JobImportItem(jobs[range.Start.Value + i].Id, input, embeddings[i], SkillsOf(skills, i), skills?[i].Model ?? "")).ToList();
+                var results = await Retry(() => _grains.GetGrain<IJobImportGrain>(0).ImportAsync(items), token).ConfigureAwait(false);
                 await Task.WhenAll(results.GroupBy(r => r.Shard).Select(g => Retry(async () =>
                 {
                     await _grains.GetGrain<IIndexShardGrain>(ShardRouting.KeyOf(g.Key)).UpsertAsync(g.Select(r => r.Entry).ToList()).ConfigureAwait(false);

@@ -2,7 +2,6 @@ using Orleans;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using JobRec.Contracts;
-using JobRec.Contracts.Catalog;
 using JobRec.Contracts.Indexing;
 using JobRec.Contracts.Inference;
 using JobRec.Contracts.Interactions;
@@ -61,6 +60,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         GrainArguments.Vector("embedding", embedding);
         GrainArguments.Count("extractedSkills", extractedSkills, ContractLimits.MaxSkills);
         GrainArguments.Text("skillModel", skillModel, ContractLimits.MaxIdLength);
+        await RefreshIfMissingAsync();
         var created = State.Posting is null;
         var entry = await SaveAsync(posting, embedding, 0, new SkillExtractResponse([], extractedSkills, skillModel, 0, false, null));
         // A bulk import touches a job once: its activation (posting, counters, runtime bookkeeping) is let go at once instead of a
@@ -70,14 +70,23 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     }
 
     /// <inheritdoc />
-    public Task<JobView?> GetAsync() => Task.FromResult(State.Posting is null ? null : View());
+    public async Task<JobView?> GetAsync()
+    {
+        await RefreshIfMissingAsync();
+        return State.Posting is null ? null : View();
+    }
 
     /// <inheritdoc />
-    public Task<JobSummary?> GetSummaryAsync() => Task.FromResult(State.Posting is null ? null : Summary());
+    public async Task<JobSummary?> GetSummaryAsync()
+    {
+        await RefreshIfMissingAsync();
+        return State.Posting is null ? null : Summary();
+    }
 
     /// <inheritdoc />
     public async Task<float[]?> GetEmbeddingAsync()
     {
+        await RefreshIfMissingAsync();
         if (State.Posting is null)
         {
             return null;
@@ -95,6 +104,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     /// <inheritdoc />
     public async Task<bool> CloseAsync()
     {
+        await RefreshIfMissingAsync();
         if (State.Posting is null)
         {
             return false;
@@ -121,6 +131,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     /// <inheritdoc />
     public async Task RecordInteractionAsync(InteractionKind kind, IReadOnlyList<string> coInteractedJobIds)
     {
+        await RefreshIfMissingAsync();
         if (State.Posting is null)
         {
             throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
@@ -185,6 +196,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     public async Task ImportStatisticsAsync(JobStatistics delta)
     {
         Validate(delta);
+        await RefreshIfMissingAsync();
         if (State.Posting is null)
         {
             throw new KeyNotFoundException($"job '{this.GetPrimaryKeyString()}' does not exist");
@@ -236,45 +248,24 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
     /// Skills: extracted from the first <paramref name="skillCharacters"/> characters by the inference pool, else <paramref name="extracted"/> (bulk import), else none.
     private async Task<ShardEntry> SaveAsync(JobInput posting, float[] embedding, int skillCharacters, SkillExtractResponse? extracted)
     {
-        var vector = (float[])embedding.Clone();
-        VectorMath.NormalizeInPlace(vector);
-        var onetCode = posting.OnetCode;
-        var onetTitle = "";
-        var classified = false;
-        var worker = GrainFactory.GetGrain<IInferenceWorkerGrain>("0");
+        await RefreshIfMissingAsync();
         var skillsTask = skillCharacters > 0
-            ? worker.ExtractSkillsAsync([JobText.ForSkills(posting)], skillCharacters)
+            ? GrainFactory.GetGrain<IInferenceWorkerGrain>("0").ExtractSkillsAsync([JobText.ForSkills(posting)], skillCharacters)
             : Task.FromResult<SkillExtractResponse[]>(extracted is null ? [] : [extracted]);
-        if (onetCode.Length == 0)
-        {
-            var match = await worker.ClassifyAsync(posting.Title, posting.Description);
-            onetCode = match.Code;
-            onetTitle = match.Title;
-            classified = match.Code.Length > 0;
-        }
-
-        var skills = await skillsTask;
-        State.ExtractedSkills = skills.Length > 0 ? [.. skills[0].Skills.Where(s => !string.IsNullOrWhiteSpace(s)).Take(ContractLimits.MaxSkills)] : [];
-        State.SkillModel = skills.Length > 0 ? skills[0].Model : "";
-
-        State.Posting = posting;
-        State.Embedding = null;
-        State.OnetCode = onetCode;
-        if (onetTitle.Length == 0 && onetCode.Length > 0)
-        {
-            onetTitle = _models.Classifier?.TitleOf(onetCode) ?? "";
-            if (onetTitle.Length == 0 && !_titles.TryGet(onetCode, out onetTitle))
-            {
-                onetTitle = await GrainFactory.GetGrain<ICatalogGrain>(CatalogKeys.Occupations).LookupAsync(onetCode);
-                _titles.Remember(onetCode, onetTitle);
-            }
-        }
-
-        State.OnetTitle = onetTitle;
-        State.OnetClassified = classified;
-        State.Closed = false;
+        var entry = await JobStateBuilder.FillAsync(State, this.GetPrimaryKeyString(), posting, embedding, skillsTask, GrainFactory, _models, _titles);
         await WriteStateAsync();
-        return new ShardEntry(Summary(), vector, JobText.AllSkills(posting.Skills, State.ExtractedSkills), posting.PostedAt, posting.ClosesAt);
+        return entry;
+    }
+
+    /// <summary>Reads the state again while it holds no posting: the bulk importer (<see cref="JobImportGrain"/>) writes new jobs' state
+    /// without this grain, so an activation made before (a look-up of the id while it was missing) would otherwise answer from, and write
+    /// over, a stale empty state.</summary>
+    private async Task RefreshIfMissingAsync()
+    {
+        if (State.Posting is null)
+        {
+            await ReadStateAsync();
+        }
     }
 
     /// <summary>Called after every change of the co-interaction counts: keeps the strongest when they grow large and drops the cached ranking.</summary>
@@ -287,11 +278,7 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
         }
     }
 
-    private JobSummary Summary()
-    {
-        var p = State.Posting!;
-        return new JobSummary(this.GetPrimaryKeyString(), p.Title, p.Company, p.Location, p.Region, p.Remote, State.OnetCode);
-    }
+    private JobSummary Summary() => JobStateBuilder.Summary(this.GetPrimaryKeyString(), State);
 
     private JobView View() => new()
     {

@@ -17,9 +17,10 @@ namespace JobRec.Silo.Benchmarks;
 /// <summary>Serving latency on an embedded silo: a synthetic market in the grains, then <c>concurrency</c> callers issuing recommend (top-20) and search (1 in 10) for a fixed time.</summary>
 public static class ServeBenchmark
 {
-    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types; <paramref name="maxConcurrent"/> above 0 sets how many requests the silo computes at once (else the serving default).</summary>
+    /// <summary>Runs the benchmark (<paramref name="warmupSeconds"/> of unmeasured load first) and returns the result line <c>serve: recommend_p50_ms=... search_p95_ms=... cpu_ms_per_call=... cache_hit_rate=... uncached_recommend_p95_ms=...</c>; with <paramref name="cached"/> recommendations may come from the user grains' caches and 1 in 10 calls records an interaction (which invalidates that user's cache), otherwise every recommend is computed. The log also gets allocation and GC figures for the measured part, and with <paramref name="sampleAllocations"/> the most-allocated types; grain state and shard entries are stored on disk as by
+    /// <c>jobrec serve</c> unless <paramref name="memoryState"/>; <paramref name="maxConcurrent"/> above 0 sets how many requests the silo computes at once (else the serving default).</summary>
     public static async Task<string> RunAsync(int jobs, int users, int concurrency, int seconds, int warmupSeconds, bool cached, ShardIndexKind shardIndex, int shards, TextWriter log, CancellationToken cancellationToken,
-        bool sampleAllocations = false, int maxConcurrent = 0, int dimension = 384)
+        bool sampleAllocations = false, int maxConcurrent = 0, int dimension = 384, bool memoryState = false)
     {
         var clock = Stopwatch.StartNew();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = jobs, Users = users, Seed = 42 });
@@ -31,7 +32,9 @@ public static class ServeBenchmark
         var app = ServingHost.Build(new ServingHostOptions
         {
             DataDirectory = dir,
-            InMemoryState = true,
+            // As a single silo runs: grain state in SQLite and shard entries in their logs, both under the temporary folder (not resident);
+            // with memoryState both stay in this process (what the benchmark measured before; the state bytes count in its resident set).
+            InMemoryState = memoryState,
             Dashboard = false,
             Metrics = false,
             HttpUrl = new Uri("http://127.0.0.1:0"),

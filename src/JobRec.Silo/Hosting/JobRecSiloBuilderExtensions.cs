@@ -105,10 +105,16 @@ public static class JobRecSiloBuilderExtensions
         }
 
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
+        // The directory cache keeps an address per grain called, up to 1,000,000 by default (about 450 bytes each): after a bulk import that
+        // is one per job, long deactivated. The hot grains (users, shards, jobs being read) fit in far fewer.
+        silo.Configure<GrainDirectoryOptions>(o => o.CacheSize = DirectoryCacheSize);
         silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier, options.Skills);
         silo.AddJobRecGatewayGuard(options.OperatorKey);
         return silo;
     }
+
+    /// <summary>Grain addresses the silo's directory cache keeps (Orleans' default is 1,000,000).</summary>
+    public const int DirectoryCacheSize = 100_000;
 
     private static int FreePort(IPAddress address)
     {

@@ -112,4 +112,29 @@ public sealed class ShardVectorIndexTests
         Assert.Equal(0, index.ExpireDue(Now.AddDays(30)));
         Assert.Equal(1, index.Searchable);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Get_rebuilds_the_entry_from_its_half_precision_copy(ShardIndexKind kind)
+    {
+        using var index = new ShardVectorIndex(kind);
+        var random = new Random(7);
+        var vector = Unit([.. Enumerable.Range(0, 384).Select(_ => (float)((random.NextDouble() * 2) - 1))]);
+        var closes = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.FromHours(2));
+        index.Upsert([Entry("a", vector, closes: closes), Entry("b", Unit([.. vector.Select(v => -v)]))], Now);
+
+        var entry = index.Get("a")!;
+        Assert.Equal("a", entry.Job.Id);
+        Assert.Equal(closes, entry.ClosesAt); // the same instant (kept in UTC)
+        Assert.Equal(384, entry.Embedding.Length);
+        Assert.All(entry.Embedding.Zip(vector), p => Assert.True(Math.Abs(p.First - p.Second) <= 1e-3f * Math.Max(1f, Math.Abs(p.Second)), $"{p.First} vs {p.Second}"));
+        Assert.Null(index.Get("zzz"));
+        Assert.Equal(["a", "b"], index.Entries.Select(e => e.Job.Id).Order());
+
+        // Search and look-up score against the half-precision copy: within 1e-3 of the exact inner product.
+        var hit = Assert.Single(index.Search(new ShardQuery(vector, 1), Now));
+        Assert.Equal("a", hit.Job.Id);
+        Assert.InRange(hit.Score, 0.999f, 1.001f);
+        Assert.InRange(index.Lookup(["b"], new ShardQuery(vector, 1), Now)[0].Score, -1.001f, -0.999f);
+    }
 }
