@@ -5,7 +5,7 @@ using JobRec.Grains.Indexing;
 using JobRec.ML.Models;
 using JobRec.Silo.Models;
 using JobRec.Silo.Indexing;
-using Npgsql;
+using JobRec.OrleansExtensions.CallChains;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
@@ -78,7 +78,7 @@ public static class JobRecSiloBuilderExtensions
             silo.UseJobRecPostgresCluster(cluster);
             // Shard entries in the cluster's database, not in a folder only this machine sees: a shard activating on another silo rebuilds
             // from the same entries.
-            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(NpgsqlDataSource.Create(cluster.ConnectionString), serving.ShardCount));
+            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(PostgresPools.Create(cluster.ConnectionString, PostgresPools.ShardStoreConnections), serving.ShardCount));
         }
         else
         {
@@ -107,6 +107,7 @@ public static class JobRecSiloBuilderExtensions
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier, options.Skills);
         silo.AddJobRecGatewayGuard(options.OperatorKey);
+        silo.AddJobRecCallChainDetection();
         return silo;
     }
 
