@@ -188,9 +188,9 @@ internal static class ActorCommands
         var seconds = new Option<double>("--seconds") { Description = "Measured seconds in all (40% local, 40% gateway, 10% per baseline)", DefaultValueFactory = _ => 10 };
         var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 1000 };
         var grains = new Option<int>("--grains") { Description = "Distinct grains the callers spread over", DefaultValueFactory = _ => 1000 };
-        var noCallChain = new Option<bool>("--no-call-chain") { Description = "Run the silo without the call-chain deadlock filter (to measure what it costs)" };
+        var callChain = new Option<bool>("--call-chain") { Description = "Run the silo with the opt-in call-chain deadlock filter (to measure what it costs)" };
         var command = new Command("actors", "Orleans grain calls in a silo and through its gateway, with direct-call and Channel<T> baselines");
-        command.Options.Add(noCallChain);
+        command.Options.Add(callChain);
         command.Options.Add(seconds);
         command.Options.Add(callers);
         command.Options.Add(grains);
@@ -201,7 +201,7 @@ internal static class ActorCommands
                 Seconds = parseResult.GetValue(seconds),
                 Callers = parseResult.GetValue(callers),
                 Grains = parseResult.GetValue(grains),
-                CallChainDetection = !parseResult.GetValue(noCallChain),
+                CallChainDetection = parseResult.GetValue(callChain),
             };
             var result = await ActorBenchmark.RunAsync(options, async gateway =>
             {

@@ -27,7 +27,7 @@ public sealed class CallChainFilter : IOutgoingGrainCallFilter
     private readonly ConcurrentDictionary<GrainType, bool> _oneAtATime = new();
     private readonly ConcurrentDictionary<MethodInfo, CallKind> _methods = new();
 
-    /// <summary>Created by the runtime (<see cref="CallChainSiloBuilderExtensions.AddJobRecCallChainDetection"/>).</summary>
+    /// <summary>Created by the runtime (<see cref="CallChainSiloBuilderExtensions.AddJobRecCallChainDetection"/>, opt-in).</summary>
     public CallChainFilter(GrainPropertiesResolver properties)
     {
         ArgumentNullException.ThrowIfNull(properties);

@@ -5,7 +5,6 @@ using JobRec.Grains.Indexing;
 using JobRec.ML.Models;
 using JobRec.Silo.Models;
 using JobRec.Silo.Indexing;
-using JobRec.OrleansExtensions.CallChains;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
@@ -107,7 +106,6 @@ public static class JobRecSiloBuilderExtensions
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromMinutes(30));
         silo.AddJobRecServing(serving, options.Encoder, options.Scorer, options.Classifier, options.Skills);
         silo.AddJobRecGatewayGuard(options.OperatorKey);
-        silo.AddJobRecCallChainDetection();
         return silo;
     }
 
