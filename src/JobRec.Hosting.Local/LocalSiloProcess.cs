@@ -33,6 +33,9 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
     /// <summary>The silo-to-silo endpoint ("127.0.0.1:port").</summary>
     public string SiloEndpoint { get; private set; } = string.Empty;
 
+    /// <summary>Where this silo serves the HTTP API (co-hosted with the silo in cluster mode too), e.g. "http://127.0.0.1:port".</summary>
+    public string HttpUrl { get; private set; } = string.Empty;
+
     /// <summary>The process id.</summary>
     public int ProcessId => _process.Id;
 
@@ -98,6 +101,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         var m = BannerPattern().Match(banner.Task.Result);
         silo.Gateway = m.Groups["gateway"].Value;
         silo.SiloEndpoint = m.Groups["silo"].Value;
+        silo.HttpUrl = m.Groups["http"].Value;
         return silo;
     }
 
@@ -213,7 +217,7 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int SendSignal(int pid, int signal);
 
-    [GeneratedRegex(@"gateway=(?<gateway>\S+) silo=(?<silo>\S+)")]
+    [GeneratedRegex(@"gateway=(?<gateway>\S+) silo=(?<silo>\S+)(?: http=(?<http>[^\s;,]+))?")]
     private static partial Regex BannerPattern();
 
     private void Signal(int signal)

@@ -181,7 +181,9 @@ internal static class ActorCommands
         var seconds = CliOptions.Seconds(10, "Measured seconds in all (40% local, 40% gateway, 10% per baseline)");
         var callers = new Option<int>("--callers") { Description = "Concurrent callers", DefaultValueFactory = _ => 1000 }.AtLeast(1);
         var grains = new Option<int>("--grains") { Description = "Distinct grains the callers spread over", DefaultValueFactory = _ => 1000 }.AtLeast(1);
+        var callChain = new Option<bool>("--call-chain") { Description = "Run the silo with the opt-in call-chain deadlock filter (to measure what it costs)" };
         var command = new Command("actors", "Orleans grain calls in a silo and through its gateway, with direct-call and Channel<T> baselines");
+        command.Options.Add(callChain);
         command.Options.Add(seconds);
         command.Options.Add(callers);
         command.Options.Add(grains);
@@ -192,6 +194,7 @@ internal static class ActorCommands
                 Seconds = parseResult.GetValue(seconds),
                 Callers = parseResult.GetValue(callers),
                 Grains = parseResult.GetValue(grains),
+                CallChainDetection = parseResult.GetValue(callChain),
             };
             var result = await ActorBenchmark.RunAsync(options, async gateway =>
             {

@@ -16,4 +16,19 @@ public interface IShardEntryStore
 
     /// <summary>Replaces what is stored for the shard with exactly these entries.</summary>
     void Compact(int shard, IReadOnlyList<ShardEntry> entries);
+
+    /// <summary><see cref="Append"/> without holding a thread while the store waits on I/O (a database round trip): a shard grain's
+    /// write turn awaits it, so the silo's few thread-pool threads keep serving other grains. Defaults to the synchronous call.</summary>
+    Task AppendAsync(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        Append(shard, entries);
+        return Task.CompletedTask;
+    }
+
+    /// <summary><see cref="Remove"/> without holding a thread while the store waits on I/O. Defaults to the synchronous call.</summary>
+    Task RemoveAsync(int shard, string jobId)
+    {
+        Remove(shard, jobId);
+        return Task.CompletedTask;
+    }
 }

@@ -77,21 +77,20 @@ public sealed class IndexShardGrain : Grain, IIndexShardGrain
 
         var compact = entries.Select(_strings.Compact).ToList();
         Index.Upsert(compact, _options.Clock());
-        _store.Append(_shard, compact);
-        return Task.CompletedTask;
+        return _store.AppendAsync(_shard, compact);
     }
 
     /// <inheritdoc />
     public Task<bool> RemoveAsync(string jobId)
     {
         GrainArguments.Key("jobId", jobId);
-        var removed = Index.Remove(jobId);
-        if (removed)
-        {
-            _store.Remove(_shard, jobId);
-        }
+        return Index.Remove(jobId) ? RemoveStoredAsync(jobId) : Task.FromResult(false);
+    }
 
-        return Task.FromResult(removed);
+    private async Task<bool> RemoveStoredAsync(string jobId)
+    {
+        await _store.RemoveAsync(_shard, jobId);
+        return true;
     }
 
     /// <inheritdoc />

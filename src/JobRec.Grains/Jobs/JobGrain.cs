@@ -215,7 +215,13 @@ public sealed class JobGrain : Grain<JobState>, IJobGrain
 
         TrimCoInteractions();
         await WriteStateAsync();
-        DeactivateOnIdle(); // bulk import, as in ImportEncodedAsync
+        if (delta.Views + delta.Saves + delta.Applies > 0)
+        {
+            // A bulk import's counters (as in ImportEncodedAsync): let the activation go. A live interaction's co-interaction update
+            // (no counters) keeps it: the user's next interaction and recommend call this same recent job again, and a deactivated
+            // job would be read back from storage and re-registered in the directory each time.
+            DeactivateOnIdle();
+        }
     }
 
     private static void Validate(JobStatistics? delta)

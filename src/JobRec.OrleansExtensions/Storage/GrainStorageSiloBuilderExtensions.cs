@@ -26,12 +26,13 @@ public static class GrainStorageSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>Grain state in PostgreSQL (table jobrec_grain_state; <see cref="Clustering.PostgresClusterSchema"/> creates it).</summary>
+    /// <summary>Grain state in PostgreSQL (table jobrec_grain_state; <see cref="Clustering.PostgresClusterSchema"/> creates it), over a pool of
+    /// <see cref="PostgresPools.GrainStorageConnections"/> connections unless the connection string sets its own size.</summary>
     public static ISiloBuilder AddJobRecPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        silo.Services.AddKeyedSingleton(name + ".npgsql", (_, _) => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddKeyedSingleton(name + ".npgsql", (_, _) => PostgresPools.Create(connectionString, PostgresPools.GrainStorageConnections));
         silo.Services.AddGrainStorage(name, (sp, n) => new PostgresGrainStorage(sp.GetRequiredKeyedService<NpgsqlDataSource>(n + ".npgsql")));
         return silo;
     }

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using System.Net;
 using System.Net.Sockets;
 using JobRec.Contracts.Benchmarks;
+using JobRec.OrleansExtensions.CallChains;
 using JobRec.OrleansExtensions.Storage;
 using Orleans;
 using JobRec.Measurement;
@@ -25,13 +26,20 @@ public static class ActorBenchmark
         var gatewayPort = FreePort();
         var builder = Host.CreateApplicationBuilder([]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "jobrec", clusterId: "jobrec").AddJobRecMemoryGrainStorage("Default"));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "jobrec", clusterId: "jobrec").AddJobRecMemoryGrainStorage("Default");
+            if (options.CallChainDetection)
+            {
+                silo.AddJobRecCallChainDetection();
+            }
+        });
         using var app = builder.Build();
         await app.StartAsync().ConfigureAwait(false);
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         var gateway = $"127.0.0.1:{gatewayPort}";
         var warmup = TimeSpan.FromSeconds(Math.Min(1, options.Seconds * 0.1));
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench actors: {Environment.ProcessorCount} cores (load average {LoadAverage()}), {options.Callers} callers over {options.Grains} grains, {options.Seconds:0.#} s measured; silo gateway {gateway}"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench actors: {Environment.ProcessorCount} cores (load average {LoadAverage()}), {options.Callers} callers over {options.Grains} grains, {options.Seconds:0.#} s measured, call-chain detection {(options.CallChainDetection ? "on" : "off")}; silo gateway {gateway}"));
 
         var local = await DriveAsync(grains, options, warmup, TimeSpan.FromSeconds(options.Seconds * 0.4)).ConfigureAwait(false);
         log.WriteLine(Describe("local   (in-silo grain calls)", local));

@@ -11,4 +11,7 @@ public sealed class ActorBenchmarkOptions
 
     /// <summary>Distinct grain keys the callers spread over (caller i calls key i mod Grains).</summary>
     public int Grains { get; set; } = 1000;
+
+    /// <summary>Whether the silo runs JobRec's opt-in call-chain deadlock filter, to measure what it costs per call.</summary>
+    public bool CallChainDetection { get; set; }
 }

@@ -5,7 +5,6 @@ using JobRec.Grains.Indexing;
 using JobRec.ML.Models;
 using JobRec.Silo.Models;
 using JobRec.Silo.Indexing;
-using Npgsql;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.Configuration;
@@ -78,7 +77,7 @@ public static class JobRecSiloBuilderExtensions
             silo.UseJobRecPostgresCluster(cluster);
             // Shard entries in the cluster's database, not in a folder only this machine sees: a shard activating on another silo rebuilds
             // from the same entries.
-            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(NpgsqlDataSource.Create(cluster.ConnectionString), serving.ShardCount));
+            silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(PostgresPools.Create(cluster.ConnectionString, PostgresPools.ShardStoreConnections), serving.ShardCount));
         }
         else
         {

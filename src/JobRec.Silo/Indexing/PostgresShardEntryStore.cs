@@ -6,7 +6,7 @@ namespace JobRec.Silo.Indexing;
 
 /// <summary>Index shard entries in the cluster's PostgreSQL (table jobrec_shard_entry, one row per job in the binary record format of
 /// <see cref="FileShardEntryStore"/>), so a shard grain that activates on any silo of any machine (after a silo died or left) rebuilds
-/// its vector index from the same entries. Calls are synchronous (the <see cref="IShardEntryStore"/> contract); an append is one transaction.</summary>
+/// its vector index from the same entries. Appends and removals from a shard's turns are awaited (no thread held during the round trip); an append is one transaction.</summary>
 public sealed class PostgresShardEntryStore : IShardEntryStore
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -74,6 +74,36 @@ public sealed class PostgresShardEntryStore : IShardEntryStore
         using var cmd = _dataSource.CreateCommand("DELETE FROM jobrec_shard_entry WHERE job_id = @j;");
         cmd.Parameters.AddWithValue("j", jobId);
         cmd.ExecuteNonQuery();
+    }
+
+    /// <inheritdoc />
+    public async Task AppendAsync(int shard, IReadOnlyList<ShardEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        // As Append, awaited: a shard's write turn holds no thread-pool thread during the round trip.
+        await using var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync().ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, tx);
+        foreach (var entry in entries)
+        {
+            batch.BatchCommands.Add(Upsert(shard, entry));
+        }
+
+        await batch.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await tx.CommitAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task RemoveAsync(int shard, string jobId)
+    {
+        await using var cmd = _dataSource.CreateCommand("DELETE FROM jobrec_shard_entry WHERE job_id = @j;");
+        cmd.Parameters.AddWithValue("j", jobId);
+        await cmd.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />

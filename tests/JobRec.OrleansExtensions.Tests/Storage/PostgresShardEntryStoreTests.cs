@@ -54,6 +54,20 @@ public sealed class PostgresShardEntryStoreTests : IAsyncLifetime
         new(new JobSummary(id, "Title " + id, "Acme", "Austin", "TX", false, "15-2051.00"), [x, 1 - x], ["SQL"], new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), null);
 
     [Fact]
+    public async Task Awaited_appends_and_removes_are_durable_like_the_synchronous_ones()
+    {
+        // The shard grain awaits these (no thread held during the round trip); what they store is what Load reads back.
+        JobRec.Grains.Indexing.IShardEntryStore store = new PostgresShardEntryStore(_dataSource!, 4);
+        var shard = ShardRouting.ShardOf("async-1", 4);
+        await store.AppendAsync(shard, [Entry("async-1", 0.25f)]);
+        await store.AppendAsync(shard, [Entry("async-1", 0.75f)]);
+        await store.AppendAsync(shard, []);
+        Assert.Equal([0.75f, 0.25f], store.Load(shard).Single(e => e.Job.Id == "async-1").Embedding);
+        await store.RemoveAsync(shard, "async-1");
+        Assert.DoesNotContain(store.Load(shard), e => e.Job.Id == "async-1");
+    }
+
+    [Fact]
     public void Entries_round_trip_last_write_wins_and_removes_and_compactions_hold()
     {
         var store = new PostgresShardEntryStore(_dataSource!, 4);
