@@ -5,6 +5,7 @@ using JobRec.Data.Synthetic;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Ingest;
 using JobRec.ML.Recommenders;
+using JobRec.ML.Text;
 using JobRec.OrleansExtensions.Storage;
 using Orleans.TestingHost;
 
