@@ -156,7 +156,7 @@ internal static class TrainModelCommands
             var line = $"SkillSpan {Path.GetFileName(parseResult.GetValue(train))}: {trainIdx.Count} sentences trained, {tuneIdx.Count} tuned; dev {devSentences.Count} sentences";
             return await StoreFileAsync(parseResult, store, openStore, ModelNames.Skills, ModelNames.SkillsKind, head.EncoderName, words.Dimension, line,
                 new Dictionary<string, double> { ["span_f1"] = scores.Combined.F1, ["skill_f1"] = scores.Skill.F1, ["knowledge_f1"] = scores.Knowledge.F1 },
-                path => { SkillTaggerModelFile.Save(head, path); _ = SkillTaggerModelFile.Load(path); return 1; }, cancellationToken);
+                path => { SkillTaggerModelFile.Save(head, path); _ = SkillTaggerModelFile.Load(path); return SkillTaggerModelFile.FormatVersion; }, cancellationToken);
         }));
         return command;
     }
