@@ -11,6 +11,13 @@ internal static class OnetClassifierDefaults
     /// <summary>Epochs of the fine-tuned USE-Lite title classifier by default (0: none).</summary>
     public const int EncoderEpochs = 0;
 
+    /// <summary>Why <paramref name="epochs"/> fine-tuning epochs cannot go with the encoder <paramref name="encoderName"/> (fine-tuning
+    /// works on USE-Lite only), as the tail of a one-line error; null when they agree.</summary>
+    public static string? EncoderMismatch(int epochs, string encoderName) =>
+        epochs > 0 && encoderName != JobRec.ML.Text.TextEncoderCatalog.UseLite
+            ? $"--encoder-epochs {epochs} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderName})"
+            : null;
+
     /// <summary>The fine-tuned encoder classifier's settings for <paramref name="epochs"/> epochs, or null (off) for 0.</summary>
     /// <exception cref="ArgumentOutOfRangeException">epochs is negative.</exception>
     public static EncoderClassifierOptions? Encoder(int epochs)

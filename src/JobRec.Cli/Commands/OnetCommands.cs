@@ -49,7 +49,7 @@ internal static class OnetCommands
                 RerankFolds: parseResult.GetValue(folds), EncoderClassifier: OnetClassifierDefaults.Encoder(tuneEpochs),
                 HeadTitlePairs: parseResult.GetValue(headTitlePairs));
             var encoderName = encoderSettings.Name(parseResult);
-            if (tuneEpochs > 0 && encoderName != TextEncoderCatalog.UseLite) { Console.Error.WriteLine($"onet train: --encoder-epochs {tuneEpochs} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderName})"); return 2; }
+            if (OnetClassifierDefaults.EncoderMismatch(tuneEpochs, encoderName) is { } mismatch) { Console.Error.WriteLine($"onet train: {mismatch}"); return 2; }
             try
             {
                 using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{encoderName}.bin"));

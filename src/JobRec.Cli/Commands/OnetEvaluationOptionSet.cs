@@ -91,14 +91,8 @@ internal sealed class OnetEvaluationOptionSet
         HeadTitlePairs: parseResult.GetValue(HeadTitlePairs));
 
     /// <summary>The one-line error when <c>--encoder-epochs</c> asks to fine-tune USE-Lite but another encoder is chosen; null when they agree.</summary>
-    public string? EncoderMismatch(ParseResult parseResult, string commandName)
-    {
-        int epochs = parseResult.GetValue(EncoderEpochs);
-        var name = Encoder.Name(parseResult);
-        return epochs > 0 && name != TextEncoderCatalog.UseLite
-            ? $"{commandName}: --encoder-epochs {epochs} fine-tunes USE-Lite and needs --encoder use-lite (got {name})"
-            : null;
-    }
+    public string? EncoderMismatch(ParseResult parseResult, string commandName) =>
+        OnetClassifierDefaults.EncoderMismatch(parseResult.GetValue(EncoderEpochs), Encoder.Name(parseResult)) is { } why ? $"{commandName}: {why}" : null;
 
     /// <summary>The encoder of the cosine evidence with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
     public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>

@@ -63,9 +63,9 @@ internal static class TrainModelCommands
             var options = new OnetClassifierOptions(FineTuneHead: !parseResult.GetValue(noHead), Rerank: !parseResult.GetValue(noRerank),
                 EncoderClassifier: OnetClassifierDefaults.Encoder(epochs));
             var encoderName = encoderSettings.Name(parseResult);
-            if (epochs > 0 && encoderName != TextEncoderCatalog.UseLite)
+            if (OnetClassifierDefaults.EncoderMismatch(epochs, encoderName) is { } mismatch)
             {
-                throw new ArgumentException($"--encoder-epochs {epochs} fine-tunes USE-Lite and needs --encoder use-lite (got {encoderName})");
+                throw new ArgumentException(mismatch);
             }
 
             using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{encoderName}.bin"));

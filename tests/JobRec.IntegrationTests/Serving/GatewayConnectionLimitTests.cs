@@ -117,31 +117,5 @@ public sealed class GatewayConnectionLimitTests : IDisposable
 
     /// <summary>Whether the server closed the socket within <paramref name="wait"/> (polls without cancelling reads, draining what the silo
     /// sends, e.g. its preamble).</summary>
-    private static Task<bool> ClosedWithin(TcpClient client, TimeSpan wait) => Task.Run(() =>
-    {
-        var socket = client.Client;
-        var buffer = new byte[4096];
-        var deadline = DateTime.UtcNow + wait;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (!socket.Poll(TimeSpan.FromMilliseconds(50), SelectMode.SelectRead))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (socket.Receive(buffer) == 0)
-                {
-                    return true;
-                }
-            }
-            catch (SocketException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    });
+    private static async Task<bool> ClosedWithin(TcpClient client, TimeSpan wait) => await FirstClosedWithin([client], wait) == 0;
 }
