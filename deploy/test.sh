@@ -32,6 +32,10 @@ run_tests() {
   local log="$results_dir/$(echo "$label" | tr -c 'A-Za-z0-9.\n' '_').log"
   echo "test: $label"
   env "$@" dotnet test "$proj" -c Release --no-build -nologo --blame-hang-timeout 5m 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Total tests|Passed!|Failed!" | grep -v -E "^\s*Passed " | head -200
+  # What a failing test said (its name, message and first stack lines), kept for the end of the output so a CI log's tail names causes.
+  if grep -q -E "^\s*Error Message:" "$log"; then
+    { echo "== $label"; grep -B1 -A6 -E "^\s*Error Message:" "$log" | head -60; } >>"$results_dir/failures.txt"
+  fi
   local line
   line="$(grep -E "(Passed|Failed)!\s+-\s+Failed:" "$log" | tail -1)"
   if [ -z "$line" ]; then
@@ -58,6 +62,9 @@ if [ -f "$vectors" ]; then
     echo "test: this CPU has no AVX-512, so the 512-bit vector kernels were not run here (the 256- and 128-bit ones were)"
   fi
   run_tests "JobRec.Vectors.Tests with DOTNET_EnableAVX2=0 (128-bit kernels)" "$vectors" DOTNET_EnableAVX2=0
+fi
+if [ -s "$results_dir/failures.txt" ]; then
+  echo "test: what the failing tests said"; cat "$results_dir/failures.txt"
 fi
 rm -rf "$results_dir"
 summary="$passed passed, $failed failed"

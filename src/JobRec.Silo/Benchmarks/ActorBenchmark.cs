@@ -75,12 +75,14 @@ public static class ActorBenchmark
         var grains = Enumerable.Range(0, options.Grains).Select(i => factory.GetGrain<IPingGrain>("ping-" + i.ToString(CultureInfo.InvariantCulture))).ToArray();
         var histograms = Enumerable.Range(0, options.Callers).Select(_ => new LatencyHistogram()).ToArray();
         long measuring = 0;
+        var warmed = 0;
         var stop = false;
         var callers = Enumerable.Range(0, options.Callers).Select(i => Task.Run(async () =>
         {
             var grain = grains[i % grains.Length];
             var h = histograms[i];
-            var v = 0;
+            var v = await grain.Ping(0).ConfigureAwait(false);
+            Interlocked.Increment(ref warmed);
             while (!Volatile.Read(ref stop))
             {
                 var start = Stopwatch.GetTimestamp();
@@ -91,6 +93,21 @@ public static class ActorBenchmark
                 }
             }
         })).ToArray();
+
+        // The window opens once every caller has had its first answer (a new client's first calls connect, activate and compile, which
+        // took longer than a short window on a busy machine) and the warm-up has passed.
+        await WaitForAsync(() => Volatile.Read(ref warmed) == options.Callers || callers.Any(c => c.IsFaulted), FirstCallTimeout).ConfigureAwait(false);
+        if (callers.FirstOrDefault(c => c.IsFaulted) is { } failed)
+        {
+            Volatile.Write(ref stop, true);
+            await failed.ConfigureAwait(false);
+        }
+
+        if (Volatile.Read(ref warmed) < options.Callers)
+        {
+            Volatile.Write(ref stop, true);
+            throw new TimeoutException($"only {Volatile.Read(ref warmed)} of {options.Callers} callers had a first answer within {FirstCallTimeout.TotalSeconds:0} s");
+        }
 
         await SleepAsync(warmup).ConfigureAwait(false);
         var cpu = ProcessCpu();
@@ -115,6 +132,21 @@ public static class ActorBenchmark
     // The windows are timed on a dedicated thread: under 1,000 callers a thread-pool timer fired many seconds late on 2 cores.
     private static Task SleepAsync(TimeSpan time) =>
         Task.Factory.StartNew(() => Thread.Sleep(time), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static readonly TimeSpan FirstCallTimeout = TimeSpan.FromSeconds(60);
+
+    private static Task WaitForAsync(Func<bool> done, TimeSpan timeout) => Task.Factory.StartNew(
+        () =>
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+            while (!done() && Stopwatch.GetTimestamp() < deadline)
+            {
+                Thread.Sleep(5);
+            }
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
 
     private static int FreePort()
     {

@@ -63,7 +63,16 @@ public sealed class GatewayConnectionLimitTests : IDisposable
     private static async Task<TcpClient> Connect(int port)
     {
         var client = new TcpClient();
-        await client.ConnectAsync(IPAddress.Loopback, port);
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port);
+        }
+        catch (SocketException e)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"connecting to the gateway on 127.0.0.1:{port} failed: {e.SocketErrorCode}", e);
+        }
+
         return client;
     }
 

@@ -89,14 +89,23 @@ public sealed class LoadRunnerTests
     [Fact]
     public async Task Errors_are_counted_by_type_and_violate_the_slo()
     {
+        // "bad" fails at once, so its errors do not depend on when the runner's threads get to run; the clock starts moving only once one
+        // has failed inside the measured window (the run starts at the clock's start, with no warm-up).
         var time = new ObservedTimeProvider();
+        var failures = 0;
         var scenario = new WeightedScenario(
         [
             new LoadOperation("ok", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct)),
-            new LoadOperation("bad", 1, ct => Task.Delay(TimeSpan.FromMilliseconds(1), time, ct).ContinueWith(_ => throw new InvalidOperationException("boom"), TaskScheduler.Default)),
+            new LoadOperation("bad", 1, _ =>
+            {
+                Interlocked.Increment(ref failures);
+                return Task.FromException(new InvalidOperationException("boom"));
+            }),
         ]);
-        var options = new LoadTestOptions { Users = 4, Duration = TimeSpan.FromSeconds(1.5) };
-        var result = await FakeClock.DriveAsync(time, new LoadRunner(scenario, options, time).RunAsync(), TimeSpan.FromMilliseconds(1), options);
+        var options = new LoadTestOptions { Users = 4, WarmUp = TimeSpan.Zero, Duration = TimeSpan.FromSeconds(1.5) };
+        var run = new LoadRunner(scenario, options, time).RunAsync();
+        await FakeClock.UntilAsync(() => Volatile.Read(ref failures) > 0, "the first failing call");
+        var result = await FakeClock.DriveAsync(time, run, TimeSpan.FromMilliseconds(1), options);
 
         var bad = result.Operations.Single(o => o.Name == "bad");
         Assert.True(bad.ErrorsByType.GetValueOrDefault("InvalidOperationException") > 0, $"bad: {bad.Latency.Count} calls, errors {string.Join(",", bad.ErrorsByType)}");
