@@ -56,9 +56,12 @@ public static class ServeBenchmark
         }
 
         var importJobsPerSecond = jobs / Math.Max(1e-9, importClock.Elapsed.TotalSeconds);
-        foreach (var batch in market.Users().Chunk(2000))
+        using (new ImportProgressLog(log, "users", users, () => sink.UsersImported))
         {
-            await sink.UpsertUsersAsync(batch, cancellationToken).ConfigureAwait(false);
+            foreach (var batch in market.Users().Chunk(2000))
+            {
+                await sink.UpsertUsersAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         foreach (var batch in market.TrainInteractions().Chunk(20_000))
@@ -73,7 +76,7 @@ public static class ServeBenchmark
             $"memory after import: rss {rss / 1048576.0:F0} MB ({(double)rss / jobs:F0} bytes per job), managed heap {heap / 1048576.0:F0} MB ({(double)heap / jobs:F0} bytes per job), peak rss {ProcessMemory.PeakResidentBytes() / 1048576.0:F0} MB; jobs imported at {importJobsPerSecond:F0}/s"));
         log.WriteLine($"[{clock.Elapsed.TotalSeconds:F1}s] loaded {jobs} jobs, {users} users into an embedded silo ({shards} {shardIndex} shards, {app.Services.GetRequiredService<ServingAdmission>().MaxConcurrent} requests computed at once); running {concurrency} callers for {warmupSeconds}s of warm-up (JIT tiering, caches; not measured) then {seconds}s measured"
             + (cached ? " (recommendation cache on, 1 in 10 calls records an interaction)" : " (recommendation cache bypassed)")
-            + $"; GC gen0 budget {(GC.GetConfigurationVariables().TryGetValue("GCgen0size", out var gen0) ? gen0 : "runtime default")} (DOTNET_GCgen0size); load average {LoadAverage()}");
+            + $"; {Gen0Budget()}; load average {LoadAverage()}");
         var queries = market.Jobs().Take(1000).Select(j => j.Title + " " + string.Join(" ", j.Skills.Take(3))).ToArray();
         var samples = new ServeSamples();
         var warmUntil = DateTime.UtcNow.AddSeconds(warmupSeconds);
@@ -161,6 +164,15 @@ public static class ServeBenchmark
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg, or "n/a" where there is none.</summary>
+    /// <summary>The gen0 budget the GC runs with (the runtime reports DOTNET_GCgen0size as GCGen0MaxBudget) and whether it was set.</summary>
+    private static string Gen0Budget()
+    {
+        // Reported once a collection has run (the caller forces one first).
+        var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) && value is long bytes ? $"{bytes / 1048576.0:F1} MB" : "unknown";
+        var set = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
+        return $"GC gen0 budget {budget} ({(string.IsNullOrEmpty(set) ? "runtime default" : "DOTNET_GCgen0size=" + set)})";
+    }
+
     private static string LoadAverage()
     {
         try
