@@ -15,6 +15,8 @@ public sealed class LabCommandTests
         { ["evaluate", "onet-development"], "--write-predictions" },
         { ["evaluate", "onet-rerank"], "--lists" },
         { ["evaluate", "onet-encoder"], "--epochs" },
+        { ["evaluate", "onet-vote-encoders"], "--encoders" },
+        { ["evaluate", "onet-vote-encoders"], "--vote-temperature" },
         { ["finetune"], "--sources" },
         { ["encode"], "--golden" },
     };
@@ -62,6 +64,23 @@ public sealed class LabCommandTests
         Assert.True(match.Success, result.Output);
         // Even a one-epoch model on 1,416 titles (22 steps) ranks the right code in its top 5 four times as often as chance (5 / 1,016); it measured 0.041.
         Assert.True(double.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0.02, result.Output);
+    }
+
+    [Fact]
+    public void Evaluate_onet_vote_encoders_scores_the_nearest_title_vote_on_the_development_split()
+    {
+        var result = Run("evaluate", "onet-vote-encoders", "--onet", Path.Combine(SharedData.Root, "onet"), "--encoders", "hashed", "--vote-neighbours", "20",
+            "--vote-temperature", "0.1");
+        Assert.True(result.Code == 0, result.Error);
+        var match = Regex.Match(result.Output.Trim(),
+            @"^hashed: vote k=20 T=0\.1 alone n=3196 top1=(0\.\d+) top5=(0\.\d+) top10=0\.\d+ mrr10=0\.\d+; best cosine alone n=3196 top1=0\.\d+ top5=0\.\d+ top10=0\.\d+ mrr10=0\.\d+$");
+        Assert.True(match.Success, result.Output);
+        // The lexical hashing encoder's vote ranks the right code in its top 5 far above chance (5 / 1,016).
+        Assert.True(double.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) > 0.2, result.Output);
+        var bad = Run("evaluate", "onet-vote-encoders", "--onet", Path.Combine(SharedData.Root, "onet"), "--encoders", "hashed", "--vote-temperature", "0");
+        Assert.Equal(2, bad.Code);
+        Assert.StartsWith("jobrec-lab evaluate onet-vote-encoders: --vote-temperature '0': each vote temperature must be a positive number",
+            Assert.Single(bad.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args) => ConsoleCapture.Run(() => JobRec.Lab.Program.Run(args));

@@ -15,6 +15,7 @@ public static class Program
         evaluate.Subcommands.Add(OnetDevelopmentCommand.Create());
         evaluate.Subcommands.Add(OnetRerankExperiment.Command());
         evaluate.Subcommands.Add(OnetEncoderExperiment.Command());
+        evaluate.Subcommands.Add(OnetVoteEncoderExperiment.Command());
         root.Subcommands.Add(evaluate);
         root.Subcommands.Add(FineTuneCommand.Create());
         root.Subcommands.Add(GoldenEncodeCommand.Create());

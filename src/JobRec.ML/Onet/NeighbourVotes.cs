@@ -37,4 +37,55 @@ public static class NeighbourVotes
         var copy = row.ToArray();
         Tally(Enumerable.Range(0, copy.Length).Select(e => (e, copy[e])), owner, votes, k);
     }
+
+    /// <summary>The similarity-weighted vote of the <see cref="VoteSettings.Neighbours"/> best entries of a dense score row (entry e has cosine row[e] and
+    /// belongs to class owner[e]): each adds exp((row[e] - best) / <see cref="VoteSettings.Temperature"/>) to its class, and the votes are divided by
+    /// their sum, so <paramref name="votes"/> (one value per class, overwritten) sums to 1. Ties keep the earlier entry; an empty row leaves all 0.</summary>
+    public static void Weighted(ReadOnlySpan<float> row, IReadOnlyList<int> owner, Span<float> votes, VoteSettings settings)
+    {
+        var (entries, scores) = Nearest(row, settings.Neighbours);
+        Weighted(entries, scores, owner, votes, settings);
+    }
+
+    /// <summary>The weighted vote (as <see cref="Weighted(ReadOnlySpan{float}, IReadOnlyList{int}, Span{float}, VoteSettings)"/>) from the nearest
+    /// entries already found, best first (<see cref="Nearest"/>); only the first <see cref="VoteSettings.Neighbours"/> vote.</summary>
+    public static void Weighted(ReadOnlySpan<int> entries, ReadOnlySpan<float> scores, IReadOnlyList<int> owner, Span<float> votes, VoteSettings settings)
+    {
+        votes.Clear();
+        int k = Math.Min(settings.Neighbours, entries.Length);
+        if (k == 0) return;
+        float best = scores[0], total = 0;
+        for (int i = 0; i < k; i++)
+        {
+            float w = MathF.Exp((scores[i] - best) / settings.Temperature);
+            votes[owner[entries[i]]] += w;
+            total += w;
+        }
+        foreach (ref var v in votes) v /= total;
+    }
+
+    /// <summary>The <paramref name="k"/> highest entries of a dense score row, best first (ties: the earlier entry first).</summary>
+    public static (int[] Entries, float[] Scores) Nearest(ReadOnlySpan<float> row, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        k = Math.Min(k, row.Length);
+        var entries = new int[k];
+        var scores = new float[k];
+        int count = 0;
+        for (int e = 0; e < row.Length; e++)
+        {
+            float score = row[e];
+            if (count == k && !(score > scores[k - 1])) continue;
+            int i = count < k ? count++ : k - 1;
+            while (i > 0 && scores[i - 1] < score)
+            {
+                scores[i] = scores[i - 1];
+                entries[i] = entries[i - 1];
+                i--;
+            }
+            scores[i] = score;
+            entries[i] = e;
+        }
+        return (entries, scores);
+    }
 }

@@ -33,8 +33,10 @@ public sealed partial class OnetClassifier
 
         writer.Section("WGHT");
         var w = _options.Weights;
-        foreach (var v in new[] { w.Semantic, w.Description, w.Lexical, w.Classifier }) writer.Single(v);
+        foreach (var v in new[] { w.Semantic, w.Description, w.Lexical, w.Classifier, w.Vote }) writer.Single(v);
         writer.Int32(_options.RerankCandidates);
+        writer.Int32(Vote.Neighbours);
+        writer.Single(Vote.Temperature);
 
         writer.Section("ENCD");
         writer.Int32(d);
@@ -87,8 +89,11 @@ public sealed partial class OnetClassifier
 
         reader.Section("WGHT");
         var weights = new OnetFusionWeights(reader.Single("semantic weight"), reader.Single("description weight"), reader.Single("lexical weight"),
-            reader.Single("classifier weight"));
+            reader.Single("classifier weight"), reader.Single("vote weight"));
         int candidates = reader.Int32("re-ranked candidates", 1, 1 << 20);
+        int voteNeighbours = reader.Int32("vote neighbours", 1, 1 << 20);
+        float voteTemperature = reader.Single("vote temperature");
+        if (!(voteTemperature > 0) || float.IsInfinity(voteTemperature)) throw reader.Error($"vote temperature {voteTemperature} is not a positive number");
 
         reader.Section("ENCD");
         int d = reader.Int32("encoder dimension", 1, 1 << 16);
@@ -141,7 +146,7 @@ public sealed partial class OnetClassifier
         reader.End();
 
         var options = new OnetClassifierOptions(FineTuneHead: head is not null, Rerank: reranker is not null, Reranker: new RerankerOptions(Candidates: candidates),
-            EncoderClassifierShare: share).With(weights);
+            EncoderClassifierShare: share, Vote: new VoteSettings(voteNeighbours, voteTemperature)).With(weights);
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
         return new OnetClassifier(encoder, head, occupations, titles, titleVectors, owner, descriptionVectors, classifier, lexical, options, profiles, reranker, tuned);
     }

@@ -7,9 +7,10 @@ using JobRec.ML.Text.UseLite;
 
 namespace JobRec.ML.Onet;
 
-/// <summary>Title (+ optional description) to O*NET-SOC codes: a weighted sum of four kinds of evidence per occupation, namely the nearest
+/// <summary>Title (+ optional description) to O*NET-SOC codes: a weighted sum of five kinds of evidence per occupation, namely the nearest
 /// occupation and alternate titles over sentence embeddings, the occupation description over sentence embeddings, the nearest titles over
-/// word and character n-gram TF-IDF, and a learned softmax classifier over n-gram embeddings joined with the sentence embedding.</summary>
+/// word and character n-gram TF-IDF, a learned softmax classifier over n-gram embeddings joined with the sentence embedding, and the
+/// similarity-weighted vote of the nearest titles over sentence embeddings (<see cref="VoteSettings"/>).</summary>
 public sealed partial class OnetClassifier
 {
     private const int QueryChunk = 256;
@@ -42,6 +43,41 @@ public sealed partial class OnetClassifier
     /// <summary>The same trained model with other mixing weights (a classifier weight above 0 has effect only when one was trained).</summary>
     public OnetClassifier WithWeights(OnetFusionWeights weights) =>
         new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical, _options.With(weights), _profiles, _reranker, _tuned);
+
+    /// <summary>The same trained model whose vote evidence uses <paramref name="vote"/> (a reranker trained under other settings should be replaced).</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public OnetClassifier WithVote(VoteSettings vote) =>
+        new(_encoder, _head, _occupations, _titleTexts, _titleVectors, _titleOccupation, _descriptionVectors, _classifier, _lexical,
+            _options with { Vote = vote.Validated() }, _profiles, _reranker, _tuned);
+
+    /// <summary>The vote settings in use.</summary>
+    public VoteSettings Vote => _options.VoteOrDefault;
+
+    /// <summary>The similarity-weighted vote evidence of the titles under each of <paramref name="settings"/> (one titles x occupations array per
+    /// setting, in order), from one pass over the title vectors: for choosing the vote's settings on development titles.</summary>
+    /// <exception cref="ArgumentException">No settings, or one out of range.</exception>
+    public IReadOnlyList<float[]> VoteEvidence(IReadOnlyList<string> titles, IReadOnlyList<VoteSettings> settings)
+    {
+        if (settings.Count == 0) throw new ArgumentException("no vote settings to score", nameof(settings));
+        foreach (var v in settings) v.Validated();
+        int c = _occupations.Count, n = titles.Count, entries = _titleOccupation.Length, d = _encoder.Dimension;
+        int most = settings.Max(v => v.Neighbours);
+        var result = settings.Select(_ => new float[n * c]).ToArray();
+        for (int start = 0; start < n; start += QueryChunk)
+        {
+            int m = Math.Min(QueryChunk, n - start);
+            var q = QueryVectors(titles.Skip(start).Take(m).ToArray(), null);
+            var sims = new float[m * entries];
+            CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
+            for (int i = 0; i < m; i++)
+            {
+                var (nearest, scores) = NeighbourVotes.Nearest(sims.AsSpan(i * entries, entries), most);
+                for (int s = 0; s < settings.Count; s++)
+                    NeighbourVotes.Weighted(nearest, scores, _titleOccupation, result[s].AsSpan((start + i) * c, c), settings[s]);
+            }
+        }
+        return result;
+    }
 
     /// <summary>The same trained model whose top fused candidates (<see cref="RerankerOptions.Candidates"/> of the options) are re-ordered by
     /// <paramref name="reranker"/> (null: plain fused order). The reranker must have been trained on lists from <see cref="RerankLists"/> under the same weights.</summary>
@@ -203,7 +239,8 @@ public sealed partial class OnetClassifier
     {
         CheckDescriptions(titles, descriptions);
         int c = _occupations.Count, n = titles.Count;
-        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c], Tuned: _tuned is null ? null : new float[n * c]);
+        var all = new OnetEvidence(n, c, new float[n * c], new float[n * c], new float[n * c], new float[n * c], Tuned: _tuned is null ? null : new float[n * c],
+            Vote: new float[n * c]);
         for (int start = 0; start < n; start += QueryChunk)
         {
             int m = Math.Min(QueryChunk, n - start);
@@ -213,6 +250,7 @@ public sealed partial class OnetClassifier
             block.Lexical.CopyTo(all.Lexical, start * c);
             block.Classifier.CopyTo(all.Classifier, start * c);
             block.Tuned?.CopyTo(all.Tuned!, start * c);
+            block.Vote!.CopyTo(all.Vote!, start * c);
         }
         return all;
     }
@@ -269,6 +307,8 @@ public sealed partial class OnetClassifier
         CpuComputeBackend.Instance.MatMul(false, true, m, entries, d, 1f, q, _titleVectors, 0f, sims);
         var semantic = new float[m * c];
         var semanticVotes = votes ? new float[m * c] : null;
+        var weightedVotes = new float[m * c];
+        var vote = _options.VoteOrDefault;
         Array.Fill(semantic, -1f);
         for (int i = 0; i < m; i++)
         {
@@ -277,6 +317,7 @@ public sealed partial class OnetClassifier
             for (int e = 0; e < entries; e++)
                 if (row[e] > best[_titleOccupation[e]]) best[_titleOccupation[e]] = row[e];
             if (semanticVotes is not null) NeighbourVotes.Tally(row, _titleOccupation, semanticVotes.AsSpan(i * c, c));
+            NeighbourVotes.Weighted(row, _titleOccupation, weightedVotes.AsSpan(i * c, c), vote);
         }
         var description = new float[m * c];
         CpuComputeBackend.Instance.MatMul(false, true, m, c, d, 1f, q, _descriptionVectors, 0f, description);
@@ -293,7 +334,7 @@ public sealed partial class OnetClassifier
             TensorPrimitives.Multiply(classifier, 1f - share, classifier);
             TensorPrimitives.MultiplyAdd(tuned, share, classifier, classifier);
         }
-        return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes, tuned);
+        return new OnetEvidence(m, c, semantic, description, lexical, classifier, semanticVotes, lexicalVotes, tuned, weightedVotes);
     }
 
     private float[] QueryVectors(string[] titles, string[]? descriptions)

@@ -28,15 +28,17 @@ namespace JobRec.ML.Onet;
 /// <param name="EncoderClassifierShare">Share of the fine-tuned encoder classifier in that mix.</param>
 /// <param name="HeadTitlePairs">Also train the projection head on title-to-title pairs (each alternate title with another title of its occupation,
 /// drawn with a fixed seed), beside the title-to-occupation-text pairs.</param>
+/// <param name="VoteWeight">Weight of the similarity-weighted vote of the nearest titles (<see cref="VoteSettings"/>).</param>
+/// <param name="Vote">Neighbours and temperature of that vote (null: <see cref="VoteSettings"/>' defaults).</param>
 public sealed record OnetClassifierOptions(
     float DescriptionWeight = 0.4f,
-    float LexicalWeight = 0.5f,
+    float LexicalWeight = 0.25f,
     float ClassifierWeight = 0.5f,
     bool FineTuneHead = true,
     ContrastiveOptions? Contrastive = null,
     int ClassifierEpochs = 20,
     float ClassifierLearningRate = 1f,
-    float SemanticWeight = 0.5f,
+    float SemanticWeight = 0f,
     int ClassifierHidden = 96,
     bool ClassifierSocGroups = false,
     bool AugmentTitles = true,
@@ -46,17 +48,22 @@ public sealed record OnetClassifierOptions(
     int RerankFolds = 3,
     EncoderClassifierOptions? EncoderClassifier = null,
     float EncoderClassifierShare = 0.5f,
-    bool HeadTitlePairs = false)
+    bool HeadTitlePairs = false,
+    float VoteWeight = 1f,
+    VoteSettings? Vote = null)
 {
+    /// <summary>The vote's settings in use.</summary>
+    public VoteSettings VoteOrDefault => Vote ?? new VoteSettings();
+
     /// <summary>Fused candidates the reranker re-orders per query.</summary>
     public int RerankCandidates => (Reranker ?? new RerankerOptions()).Candidates;
 
     /// <summary>The mixing weights as one value.</summary>
-    public OnetFusionWeights Weights => new(SemanticWeight, DescriptionWeight, LexicalWeight, ClassifierWeight);
+    public OnetFusionWeights Weights => new(SemanticWeight, DescriptionWeight, LexicalWeight, ClassifierWeight, VoteWeight);
 
     /// <summary>These options with the mixing weights of <paramref name="weights"/>.</summary>
     public OnetClassifierOptions With(OnetFusionWeights weights) => this with
     {
-        SemanticWeight = weights.Semantic, DescriptionWeight = weights.Description, LexicalWeight = weights.Lexical, ClassifierWeight = weights.Classifier,
+        SemanticWeight = weights.Semantic, DescriptionWeight = weights.Description, LexicalWeight = weights.Lexical, ClassifierWeight = weights.Classifier, VoteWeight = weights.Vote,
     };
 }

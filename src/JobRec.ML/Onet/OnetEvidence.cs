@@ -10,8 +10,10 @@ namespace JobRec.ML.Onet;
 /// <param name="SemanticVotes">Votes of the nearest titles by sentence embedding (<see cref="NeighbourVotes"/>), when computed.</param>
 /// <param name="LexicalVotes">Votes of the nearest titles by n-gram TF-IDF, when computed.</param>
 /// <param name="Tuned">The fine-tuned encoder classifier's probabilities alone (already mixed into <paramref name="Classifier"/>), when the model has one.</param>
+/// <param name="Vote">Similarity-weighted vote of the nearest titles by sentence embedding (<see cref="NeighbourVotes.Weighted(ReadOnlySpan{float}, IReadOnlyList{int}, Span{float}, VoteSettings)"/>),
+/// when computed (fused with <see cref="OnetFusionWeights.Vote"/>; absent counts as 0).</param>
 public sealed record OnetEvidence(int Queries, int Occupations, float[] Semantic, float[] Description, float[] Lexical, float[] Classifier,
-    float[]? SemanticVotes = null, float[]? LexicalVotes = null, float[]? Tuned = null)
+    float[]? SemanticVotes = null, float[]? LexicalVotes = null, float[]? Tuned = null, float[]? Vote = null)
 {
     /// <summary>Writes the weighted sum for query <paramref name="query"/> into <paramref name="scores"/> (Occupations values).</summary>
     public void Fuse(int query, OnetFusionWeights weights, Span<float> scores)
@@ -22,5 +24,7 @@ public sealed record OnetEvidence(int Queries, int Occupations, float[] Semantic
             int i = offset + o;
             scores[o] = weights.Semantic * Semantic[i] + weights.Description * Description[i] + weights.Lexical * Lexical[i] + weights.Classifier * Classifier[i];
         }
+        if (Vote is null || weights.Vote == 0) return;
+        for (int o = 0; o < Occupations; o++) scores[o] += weights.Vote * Vote[offset + o];
     }
 }

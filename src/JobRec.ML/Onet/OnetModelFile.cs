@@ -13,7 +13,7 @@ namespace JobRec.ML.Onet;
 public static class OnetModelFile
 {
     /// <summary>Format version this build writes and reads.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Bytes before the payload: magic (8), version (4), reserved (4), payload length (8), SHA-256 (32).</summary>
     public const int HeaderLength = 56;

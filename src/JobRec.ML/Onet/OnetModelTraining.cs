@@ -23,7 +23,7 @@ public static class OnetModelTraining
         {
             var tuning = OnetFusionTuning.Tune(occupations, titles, encoder, options, progress: progress, heldOutTitles: banned);
             development = tuning.Development;
-            options = options.With(tuning.Weights);
+            options = options.With(tuning.Weights) with { Vote = tuning.Vote ?? options.Vote };
             reranker = tuning.Reranker;
         }
         progress?.Invoke($"final model: {titles.Count} titles{(reranker is null ? "" : ", re-ranked")}");

@@ -4,12 +4,13 @@ namespace JobRec.ML.Onet;
 /// and log rank; the fused score; the occupation's title count (prior); whether the query's head word ends the occupation title or its training
 /// titles (and is their most common head word); the share of all training titles with that head word, with the same last two words
 /// and with each query word that belong to the candidate; word overlap with its titles; the classifier's probability mass in the candidate's SOC groups; and how many kinds of evidence put their
-/// first choice in the candidate's minor group or on the candidate itself; the votes of the nearest titles (<see cref="NeighbourVotes"/>); and the
+/// first choice in the candidate's minor group or on the candidate itself; the votes of the nearest titles (<see cref="NeighbourVotes"/>); the
+/// similarity-weighted vote (<see cref="OnetEvidence.Vote"/>) as score, gap and log rank; and the
 /// fine-tuned encoder classifier's own probability as score, gap and log rank (zeros when the model has none).</summary>
 public static class RerankFeatures
 {
     /// <summary>Features per candidate.</summary>
-    public const int Count = 41;
+    public const int Count = 44;
 
     /// <summary>The <paramref name="k"/> best occupations of query <paramref name="query"/> of <paramref name="evidence"/> by the fused scores
     /// <paramref name="fused"/> (one value per occupation), with their features; <paramref name="relevant"/> is the right column or -1.</summary>
@@ -26,6 +27,9 @@ public static class RerankFeatures
             evidence.Lexical.AsSpan(offset, c).ToArray(), evidence.Classifier.AsSpan(offset, c).ToArray(),
         };
         var tuned = evidence.Tuned?.AsSpan(offset, c).ToArray();
+        var vote = evidence.Vote?.AsSpan(offset, c).ToArray();
+        var voteRanks = vote is null ? null : Ranks(Order(vote));
+        float voteBest = vote is null ? 0 : vote.Max();
         var tunedRanks = tuned is null ? null : Ranks(Order(tuned));
         float tunedBest = tuned is null ? 0 : tuned.Max();
         var fusedOrder = Order(fused.ToArray());
@@ -102,6 +106,9 @@ public static class RerankFeatures
             f[i++] = maxShare;
             f[i++] = evidence.SemanticVotes is { } sv ? sv[offset + o] : 0;
             f[i++] = evidence.LexicalVotes is { } lv ? lv[offset + o] : 0;
+            f[i++] = vote is null ? 0 : vote[o];
+            f[i++] = vote is null ? 0 : vote[o] - voteBest;
+            f[i++] = vote is null ? 0 : MathF.Log(1 + voteRanks![o]);
             f[i++] = tuned is null ? 0 : tuned[o];
             f[i++] = tuned is null ? 0 : tuned[o] - tunedBest;
             f[i++] = tuned is null ? 0 : MathF.Log(1 + tunedRanks![o]);

@@ -23,6 +23,7 @@ public sealed class OnetModelFileTests(SmallRerankedOnetModel model) : IClassFix
         Assert.NotNull(loaded.Reranker);
         Assert.NotNull(loaded.Head);
         Assert.Equal(model.Classifier.Weights, loaded.Weights);
+        Assert.Equal(model.Classifier.Vote, loaded.Vote);
         Assert.Equal(model.Classifier.TitleEntries, loaded.TitleEntries);
         Assert.Equal(model.Classifier.Occupations.Select(o => o.Code), loaded.Occupations.Select(o => o.Code));
 
