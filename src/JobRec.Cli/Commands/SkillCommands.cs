@@ -34,7 +34,7 @@ internal static class SkillCommands
         DefaultValueFactory = _ => PretrainedEncoderModel.MiniLm.Name,
     }.AcceptOnlyFromAmong([.. PretrainedEncoderModel.All.Select(m => m.Name)]);
 
-    private static Option<int> ThreadsOption() => new("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
+    private static Option<int> ThreadsOption() => new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
 
     private static OnnxSentenceEncoder LoadEncoder(string name, int threads)
     {

@@ -22,7 +22,7 @@ internal static class SkillImportBenchmark
         var characters = new Option<int>("--characters") { Description = "Characters read per posting (the silo's JOBREC_SKILL_IMPORT_CHARS)", DefaultValueFactory = _ => 2_000 }.AtLeast(1);
         var model = new Option<string?>("--model") { Description = "Tagger model (default $JOBREC_CACHE/models/skill-tagger-minilm.jrst; 'none': dictionary)" };
         var labels = new Option<string?>("--labels") { Description = "ESCO skill labels to link spans to ('none': dictionary names)", DefaultValueFactory = _ => Path.Combine(SharedData, "decorte_esco_skill_benchmark", "skills_en_label.txt") };
-        var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var command = new Command("skills-import", "Skill extraction at import: postings/s of tagging + ESCO linking on real postings");
         foreach (var o in new Option[] { source, data, count, characters, model, labels, threads }) command.Options.Add(o);
         command.SetAction(parseResult =>

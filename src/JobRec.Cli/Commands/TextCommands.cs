@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using System.CommandLine;
 using System.Globalization;
 using JobRec.ML.Onet;
@@ -119,8 +120,8 @@ internal static class TextCommands
             var onetDir = parseResult.GetValue(settings.Onet)!;
             if (parseResult.GetValue(writeSplit) is { } splitPath)
             {
-                var (_, heldOut) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
-                OnetTsvReader.WriteAlternateTitles(splitPath, heldOut);
+                var (_, heldOut) = TitleSplit.Split(OnetSource.LoadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
+                OnetSource.WriteAlternateTitles(splitPath, heldOut);
                 Console.WriteLine($"split: test={heldOut.Count} file={splitPath}");
                 return 0;
             }
@@ -185,9 +186,9 @@ internal static class TextCommands
         {
             var names = CliOptions.Items(parseResult.GetValue(encoders)!);
             var onetDir = parseResult.GetValue(onet)!;
-            var titleTexts = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile))
+            var titleTexts = OnetSource.LoadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile))
                 .Select(t => t.Title).Take(parseResult.GetValue(titles)).ToArray();
-            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+            var occupations = OnetSource.LoadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
             // Descriptions are cut or repeated to 256 WordPiece tokens of the BERT vocabulary (both ONNX models use it).
             var wordPiece = WordPieceTokenizer.Load(Path.Combine(PretrainedEncoderModel.MiniLm.CacheDirectory, "vocab.txt"));
             var longTexts = TextEncoderBenchmark.ToTokenLength(t => wordPiece.Encode(t, 100_000).Length - 2,

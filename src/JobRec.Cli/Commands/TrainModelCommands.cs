@@ -129,7 +129,7 @@ internal static class TrainModelCommands
         var dev = new Option<string>("--dev") { Description = "SkillSpan JSON lines the stored metrics are measured on (never trained on)", DefaultValueFactory = _ => Path.Combine(SharedData, "skillspan", "dev.json") };
         var encoderName = new Option<string>("--encoder") { Description = "Pretrained encoder whose token states feed the tagger", DefaultValueFactory = _ => PretrainedEncoderModel.MiniLm.Name }
             .AcceptOnlyFromAmong([.. PretrainedEncoderModel.All.Select(m => m.Name)]);
-        var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
         var stateCache = new Option<string?>("--state-cache") { Description = "Folder caching the encoder's word vectors ('none' disables)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "jobrec-word-states") };
         var command = NewCommand("skills", "Train the skill span tagger (as jobrec evaluate skills), measure strict span F1 on --dev and store it as the next skills version", store,

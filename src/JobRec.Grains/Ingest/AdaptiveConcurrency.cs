@@ -12,13 +12,15 @@ public sealed class AdaptiveConcurrency
     private readonly object _gate = new();
     private readonly Queue<TaskCompletionSource> _waiting = new();
     private readonly int _max;
+    private readonly TimeProvider _time;
     private int _limit;
     private int _inFlight;
     private long? _lastDecrease;
 
-    /// <summary>Starts at <paramref name="initial"/> calls at once, never above <paramref name="max"/> nor below 1.</summary>
+    /// <summary>Starts at <paramref name="initial"/> calls at once, never above <paramref name="max"/> nor below 1; call latency is measured
+    /// on <paramref name="timeProvider"/> (the system clock when null).</summary>
     /// <exception cref="ArgumentOutOfRangeException">initial or max below 1, initial above max, or a target of zero or less.</exception>
-    public AdaptiveConcurrency(int initial, int max, TimeSpan targetLatency)
+    public AdaptiveConcurrency(int initial, int max, TimeSpan targetLatency, TimeProvider? timeProvider = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(initial, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, initial);
@@ -26,6 +28,7 @@ public sealed class AdaptiveConcurrency
         _limit = initial;
         _max = max;
         TargetLatency = targetLatency;
+        _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The latency a call should stay under.</summary>
@@ -52,14 +55,14 @@ public sealed class AdaptiveConcurrency
     {
         ArgumentNullException.ThrowIfNull(call);
         await EnterAsync(cancellationToken).ConfigureAwait(false);
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var started = _time.GetTimestamp();
         try
         {
             return await call().ConfigureAwait(false);
         }
         finally
         {
-            Exit(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            Exit(_time.GetElapsedTime(started));
         }
     }
 
@@ -91,10 +94,10 @@ public sealed class AdaptiveConcurrency
         lock (_gate)
         {
             _inFlight--;
-            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            var now = _time.GetTimestamp();
             if (latency > TargetLatency)
             {
-                if (_lastDecrease is not { } last || System.Diagnostics.Stopwatch.GetElapsedTime(last, now) >= TargetLatency)
+                if (_lastDecrease is not { } last || _time.GetElapsedTime(last, now) >= TargetLatency)
                 {
                     _limit = Math.Max(1, _limit / 2);
                     _lastDecrease = now;

@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using JobRec.Contracts.Inference;
 using JobRec.Grains.Inference;
 using JobRec.ML.Onet;
@@ -52,8 +53,8 @@ public sealed class OnetOccupationClassifier : IOccupationClassifier
             throw new DirectoryNotFoundException($"O*NET folder '{onetDirectory}' does not exist");
         }
 
-        var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDirectory, OccupationFile));
-        var titles = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDirectory, AlternateTitlesFile));
+        var occupations = OnetSource.LoadOccupations(Path.Combine(onetDirectory, OccupationFile));
+        var titles = OnetSource.LoadAlternateTitles(Path.Combine(onetDirectory, AlternateTitlesFile));
         if (maxTrainingTitles > 0 && titles.Count > maxTrainingTitles)
         {
             var stride = (titles.Count + maxTrainingTitles - 1) / maxTrainingTitles;

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json;
+using JobRec.FileFormats;
 
 namespace JobRec.ML.Models;
 
 /// <summary>The versioned model file every store keeps: magic <c>JRMODEL\n</c>, format version (int32), metadata JSON (length-prefixed),
-/// payload (int64 length), SHA-256 of the payload. The one helper that writes and checks the header.</summary>
+/// payload (int64 length), SHA-256 of the payload; magic and version are written and checked by <see cref="Format"/>.</summary>
 public static class ModelFile
 {
     /// <summary>The container format this code writes and reads.</summary>
@@ -14,7 +15,10 @@ public static class ModelFile
     /// <summary>Largest metadata JSON accepted (1 MiB).</summary>
     public const int MaxMetadataBytes = 1 << 20;
 
-    private static ReadOnlySpan<byte> Magic => "JRMODEL\n"u8;
+    /// <summary>The container's magic and version.</summary>
+    public static readonly BinaryFileFormat Format = new("JobRec model file", "JRMODEL\n"u8, FormatVersion);
+
+    private static ReadOnlySpan<byte> Magic => Format.Magic;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = false };
 
@@ -25,11 +29,10 @@ public static class ModelFile
         var json = JsonSerializer.SerializeToUtf8Bytes(metadata, Json);
         var bytes = new byte[Magic.Length + 4 + 4 + json.Length + 8 + payload.Length + 32];
         var span = bytes.AsSpan();
-        Magic.CopyTo(span);
-        var at = Magic.Length;
-        BinaryPrimitives.WriteInt32LittleEndian(span[at..], FormatVersion);
-        BinaryPrimitives.WriteInt32LittleEndian(span[(at + 4)..], json.Length);
-        at += 8;
+        Format.WriteHeader(span);
+        var at = Format.HeaderLength;
+        BinaryPrimitives.WriteInt32LittleEndian(span[at..], json.Length);
+        at += 4;
         json.CopyTo(span[at..]);
         at += json.Length;
         BinaryPrimitives.WriteInt64LittleEndian(span[at..], payload.Length);
@@ -80,20 +83,14 @@ public static class ModelFile
 
     private static ModelMetadata Parse(ReadOnlySpan<byte> bytes, string source, out int payloadAt)
     {
-        if (bytes.Length < Magic.Length + 8 || !bytes[..Magic.Length].SequenceEqual(Magic))
+        var at = Format.ReadHeader(bytes, source).Length;
+        if (bytes.Length < at + 4)
         {
-            throw new InvalidDataException($"{source}: not a JobRec model file (no JRMODEL header)");
+            throw Format.Error(source, bytes.Length, "the file ends before the metadata length; it is truncated");
         }
 
-        var at = Magic.Length;
-        var version = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
-        if (version != FormatVersion)
-        {
-            throw new InvalidDataException($"{source}: model file format version {version} is not supported (this build reads {FormatVersion})");
-        }
-
-        var jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[(at + 4)..]);
-        at += 8;
+        var jsonLength = BinaryPrimitives.ReadInt32LittleEndian(bytes[at..]);
+        at += 4;
         if (jsonLength is < 2 or > MaxMetadataBytes || at + jsonLength + 8 > bytes.Length)
         {
             throw new InvalidDataException($"{source}: model file is truncated or its metadata length {jsonLength} is invalid");

@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using JobRec.Data.Model;
 using JobRec.ML.Text;
 
@@ -20,11 +21,11 @@ public static class OnetEvaluation
         OnetClassifierOptions? options = null, Action<string>? progress = null, bool tune = false)
     {
         options ??= new OnetClassifierOptions();
-        var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDirectory, OccupationFile));
-        var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDirectory, AlternateTitlesFile));
+        var occupations = OnetSource.LoadOccupations(Path.Combine(onetDirectory, OccupationFile));
+        var all = OnetSource.LoadAlternateTitles(Path.Combine(onetDirectory, AlternateTitlesFile));
         IReadOnlyList<TitleLabel> train, test;
         if (testFile is null) (train, test) = TitleSplit.Split(all);
-        else { test = OnetTsvReader.ReadAlternateTitles(testFile); train = all; }
+        else { test = OnetSource.LoadAlternateTitles(testFile); train = all; }
         train = TitleSplit.ExcludeTitles(train, test);
         var known = occupations.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
         test = test.Where(t => known.Contains(t.Code)).ToList();

@@ -1,3 +1,5 @@
+using JobRec.Data.Model;
+
 namespace JobRec.ML.Onet;
 
 /// <summary>Outcome of <see cref="OnetFusionTuning.Tune"/>: the chosen weights, the development scores (cross-fitted reranker scores when re-ranking,

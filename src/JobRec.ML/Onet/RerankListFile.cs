@@ -1,13 +1,16 @@
-using System.Text;
+using JobRec.FileFormats;
 
 namespace JobRec.ML.Onet;
 
 /// <summary>Candidate lists saved for re-ranker experiments without retraining the evidence models (<c>jobrec-lab evaluate onet-development
-/// --write-lists</c>, read by <c>jobrec-lab evaluate onet-rerank</c>): magic "JRRLIST1", the feature count, then two groups (training lists, scored lists),
+/// --write-lists</c>, read by <c>jobrec-lab evaluate onet-rerank</c>): the <see cref="Format"/> header (magic "JRRLISTS", version 2; version 1
+/// files start with "JRRLIST1" and no version field), the feature count, then two groups (training lists, scored lists),
 /// each a count and per list its candidates, feature rows and relevant position.</summary>
 public static class RerankListFile
 {
-    private static readonly byte[] Magic = "JRRLIST1"u8.ToArray();
+    /// <summary>The candidate list file format.</summary>
+    public static readonly BinaryFileFormat Format = new("re-ranker candidate list file", "JRRLISTS"u8, version: 2, oldestReadable: 1,
+        unversionedMagic: "JRRLIST1"u8.ToArray());
 
     /// <summary>Writes <paramref name="training"/> and <paramref name="scored"/> lists of <paramref name="features"/> features per candidate.</summary>
     public static void Write(string path, int features, IReadOnlyList<RerankList> training, IReadOnlyList<RerankList> scored)
@@ -15,7 +18,7 @@ public static class RerankListFile
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var stream = File.Create(path);
         var writer = new OnetModelWriter(stream);
-        stream.Write(Magic);
+        Format.WriteHeader(stream);
         writer.Int32(features);
         foreach (var group in new[] { training, scored })
         {
@@ -36,9 +39,7 @@ public static class RerankListFile
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"candidate list file not found: {path}", path);
         var data = File.ReadAllBytes(path);
-        if (data.Length < Magic.Length || !data.AsSpan(0, Magic.Length).SequenceEqual(Magic))
-            throw new InvalidDataException($"{path} offset 0: expected magic \"JRRLIST1\", found \"{Encoding.ASCII.GetString(data, 0, Math.Min(8, data.Length))}\"");
-        var reader = new OnetModelReader(path, data, Magic.Length);
+        var reader = new OnetModelReader(path, data, Format.ReadHeader(data, path).Length);
         int features = reader.Int32("feature count", 1, 1 << 16);
         var groups = new List<RerankList>[2];
         for (int g = 0; g < 2; g++)

@@ -1,4 +1,5 @@
 using JobRec.Data.Hashing;
+using JobRec.Data.Model;
 
 namespace JobRec.ML.Onet;
 

@@ -1,17 +1,19 @@
+using JobRec.FileFormats;
+
 namespace JobRec.ML.Recommenders;
 
 /// <summary>Saves recommenders to streams and loads them back against the dataset they were fitted on.</summary>
 public static class RecommenderStore
 {
-    private const string Magic = "JOBREC-RECOMMENDER";
-    private const int Version = 2; // 2: FM title/city features, hybrid source weights
+    /// <summary>The recommender file format: magic "JOBREC-RECOMMENDER" as <see cref="BinaryWriter.Write(string)"/> writes it (a length byte 18,
+    /// then the ASCII), version 2 (FM title/city features, hybrid source weights).</summary>
+    public static readonly BinaryFileFormat Format = new("recommender file", [18, .. "JOBREC-RECOMMENDER"u8], version: 2, remedy: "fit the model again");
 
     /// <summary>Writes a header (name, catalog fingerprint) and the model's learned state.</summary>
     public static void Save(IRecommender recommender, RecommenderDataset data, Stream stream)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(Version);
+        Format.WriteHeader(writer);
         writer.Write(recommender.Name);
         writer.Write(data.CatalogFingerprint());
         recommender.Save(writer);
@@ -21,16 +23,12 @@ public static class RecommenderStore
     /// <param name="stream">The model file.</param>
     /// <param name="data">The dataset the model was fitted on (same catalog).</param>
     /// <param name="search">Vector search for a content model; exact search when null.</param>
-    /// <exception cref="InvalidDataException">Not a model file, an unknown model, or a model of another catalog.</exception>
-    public static IRecommender Load(Stream stream, RecommenderDataset data, IJobVectorSearch? search = null)
+    /// <param name="source">Names the stream in errors (usually the file's path).</param>
+    /// <exception cref="InvalidDataException">Not a model file, another format version, an unknown model, or a model of another catalog.</exception>
+    public static IRecommender Load(Stream stream, RecommenderDataset data, IJobVectorSearch? search = null, string source = "recommender stream")
     {
+        Format.ReadHeader(stream, source);
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        string magic;
-        try { magic = reader.ReadString(); }
-        catch (Exception e) when (e is EndOfStreamException or IOException) { throw new InvalidDataException("model file is empty or truncated at byte 0", e); }
-        if (magic != Magic) throw new InvalidDataException($"not a JobRec recommender file (header '{magic}' at byte 0)");
-        int version = reader.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"recommender file version {version} is not supported (expected {Version})");
         string name = reader.ReadString();
         ulong fingerprint = reader.ReadUInt64();
         if (fingerprint != data.CatalogFingerprint())

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using JobRec.FileFormats;
 using JobRec.ML.Text;
 
 namespace JobRec.ML.Skills;
@@ -9,10 +10,11 @@ namespace JobRec.ML.Skills;
 /// vectors (float32, little-endian). A file of another encoder, dimension or label list is rebuilt.</summary>
 public static class EscoLabelVectorFile
 {
-    private static readonly byte[] Magic = "JREL"u8.ToArray();
-
     /// <summary>Format version written.</summary>
     public const int FormatVersion = 1;
+
+    /// <summary>The label vector cache format (magic "JREL"); a file this build does not read is rebuilt.</summary>
+    public static readonly BinaryFileFormat Format = new("ESCO label vector cache", "JREL"u8, FormatVersion);
 
     /// <summary>A linker over <paramref name="labels"/>: the vectors come from <paramref name="path"/> when it holds them for this encoder and
     /// label list; otherwise they are embedded with <paramref name="encoder"/> and the file is (re)written atomically. A null path never caches.</summary>
@@ -47,7 +49,8 @@ public static class EscoLabelVectorFile
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != FormatVersion || reader.ReadString() != encoderName
+            Format.ReadHeader(reader.BaseStream, path);
+            if (reader.ReadString() != encoderName
                 || reader.ReadInt32() != dimension || reader.ReadInt32() != count || !reader.ReadBytes(32).AsSpan().SequenceEqual(hash))
                 return null;
             var values = new float[(long)count * dimension];
@@ -56,9 +59,9 @@ public static class EscoLabelVectorFile
             Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
             return values;
         }
-        catch (EndOfStreamException)
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException)
         {
-            return null; // truncated: rebuilt
+            return null; // truncated, foreign or another format version: rebuilt
         }
     }
 
@@ -69,8 +72,7 @@ public static class EscoLabelVectorFile
         var temporary = full + $".{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
+            Format.WriteHeader(writer);
             writer.Write(encoderName);
             writer.Write(dimension);
             writer.Write(count);

@@ -1,16 +1,18 @@
 using System.Text;
+using JobRec.FileFormats;
 
 namespace JobRec.ML.Skills;
 
 /// <summary>The skill tagger's model file: magic "JRST", format version, encoder name, feature version, shape (dimension, radius, hidden, LSTM
 /// units, LSTM layers, CRF flag), standardisation and weights (little-endian). Version 2 added the LSTM layer count and the CRF flag and
-/// transitions; version 1 files are refused (retrain with <c>jobrec evaluate skills</c>). Loading checks every field and the exact length, with a one-line error naming the file.</summary>
+/// transitions; version 1 files are refused (retrain with <c>jobrec train skills</c>). Loading checks every field and the exact length, with a one-line error naming the file.</summary>
 public static class SkillTaggerModelFile
 {
-    private static readonly byte[] Magic = "JRST"u8.ToArray();
-
     /// <summary>Format version written by <see cref="Save"/>.</summary>
     public const int FormatVersion = 2;
+
+    /// <summary>The skill tagger model format (magic "JRST").</summary>
+    public static readonly BinaryFileFormat Format = new("skill tagger model", "JRST"u8, FormatVersion, remedy: "retrain it with jobrec train skills");
 
     /// <summary>Writes <paramref name="head"/> to <paramref name="path"/> (atomically: a temporary file then a rename).</summary>
     public static void Save(SkillTaggerHead head, string path)
@@ -20,8 +22,7 @@ public static class SkillTaggerModelFile
         var temporary = full + $".{Environment.ProcessId}.tmp";
         using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
         {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
+            Format.WriteHeader(writer);
             writer.Write(head.EncoderName);
             writer.Write(WordStateEncoder.FeatureVersion);
             writer.Write(head.InputDimension);
@@ -47,9 +48,7 @@ public static class SkillTaggerModelFile
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         try
         {
-            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a skill tagger model (bad magic at offset 0)");
-            int version = reader.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"{path}: skill tagger format version {version}, this build reads {FormatVersion} (retrain with jobrec evaluate skills)");
+            Format.ReadHeader(reader.BaseStream, path);
             string encoder = reader.ReadString();
             int features = reader.ReadInt32();
             if (features != WordStateEncoder.FeatureVersion) throw new InvalidDataException($"{path}: word features version {features}, this build computes {WordStateEncoder.FeatureVersion}");

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using JobRec.FileFormats;
 
 namespace JobRec.ML.Skills;
 
@@ -7,8 +8,8 @@ namespace JobRec.ML.Skills;
 /// named by a SHA-256 of those, values stored as 16-bit floats (the training code works on the rounded values either way).</summary>
 public static class WordStateCache
 {
-    private static readonly byte[] Magic = "JRWS"u8.ToArray();
-    private const int Version = 1;
+    /// <summary>The word-state cache format (magic "JRWS", version 1); a file this build does not read is ignored and rewritten.</summary>
+    public static readonly BinaryFileFormat Format = new("word-state cache", "JRWS"u8, version: 1);
 
     /// <summary>Vectors of <paramref name="sentences"/> from <paramref name="directory"/> when cached there, else computed by <paramref name="encoder"/>
     /// and written (atomically). A null <paramref name="directory"/> disables the cache. Values are rounded to 16-bit floats in both cases.</summary>
@@ -49,8 +50,7 @@ public static class WordStateCache
         var temporary = path + $".{Environment.ProcessId}.tmp";
         using (var writer = new BinaryWriter(new BufferedStream(File.Create(temporary), 1 << 20)))
         {
-            writer.Write(Magic);
-            writer.Write(Version);
+            Format.WriteHeader(writer);
             writer.Write(vectors.Length);
             writer.Write(dimension);
             foreach (var v in vectors)
@@ -67,7 +67,7 @@ public static class WordStateCache
         using var reader = new BinaryReader(new BufferedStream(File.OpenRead(path), 1 << 20));
         try
         {
-            if (!reader.ReadBytes(4).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Version) throw new InvalidDataException($"{path}: not a word-state cache of version {Version}");
+            Format.ReadHeader(reader.BaseStream, path);
             if (reader.ReadInt32() != sentences.Count || reader.ReadInt32() != dimension) throw new InvalidDataException($"{path}: sentence count or dimension differs");
             var result = new float[sentences.Count][];
             for (int s = 0; s < sentences.Count; s++)

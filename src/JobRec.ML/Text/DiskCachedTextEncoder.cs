@@ -1,12 +1,16 @@
 using System.Text;
+using JobRec.FileFormats;
 
 namespace JobRec.ML.Text;
 
 /// <summary>An <see cref="ITextEncoder"/> that remembers vectors of texts it has seen, in memory and in an append-only file, so repeated runs skip re-encoding.</summary>
-/// <remarks>File layout: "JRE1", dimension (int32), then records of (UTF-8 length int32, UTF-8 bytes, dimension float32). A truncated tail record (interrupted run) is ignored.</remarks>
+/// <remarks>File layout: the <see cref="Format"/> header (magic "JREC", version 2; a version 1 file starts with "JRE1" and no version field),
+/// dimension (int32), then records of (UTF-8 length int32, UTF-8 bytes, dimension float32). A truncated tail record (interrupted run) is ignored;
+/// new records are appended to a version 1 file in the same layout.</remarks>
 public sealed class DiskCachedTextEncoder : ITextEncoder, IDisposable
 {
-    private static readonly byte[] Magic = "JRE1"u8.ToArray();
+    /// <summary>The cache file format (magic "JREC", version 2; version 1 files start with "JRE1" and have no version field).</summary>
+    public static readonly BinaryFileFormat Format = new("embedding cache", "JREC"u8, version: 2, oldestReadable: 1, unversionedMagic: "JRE1"u8.ToArray());
     private readonly ITextEncoder _inner;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
     private readonly BinaryWriter? _writer;
@@ -41,7 +45,7 @@ public sealed class DiskCachedTextEncoder : ITextEncoder, IDisposable
         if (validLength == 0)
         {
             stream.SetLength(0);
-            stream.Write(Magic);
+            Format.WriteHeader(stream);
             stream.Write(BitConverter.GetBytes(inner.Dimension));
         }
         else
@@ -101,11 +105,11 @@ public sealed class DiskCachedTextEncoder : ITextEncoder, IDisposable
     {
         stream.Position = 0;
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
-        if (reader.BaseStream.Length < 8) return 0;
-        var magic = reader.ReadBytes(4);
-        if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not an embedding cache (bad magic at offset 0)");
+        if (stream.Length < 8) return 0; // shorter than any header and dimension (interrupted at creation): written again
+        var header = Format.ReadHeader(stream, path);
+        if (stream.Length < header.Length + 4) return 0; // ends before the dimension: written again
         int dim = reader.ReadInt32();
-        if (dim != Dimension) throw new InvalidDataException($"{path}: cache holds {dim}-d vectors, encoder gives {Dimension}-d (offset 4)");
+        if (dim != Dimension) throw Format.Error(path, header.Length, $"cache holds {dim}-d vectors, encoder gives {Dimension}-d");
         long valid = reader.BaseStream.Position, length = reader.BaseStream.Length;
         while (valid + 4 <= length)
         {

@@ -27,6 +27,9 @@ public sealed class OptionValidationTests
         { ["evaluate", "recommend"], "jobrec evaluate recommend: give --train <views.csv> (Job_Views.csv columns) or --synthetic" },
         { ["train", "recommender"], "jobrec train recommender: give --train <views.csv> (Job_Views.csv columns) or --synthetic" },
         { ["encode", "--golden", "golden.json"], "jobrec encode: unknown option --golden" },
+        { ["train", "skills", "--encoder-threads", "-1"], "jobrec train skills: --encoder-threads -1 must be at least 0" },
+        { ["evaluate", "skills", "--encoder-threads", "-1"], "jobrec evaluate skills: --encoder-threads -1 must be at least 0" },
+        { ["bench", "skills-import", "--encoder-threads", "-1"], "jobrec bench skills-import: --encoder-threads -1 must be at least 0" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using JobRec.Grains.Ingest;
+using Microsoft.Extensions.Time.Testing;
 
 namespace JobRec.Grains.Tests.Ingest;
 
@@ -7,35 +8,72 @@ public sealed class AdaptiveConcurrencyTests
     [Fact]
     public async Task FastCallsWidenTheGateAndASlowOneHalvesIt()
     {
-        var gate = new AdaptiveConcurrency(2, 16, TimeSpan.FromMilliseconds(200));
-        // Fast calls that keep the gate full widen it one place per call.
-        await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => gate.RunAsync(async () =>
+        var time = new FakeTimeProvider();
+        var gate = new AdaptiveConcurrency(2, 16, TimeSpan.FromMilliseconds(200), time);
+        // 40 calls that take no time: the first two fill the gate and hold it until released, so the calls that end find it full and widen it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, 40).Select(_ => gate.RunAsync(async () =>
         {
-            await Task.Delay(1);
+            await release.Task;
             return 0;
-        })));
+        })).ToList();
+        Assert.Equal(2, gate.PeakInFlight);
+        release.SetResult();
+        await Task.WhenAll(calls);
         Assert.True(gate.Limit > 2, $"limit stayed {gate.Limit}");
         var before = gate.Limit;
 
-        await gate.RunAsync(async () =>
+        await gate.RunAsync(() =>
         {
-            await Task.Delay(300);
-            return 0;
+            time.Advance(TimeSpan.FromMilliseconds(300));
+            return Task.FromResult(0);
         });
         Assert.Equal(Math.Max(1, before / 2), gate.Limit);
     }
 
     [Fact]
+    public async Task SlowCallsEndingWithinOneTargetPeriodHalveTheGateOnce()
+    {
+        var time = new FakeTimeProvider();
+        var gate = new AdaptiveConcurrency(4, 4, TimeSpan.FromMilliseconds(200), time);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = Enumerable.Range(0, 2).Select(_ => gate.RunAsync(async () =>
+        {
+            await release.Task;
+            return 0;
+        })).ToList();
+        time.Advance(TimeSpan.FromMilliseconds(300));
+        release.SetResult();
+        await Task.WhenAll(slow);
+        Assert.Equal(2, gate.Limit);
+
+        // One target period later a slow call halves it again.
+        await gate.RunAsync(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(300));
+            return Task.FromResult(0);
+        });
+        Assert.Equal(1, gate.Limit);
+    }
+
+    [Fact]
     public async Task NoMoreCallsRunAtOnceThanTheLimitAllows()
     {
-        var gate = new AdaptiveConcurrency(3, 3, TimeSpan.FromSeconds(10));
+        var gate = new AdaptiveConcurrency(3, 3, TimeSpan.FromSeconds(10), new FakeTimeProvider());
         var running = 0;
         var most = 0;
+        // The first calls hold their places until three run at once; then every call goes through.
+        var full = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => gate.RunAsync(async () =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
-            await Task.Delay(5);
+            if (now == 3)
+            {
+                full.TrySetResult();
+            }
+
+            await full.Task;
             Interlocked.Decrement(ref running);
             return 0;
         })));

@@ -40,8 +40,10 @@ public sealed class WebPageBrowserTests(ServingApiFixture api) : IClassFixture<S
         var store = new ML.Models.FolderModelStore(Path.Combine(api.Directory, "models"));
         var stored = await store.AddAsync(ModelMetadata(), Model().Save());
         await store.ActivateAsync(stored.Name, stored.Version);
-        for (var i = 0; i < 100 && !(await api.Http.GetStringAsync("/models")).Contains("\"source\":\"store\"", StringComparison.Ordinal); i++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60); // failure guard only: the silo loads it at its next poll of the store
+        while (!(await api.Http.GetStringAsync("/models")).Contains("\"source\":\"store\"", StringComparison.Ordinal))
         {
+            Assert.True(DateTime.UtcNow < deadline, $"the silo did not load the activated fm v{stored.Version} from the store");
             await Task.Delay(100);
         }
 

@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using JobRec.Data.Model;
 using JobRec.ML.Onet;
 
@@ -63,10 +64,10 @@ public sealed class OnetClassifierTests
         try
         {
             File.WriteAllText(path, "oNETSOCCode\ttitle\tdescription\n11-1011.00\tChief Executives\tDetermine policies\n11-1021.00\tGeneral Managers\n");
-            var ex = Assert.Throws<FormatException>(() => OnetTsvReader.ReadOccupations(path));
+            var ex = Assert.Throws<FormatException>(() => OnetSource.LoadOccupations(path));
             Assert.Contains($"{path}:3", ex.Message);
             File.WriteAllText(path, "code\ttitle\n");
-            Assert.Contains("missing column 'oNETSOCCode'", Assert.Throws<FormatException>(() => OnetTsvReader.ReadOccupations(path)).Message);
+            Assert.Contains("missing column 'oNETSOCCode'", Assert.Throws<FormatException>(() => OnetSource.LoadOccupations(path)).Message);
         }
         finally { File.Delete(path); }
     }
@@ -75,8 +76,8 @@ public sealed class OnetClassifierTests
     public void Tfidf_baseline_runs_on_the_real_onet_files()
     {
         var dir = SharedData.File("onet");
-        var occupations = OnetTsvReader.ReadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
-        var (train, test) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile)));
+        var occupations = OnetSource.LoadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
+        var (train, test) = TitleSplit.Split(OnetSource.LoadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile)));
         Assert.Equal(1016, occupations.Count);
         var scores = OnetEvaluation.TfIdfBaseline(occupations, train, test.Take(500).ToArray());
         Assert.Equal(500, scores.Count);

@@ -1,3 +1,4 @@
+using JobRec.Data.Model;
 using JobRec.ML.Onet;
 
 namespace JobRec.ML.Tests.Onet;

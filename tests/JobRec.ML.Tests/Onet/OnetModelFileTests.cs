@@ -86,7 +86,8 @@ public sealed class OnetModelFileTests(SmallRerankedOnetModel model) : IClassFix
         Assert.Contains(path, ex.Message);
         Assert.Contains("expected magic \"JRONETCL\", found \"oNETSOCC\"", ex.Message);
         File.WriteAllBytes(path, []);
-        Assert.Contains("found \"\"", Assert.Throws<InvalidDataException>(() => OnetModelFile.Load(path, model.Encoder)).Message);
+        Assert.Contains("offset 0: the file ends inside the 12-byte O*NET model header; it is truncated",
+            Assert.Throws<InvalidDataException>(() => OnetModelFile.Load(path, model.Encoder)).Message);
     }
 
     [Fact]

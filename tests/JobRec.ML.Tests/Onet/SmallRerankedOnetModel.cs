@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using JobRec.ML.Onet;
 using JobRec.ML.Text.FineTuning;
 
@@ -11,8 +12,8 @@ public sealed class SmallRerankedOnetModel
     public SmallRerankedOnetModel()
     {
         var dir = SharedData.File("onet");
-        var occupations = OnetTsvReader.ReadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
-        var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile));
+        var occupations = OnetSource.LoadOccupations(Path.Combine(dir, OnetEvaluation.OccupationFile));
+        var all = OnetSource.LoadAlternateTitles(Path.Combine(dir, OnetEvaluation.AlternateTitlesFile));
         var train = all.Where((_, i) => i % 12 == 0).ToList();
         HeldOut = all.Where((_, i) => i % 12 == 5).Take(60).Select(t => t.Title).ToArray();
         var options = new OnetClassifierOptions(FineTuneHead: true, Contrastive: new ContrastiveOptions(Epochs: 1), ClassifierEpochs: 2, RerankFolds: 0,

@@ -82,7 +82,7 @@ public sealed class SkillExtractorTests
         {
             var fallback = SkillExtractorLoader.Load(broken, null);
             Assert.Equal(SkillExtractor.DictionaryModel, fallback.Model);
-            Assert.Contains("bad magic", fallback.Description);
+            Assert.Contains("expected magic", fallback.Description);
             Assert.NotEmpty(fallback.Extract(["Python"], 100)[0].Skills);
         }
         finally

@@ -194,10 +194,11 @@ public sealed class SkillTaggerTrainingTests
             wrongVersion[4] = 1; // the layout before LSTM layers and CRF: refused in one line that says to retrain
             File.WriteAllBytes(path, wrongVersion);
             var old = Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message;
-            Assert.Contains("format version 1, this build reads 2", old);
+            Assert.Contains("format version 1 is not supported: this build reads version 2", old);
+            Assert.Contains("jobrec train skills", old);
             Assert.DoesNotContain('\n', old);
             File.WriteAllBytes(path, "JRPH...."u8.ToArray());
-            Assert.Contains("bad magic", Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message);
+            Assert.Contains("expected magic \"JRST\", found \"JRPH\"", Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message);
         }
         finally { File.Delete(path); }
         Assert.Throws<FileNotFoundException>(() => SkillTaggerModelFile.Load(path));

@@ -63,7 +63,7 @@ public sealed class FaissPersistenceTests
         Assert.Contains("offset 0: expected magic", Assert.Throws<InvalidDataException>(() => FaissIndex.Load(corrupt)).Message);
 
         File.WriteAllBytes(corrupt, bytes.AsSpan(0, 20).ToArray());
-        Assert.Contains("shorter than the 56-byte", Assert.Throws<InvalidDataException>(() => FaissIndex.Load(corrupt)).Message);
+        Assert.Contains("offset 20: the file ends inside the 56-byte saved vector index header; it is truncated", Assert.Throws<InvalidDataException>(() => FaissIndex.Load(corrupt)).Message);
 
         File.WriteAllBytes(corrupt, bytes.AsSpan(0, bytes.Length - 100).ToArray());
         Assert.Contains("truncated or corrupt", Assert.Throws<InvalidDataException>(() => FaissIndex.Load(corrupt)).Message);

@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using System.CommandLine;
 using JobRec.Cli.Commands;
 using JobRec.ML.Onet;
@@ -47,8 +48,8 @@ internal static class FineTuneCommand
             if (chosen.Contains("onet"))
             {
                 var onetDir = parseResult.GetValue(onet)!;
-                var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
-                var (train, _) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
+                var occupations = OnetSource.LoadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+                var (train, _) = TitleSplit.Split(OnetSource.LoadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile)));
                 pairs.AddRange(TrainingPairSources.OnetTitles(occupations, train));
             }
             if (chosen.Contains("dice") && parseResult.GetValue(dice) is { } diceDir && Directory.Exists(diceDir)) pairs.AddRange(TrainingPairSources.DicePostings(new JobRec.Data.Readers.Dice.DiceSource([diceDir]).Read(new JobRec.Data.Reading.ReadReport())));

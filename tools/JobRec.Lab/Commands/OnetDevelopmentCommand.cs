@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using System.CommandLine;
 using JobRec.Cli.Commands;
 using JobRec.ML.Onet;
@@ -28,8 +29,8 @@ internal static class OnetDevelopmentCommand
             if (settings.EncoderMismatch(parseResult, "evaluate onet-development") is { } mismatch) { Console.Error.WriteLine(mismatch); return 2; }
             using var encoder = settings.CreateEncoder(parseResult, Log);
             var options = settings.Build(parseResult) with { ClassifierSocGroups = parseResult.GetValue(groups), ClassifierSeeds = parseResult.GetValue(seeds) };
-            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
-            var all = OnetTsvReader.ReadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
+            var occupations = OnetSource.LoadOccupations(Path.Combine(onetDir, OnetEvaluation.OccupationFile));
+            var all = OnetSource.LoadAlternateTitles(Path.Combine(onetDir, OnetEvaluation.AlternateTitlesFile));
             var (train, heldOut) = TitleSplit.Split(all);
             var tuning = OnetFusionTuning.Tune(occupations, TitleSplit.ExcludeTitles(train, heldOut), encoder, options, progress: Log,
                 heldOutTitles: heldOut.Select(t => t.Title));

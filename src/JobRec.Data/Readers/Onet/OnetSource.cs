@@ -5,8 +5,10 @@ using JobRec.Data.Reading;
 namespace JobRec.Data.Readers.Onet;
 
 /// <summary>
-/// O*NET occupations (Occupation Data joined with Alternate Titles on the O*NET-SOC code) and technology skills, from
+/// The O*NET reader: occupations (Occupation Data joined with Alternate Titles on the O*NET-SOC code) and technology skills, from
 /// either the official tab-delimited files ("Occupation Data.txt", headers with spaces) or camelCase TSVs ("ONET.OccupationData.tsv").
+/// As an <see cref="IDataSource"/> (import) it reports and skips bad rows; <see cref="LoadOccupations"/> and <see cref="LoadAlternateTitles"/>
+/// (the O*NET classifier's training and evaluation) read the same files strictly, in file order, and throw on the first bad row.
 /// </summary>
 public sealed class OnetSource : IDataSource
 {
@@ -80,6 +82,49 @@ public sealed class OnetSource : IDataSource
             }
             report.Accept();
             if (seen.Add(name)) yield return new Skill(name) { Source = "onet", ExternalId = record[commodity].Trim() };
+        }
+    }
+
+    /// <summary>Occupations (code, title, description) of an occupation data file, in file order (codes are not checked).</summary>
+    /// <exception cref="FileNotFoundException">The file is missing.</exception>
+    /// <exception cref="FormatException">A required column is missing or a row has another number of fields than the header; the message gives file:line.</exception>
+    public static IReadOnlyList<Occupation> LoadOccupations(string path) =>
+        [.. Rows(path, "oNETSOCCode", "title", "description").Select(f => new Occupation(f[0], f[1], f[2]))];
+
+    /// <summary>(code, alternate title) rows of an alternate titles file (or one <see cref="WriteAlternateTitles"/> wrote), in file order,
+    /// duplicates kept, rows with an empty title skipped.</summary>
+    /// <exception cref="FileNotFoundException">The file is missing.</exception>
+    /// <exception cref="FormatException">A required column is missing or a row has another number of fields than the header; the message gives file:line.</exception>
+    public static IReadOnlyList<TitleLabel> LoadAlternateTitles(string path) =>
+        [.. Rows(path, "oNETSOCCode", "alternateTitle").Where(f => f[1].Length > 0).Select(f => new TitleLabel(f[0], f[1]))];
+
+    /// <summary>Writes title labels in the alternate titles layout (header oNETSOCCode, alternateTitle, shortTitle, sources).</summary>
+    public static void WriteAlternateTitles(string path, IEnumerable<TitleLabel> titles)
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("oNETSOCCode\talternateTitle\tshortTitle\tsources");
+        foreach (var t in titles) writer.WriteLine($"{t.Code}\t{t.Title.Replace('\t', ' ')}\tn/a\t");
+    }
+
+    private static IEnumerable<string[]> Rows(string path, params string[] columns)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"O*NET file not found: {path}", path);
+        var report = new ReadReport(maxIssues: 1);
+        using var file = CsvFile.Open(path, CsvOptions.Tsv, report);
+        if (file.Header is null) throw new FormatException($"{path}:1: {report.Issues.FirstOrDefault().Reason ?? "no header row"}");
+        var index = columns.Select(c => file.Header.IndexOf(c)).ToArray();
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (index[c] < 0) throw new FormatException($"{path}:1: missing column '{columns[c]}' (header: {string.Join('\t', file.Header.Names)})");
+        }
+
+        var record = new CsvRecord();
+        while (true)
+        {
+            var read = file.ReadRow(record, report);
+            if (report.Issues.Count > 0) throw new FormatException($"{path}:{report.Issues[0].Line}: {report.Issues[0].Reason}");
+            if (!read) yield break;
+            yield return [.. index.Select(i => record[i].Trim())];
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using JobRec.FileFormats;
 using JobRec.ML.Language.Tokenization;
 
 namespace JobRec.ML.Language.Model;
@@ -7,10 +8,10 @@ namespace JobRec.ML.Language.Model;
 /// <summary>Saves and loads a <see cref="LanguageModel"/> (configuration, tokenizer in GPT-2 text form, parameters) as one binary file.</summary>
 public static class LanguageModelCheckpoint
 {
-    private static readonly byte[] Magic = "JRLM"u8.ToArray();
-    // version 3: QA examples are laid out context first and answered with the posting sentence (QaPromptFormat, AnswerSentence);
-    // versions 1 and 2 were trained on other layouts and would answer in them
-    private const int Version = 3;
+    /// <summary>The checkpoint format: magic "JRLM", version 3 (QA examples laid out context first and answered with the posting sentence:
+    /// QaPromptFormat, AnswerSentence). Versions 1 and 2 were trained on other layouts and would answer in them, so they are refused.</summary>
+    public static readonly BinaryFileFormat Format = new("language model checkpoint", "JRLM"u8, version: 3,
+        remedy: "versions 1 and 2 were trained on an older QA layout (version 3: context first, sentence answers); retrain it with `jobrec evaluate qa --model`");
 
     /// <summary>Where the QA model checkpoint lives by default: <c>$JOBREC_CACHE/models/qa/qa.jrlm</c> (default cache <c>~/.cache/jobrec</c>).</summary>
     public static string DefaultPath => Path.Combine(JobRec.ML.Text.ModelCache.Root, "models", "qa", "qa.jrlm");
@@ -24,8 +25,7 @@ public static class LanguageModelCheckpoint
         using (var stream = File.Create(temp))
         using (var writer = new BinaryWriter(stream, Encoding.UTF8))
         {
-            writer.Write(Magic);
-            writer.Write(Version);
+            Format.WriteHeader(writer);
             var c = model.Transformer.Config;
             writer.Write(c.VocabSize); writer.Write(c.ContextLength); writer.Write(c.ModelDim); writer.Write(c.Heads); writer.Write(c.Layers);
             var (vocab, merges) = model.Tokenizer.ToGpt2Text();
@@ -47,11 +47,7 @@ public static class LanguageModelCheckpoint
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         try
         {
-            var magic = reader.ReadBytes(4);
-            if (!magic.AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: offset 0: not a JobRec language model checkpoint (magic {Convert.ToHexString(magic)})");
-            int version = reader.ReadInt32();
-            if (version is 1 or 2) throw new InvalidDataException($"{path}: offset 4: checkpoint version {version} was trained on an older QA layout (version 3: context first, sentence answers); retrain it with `jobrec evaluate qa --model`");
-            if (version != Version) throw new InvalidDataException($"{path}: offset 4: unsupported checkpoint version {version}, expected {Version}");
+            Format.ReadHeader(stream, path);
             var config = new TransformerConfig(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
             try { config.Validate(); }
             catch (ArgumentException e) { throw new InvalidDataException($"{path}: offset 8: {e.Message}", e); }

@@ -1,3 +1,4 @@
+using JobRec.FileFormats;
 using JobRec.ML.Numerics;
 
 namespace JobRec.ML.Text.FineTuning;
@@ -5,7 +6,9 @@ namespace JobRec.ML.Text.FineTuning;
 /// <summary>A learned linear map on top of a frozen sentence encoder: y = normalize(x W), W (dim x dim) starting as the identity.</summary>
 public sealed class ProjectionHead
 {
-    private static readonly byte[] Magic = "JRPH"u8.ToArray();
+    /// <summary>The head's file format: magic "JRPR", version 2, dimension, weights. Version 1 is the older header without a version field
+    /// (magic "JRPH", dimension, weights), still read.</summary>
+    public static readonly BinaryFileFormat Format = new("projection head", "JRPR"u8, version: 2, oldestReadable: 1, unversionedMagic: "JRPH"u8.ToArray());
 
     /// <summary>Creates the identity head for <paramref name="dimension"/>-d vectors.</summary>
     public ProjectionHead(int dimension)
@@ -34,12 +37,12 @@ public sealed class ProjectionHead
         return output;
     }
 
-    /// <summary>Writes the head to <paramref name="path"/> ("JRPH", dimension, weights).</summary>
+    /// <summary>Writes the head to <paramref name="path"/> (<see cref="Format"/> header, dimension, weights).</summary>
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var writer = new BinaryWriter(File.Create(path));
-        writer.Write(Magic);
+        Format.WriteHeader(writer);
         writer.Write(Dimension);
         foreach (var w in Weights) writer.Write(w);
     }
@@ -52,10 +55,11 @@ public sealed class ProjectionHead
         if (!File.Exists(path)) throw new FileNotFoundException($"projection head not found: {path}", path);
         using var reader = new BinaryReader(File.OpenRead(path));
         long length = reader.BaseStream.Length;
-        if (length < 8 || !reader.ReadBytes(4).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a projection head (bad magic at offset 0)");
+        int at = Format.ReadHeader(reader.BaseStream, path).Length;
+        if (length < at + 4) throw Format.Error(path, length, "the file ends before the dimension; it is truncated");
         int dim = reader.ReadInt32();
-        if (dim <= 0 || dim > 65536) throw new InvalidDataException($"{path}: invalid dimension {dim} at offset 4");
-        long expected = 8 + 4L * dim * dim;
+        if (dim <= 0 || dim > 65536) throw Format.Error(path, at, $"invalid dimension {dim}");
+        long expected = at + 4 + 4L * dim * dim;
         if (length != expected) throw new InvalidDataException($"{path}: {length} bytes, a {dim}-d head needs {expected} (truncated or trailing data at offset {Math.Min(length, expected)})");
         var head = new ProjectionHead(dim);
         for (int i = 0; i < head.Weights.Length; i++) head.Weights[i] = reader.ReadSingle();

@@ -1,4 +1,4 @@
-namespace JobRec.ML.Onet;
+namespace JobRec.Data.Model;
 
 /// <summary>A job title labelled with the occupation code it belongs to (an O*NET-SOC code or an ESCO concept URI).</summary>
 /// <param name="Code">Occupation code.</param>
