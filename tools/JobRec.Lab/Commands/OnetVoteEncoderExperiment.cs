@@ -1,3 +1,4 @@
+using JobRec.Data.Readers.Onet;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -26,8 +27,8 @@ internal static class OnetVoteEncoderExperiment
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(onet)!;
-            var occupations = OnetTsvReader.ReadOccupations(Path.Combine(directory, OnetEvaluation.OccupationFile));
-            var (train, test) = TitleSplit.Split(OnetTsvReader.ReadAlternateTitles(Path.Combine(directory, OnetEvaluation.AlternateTitlesFile)));
+            var occupations = OnetSource.LoadOccupations(Path.Combine(directory, OnetEvaluation.OccupationFile));
+            var (train, test) = TitleSplit.Split(OnetSource.LoadAlternateTitles(Path.Combine(directory, OnetEvaluation.AlternateTitlesFile)));
             train = TitleSplit.ExcludeTitles(train, test);
             var (rest, development) = OnetFusionTuning.DevelopmentSplit(occupations, train);
             var column = new Dictionary<string, int>(StringComparer.Ordinal);
