@@ -10,8 +10,8 @@ public sealed record ClusterImportCheckOptions
     /// SIGKILL; 0 kills none. Default 0.4.</summary>
     public double KillAt { get; init; } = 0.4;
 
-    /// <summary>Jobs per batch the pipeline hands the sink (a batch is acknowledged as a whole). Default 1,000.</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>Jobs per batch the pipeline hands the sink (a batch is acknowledged as a whole). Default 4,096 (as `jobrec bench ingest`: enough chunks of 64 in flight to keep three silos busy).</summary>
+    public int BatchSize { get; init; } = 4096;
 
     /// <summary>Acknowledged jobs read back through the cluster (job grain and index shard); all of them when fewer. Default 20,000.</summary>
     public int ServedSample { get; init; } = 20_000;

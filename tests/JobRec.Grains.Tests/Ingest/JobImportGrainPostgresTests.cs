@@ -3,6 +3,9 @@ using JobRec.Contracts.Jobs;
 using JobRec.Data.Synthetic;
 using JobRec.Grains.Hosting;
 using JobRec.Grains.Ingest;
+using JobRec.Grains.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using JobRec.ML.Text;
 using JobRec.OrleansExtensions.Clustering;
 using JobRec.OrleansExtensions.Storage;
@@ -13,7 +16,8 @@ namespace JobRec.Grains.Tests.Ingest;
 
 /// <summary>The bulk import's insert-only writes (<see cref="IJobImportGrain"/>) on the cluster's grain storage, PostgreSQL (JOBREC_PG, in a
 /// throwaway schema): new jobs are inserted once at version 1, and a batch written again after it was half stored (a silo died with the
-/// batch in flight, the client retried it) inserts the missing jobs and replaces the stored ones through their grains, never twice.</summary>
+/// batch in flight, the client retried it) inserts the missing jobs and replaces the stored ones through their grains, never twice; with
+/// one insert per job and with one statement per chunk (<see cref="IGrainStateBulkInsert"/>, as a cluster silo does).</summary>
 public sealed class JobImportGrainPostgresTests : IAsyncLifetime
 {
     private const int Jobs = 200;
@@ -59,13 +63,22 @@ public sealed class JobImportGrainPostgresTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Bulk_import_inserts_new_jobs_once_and_a_retried_half_stored_batch_replaces_rather_than_duplicates()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Bulk_import_inserts_new_jobs_once_and_a_retried_half_stored_batch_replaces_rather_than_duplicates(bool oneStatementPerChunk)
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddJobRecPostgresGrainStorage("Default", _connectionString)
-            .AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(64)));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddJobRecPostgresGrainStorage("Default", _connectionString)
+                .AddJobRecServing(new ServingOptions { ShardCount = 2 }, new HashedTextEncoder(64));
+            if (oneStatementPerChunk)
+            {
+                // As a cluster silo registers it (JobRec.Silo's PostgresGrainStateBulkInsert).
+                silo.Services.AddSingleton<IGrainStateBulkInsert>(sp => new BulkInsert((PostgresGrainStorage)sp.GetRequiredKeyedService<IGrainStorage>("Default")));
+            }
+        });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var jobs = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = Jobs, Users = 10, Seed = 11 }).Jobs().ToList();
@@ -98,6 +111,12 @@ public sealed class JobImportGrainPostgresTests : IAsyncLifetime
         }
 
         Assert.Equal(Jobs, indexed);
+    }
+
+    private sealed class BulkInsert(PostgresGrainStorage storage) : IGrainStateBulkInsert
+    {
+        public Task<IReadOnlySet<Orleans.Runtime.GrainId>> InsertNewAsync<T>(string stateName, IReadOnlyList<KeyValuePair<Orleans.Runtime.GrainId, T>> states) =>
+            storage.InsertNewAsync(stateName, states);
     }
 
     /// <summary>The stored version (etag) of each job's state row, in order; throws when a row is missing.</summary>
