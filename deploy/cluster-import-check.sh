@@ -38,5 +38,5 @@ fi
 
 status=0
 dotnet "$dll" bench cluster-import --source linkedin2024 "${expected[@]}" --silos "${CLUSTER_SILOS:-3}" --kill-at "${KILL_AT:-0.4}" \
-  --sample "${CLUSTER_IMPORT_SAMPLE:-20000}" --batch "${BATCH:-4096}" --pg-port "${JOBREC_PG_PORT:-57432}" "$data" || status=$?
+  --read-back "${CLUSTER_IMPORT_SAMPLE:-20000}" --batch "${BATCH:-4096}" --pg-port "${JOBREC_PG_PORT:-57432}" "$data" || status=$?
 exit "$status"

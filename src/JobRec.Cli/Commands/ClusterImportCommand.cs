@@ -19,7 +19,7 @@ internal static class ClusterImportCommand
         var killAt = new Option<double>("--kill-at") { Description = "Share of the jobs written when one silo (the one holding most index shards) is killed with SIGKILL; 0: none", DefaultValueFactory = _ => 0.4 }.Within(0.0, 0.95);
         var expected = new Option<long>("--expected") { Description = "Jobs the source holds (0: count them first)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var batch = new Option<int>("--batch") { Description = "Jobs per acknowledged batch", DefaultValueFactory = _ => 4096 }.Within(1, 100_000);
-        var sample = new Option<int>("--sample") { Description = "Acknowledged jobs read back through the cluster (all when fewer)", DefaultValueFactory = _ => 20_000 }.AtLeast(0);
+        var sample = new Option<int>("--read-back") { Description = "Acknowledged jobs read back through the cluster (all when fewer)", DefaultValueFactory = _ => 20_000 }.AtLeast(0);
         var pgPort = new Option<int>("--pg-port") { Description = "Loopback port of the throwaway PostgreSQL started when JOBREC_PG is unset", DefaultValueFactory = _ => 57432 }.Within(1, 65535);
         var paths = new Argument<string[]>("paths") { Description = "Files or folders of the source", Arity = ArgumentArity.OneOrMore };
         var command = new Command("cluster-import", "Import a source into local silo processes on one PostgreSQL, kill -9 one part-way, check that no acknowledged job was lost");

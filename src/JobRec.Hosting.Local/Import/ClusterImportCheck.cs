@@ -49,6 +49,7 @@ public static class ClusterImportCheck
         LocalSiloProcess? victim = null;
         DateTime killedAt = default;
         long killedAfter = 0;
+        var declaredDead = TimeSpan.Zero;
         using var importEnded = new CancellationTokenSource();
         var killer = options.KillAt <= 0 ? Task.CompletedTask : Task.Run(async () =>
         {
@@ -59,7 +60,16 @@ public static class ClusterImportCheck
                 await Task.Delay(10, importEnded.Token).ConfigureAwait(false);
             }
 
-            shardsBefore = await ShardsPerSiloAsync(client, silos).ConfigureAwait(false);
+            try
+            {
+                shardsBefore = await ShardsPerSiloAsync(client, silos).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IngestRetry.IsTransient(e) || e is OrleansException)
+            {
+                log.WriteLine($"cluster-import: could not list the shards' silos ({e.GetType().Name}: {FirstLine(e.Message)}); killing the last silo");
+                shardsBefore = new int[silos.Count];
+            }
+
             var index = Enumerable.Range(0, silos.Count).OrderByDescending(i => shardsBefore[i]).ThenByDescending(i => i).First();
             victim = silos[index];
             peakRss[index] = victim.PeakResidentBytes;
@@ -67,6 +77,9 @@ public static class ClusterImportCheck
             killedAt = DateTime.UtcNow;
             victim.Kill();
             log.WriteLine($"cluster-import: killed {victim.SiloId} (kill -9, pid {victim.ProcessId}) after {killedAfter} jobs written; shards per silo before: {string.Join(',', shardsBefore)}");
+            // Watched while the import goes on, so the time is the cluster's detection, not the rest of the import.
+            declaredDead = await cluster.WaitForDeathAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(180)).ConfigureAwait(false);
+            log.WriteLine($"cluster-import: {victim.SiloId} was declared dead {declaredDead.TotalSeconds:0.0} s after the kill");
         }, CancellationToken.None);
 
         var clock = Stopwatch.StartNew();
@@ -101,12 +114,6 @@ public static class ClusterImportCheck
 
         log.WriteLine($"cluster-import: import {(error is null ? "completed" : "stopped")} after {seconds:0.0} s; {sink.AcknowledgedCount} jobs acknowledged, " +
                       $"{grains.Retries} calls and {sink.BatchRetries} batches retried");
-        if (victim is not null)
-        {
-            var dead = await cluster.WaitForDeathAsync(victim.SiloId, killedAt, TimeSpan.FromSeconds(120)).ConfigureAwait(false);
-            log.WriteLine($"cluster-import: {victim.SiloId} was declared dead {dead.TotalSeconds:0.0} s after the kill");
-        }
-
         for (var i = 0; i < silos.Count; i++)
         {
             if (silos[i] != victim)
@@ -135,7 +142,7 @@ public static class ClusterImportCheck
         return new ClusterImportCheckResult(
             report?.ImportedByKind.GetValueOrDefault("jobs") ?? options.ExpectedJobs, acknowledged.Count, stored.States, indexed, missing.Count, checkedIds,
             seconds, peakRss.Select(b => b / (1024 * 1024)).ToList(), shardsAfter, shardsBefore, victim?.SiloId, killedAfter,
-            grains.Retries + sink.BatchRetries, error);
+            declaredDead.TotalSeconds, grains.Retries + sink.BatchRetries, error);
     }
 
     /// <summary>Index shard activations per silo (in the order of <paramref name="silos"/>), from Orleans' management grain.</summary>
@@ -149,7 +156,7 @@ public static class ClusterImportCheck
         var counts = new int[silos.Count];
         foreach (var s in stats.Where(s => s.GrainId.Type.ToString() == ShardGrainClass || s.GrainType.StartsWith(ShardGrainClass, StringComparison.Ordinal)))
         {
-            var i = silos.ToList().FindIndex(p => p.SiloEndpoint.EndsWith($":{s.SiloAddress.Endpoint.Port}", StringComparison.Ordinal));
+            var i = FindIndex(silos, p => p.SiloEndpoint.EndsWith($":{s.SiloAddress.Endpoint.Port}", StringComparison.Ordinal));
             if (i >= 0)
             {
                 counts[i]++;
@@ -194,6 +201,19 @@ public static class ClusterImportCheck
             }
         }).ConfigureAwait(false);
         return (indexed, notServed, chosen.Count);
+    }
+
+    private static int FindIndex(IReadOnlyList<LocalSiloProcess> silos, Predicate<LocalSiloProcess> match)
+    {
+        for (var i = 0; i < silos.Count; i++)
+        {
+            if (match(silos[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static string FirstLine(string message)

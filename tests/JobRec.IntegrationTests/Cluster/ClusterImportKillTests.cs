@@ -33,6 +33,7 @@ public sealed class ClusterImportKillTests(ITestOutputHelper output)
             var v = cluster.Silos.ToList().IndexOf(victim);
             Assert.True(victim.HasExited, "the victim still runs");
             Assert.InRange(result.KilledAfterJobs, 1, Jobs - 1); // killed mid-import, not before or after it
+            Assert.True(result.DeclaredDeadSeconds > 0, "the victim was never declared dead");
             Assert.True(result.ShardsBeforeKill[v] > 0, $"the victim held no index shard before the kill: {result.SummaryLine}");
             Assert.Null(result.Error);
             Assert.Equal(Jobs, result.Jobs);
