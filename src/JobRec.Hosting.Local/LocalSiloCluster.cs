@@ -37,6 +37,10 @@ public sealed class LocalSiloCluster : IAsyncDisposable
     /// <summary>The jobrec.dll the silos run.</summary>
     public string JobrecDll { get; }
 
+    /// <summary>The cluster's operator key (random per cluster), given to every silo: a client carrying it (ClientOptions.OperatorKey)
+    /// may call the grains' internal methods, such as the bulk job import.</summary>
+    public string OperatorKey { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     /// <summary>The silos started so far (killed ones included).</summary>
     public IReadOnlyList<LocalSiloProcess> Silos => _silos;
 
@@ -64,7 +68,7 @@ public sealed class LocalSiloCluster : IAsyncDisposable
     /// <summary>Starts silo <paramref name="siloId"/> and waits for its banner (it is an active member).</summary>
     public async Task<LocalSiloProcess> StartSiloAsync(string siloId, TimeSpan? startTimeout = null)
     {
-        var silo = await LocalSiloProcess.StartAsync(JobrecDll, siloId, ConnectionString, startTimeout ?? TimeSpan.FromSeconds(90)).ConfigureAwait(false);
+        var silo = await LocalSiloProcess.StartAsync(JobrecDll, siloId, ConnectionString, startTimeout ?? TimeSpan.FromSeconds(90), operatorKey: OperatorKey).ConfigureAwait(false);
         _silos.Add(silo);
         return silo;
     }

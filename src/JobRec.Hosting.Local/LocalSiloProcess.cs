@@ -39,6 +39,36 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
     /// <summary>The process id.</summary>
     public int ProcessId => _process.Id;
 
+    /// <summary>The most memory the process has held resident so far (VmHWM in /proc/PID/status), in bytes; 0 once it has exited or where
+    /// /proc is not available.</summary>
+    public long PeakResidentBytes
+    {
+        get
+        {
+            try
+            {
+                foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+                {
+                    if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    {
+                        var kb = line["VmHWM:".Length..].Trim().Split(' ')[0];
+                        return long.Parse(kb, System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // exited
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // not ours to read
+            }
+
+            return 0;
+        }
+    }
+
     /// <summary>Whether the process has exited.</summary>
     public bool HasExited => _process.HasExited;
 
@@ -55,8 +85,10 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>dotnet <paramref name="jobrecDll"/> silo --cluster ...</c> (ports 0: free loopback ports) and waits (up to
-    /// <paramref name="startTimeout"/>) for its banner; throws naming the silo and its output when it exits or stays silent.</summary>
-    public static async Task<LocalSiloProcess> StartAsync(string jobrecDll, string siloId, string connectionString, TimeSpan startTimeout, int gatewayPort = 0, int siloPort = 0)
+    /// <paramref name="startTimeout"/>) for its banner; throws naming the silo and its output when it exits or stays silent. With
+    /// <paramref name="operatorKey"/> the silo lets clients carrying that key call the grains' internal methods (bulk import).</summary>
+    public static async Task<LocalSiloProcess> StartAsync(string jobrecDll, string siloId, string connectionString, TimeSpan startTimeout, int gatewayPort = 0, int siloPort = 0,
+        string? operatorKey = null)
     {
         gatewayPort = gatewayPort > 0 ? gatewayPort : FreePort();
         var workingDirectory = Path.Combine(Path.GetTempPath(), $"jobrec-silo-{siloId}-{Guid.NewGuid():N}"[..40]);
@@ -82,6 +114,10 @@ public sealed partial class LocalSiloProcess : IAsyncDisposable
         info.Environment["DOTNET_gcServer"] = "0";
         info.Environment["JOBREC_EXIT_WITH_PARENT"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        if (operatorKey is { Length: > 0 })
+        {
+            info.Environment["JOBREC_OPERATOR_KEY"] = operatorKey;
+        }
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start silo {siloId}.");
         var silo = new LocalSiloProcess(process, siloId, workingDirectory);
         var banner = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -4,11 +4,15 @@ using JobRec.Hosting.Local;
 
 namespace JobRec.Cli.Commands;
 
-/// <summary>Commands of the silo cluster: <c>jobrec bench cluster</c> (the silo itself is <c>jobrec silo --cluster</c> in ActorCommands).</summary>
+/// <summary>Commands of the silo cluster: <c>jobrec bench cluster</c>, <c>jobrec bench cluster-import</c> (the silo itself is <c>jobrec silo --cluster</c> in ActorCommands).</summary>
 internal static class ClusterCommands
 {
-    /// <summary>Adds <c>cluster</c> under <paramref name="bench"/>.</summary>
-    public static void Register(RootCommand root, Command bench, Command evaluate) => bench.Subcommands.Add(BenchCommand());
+    /// <summary>Adds <c>cluster</c> and <c>cluster-import</c> under <paramref name="bench"/>.</summary>
+    public static void Register(RootCommand root, Command bench, Command evaluate)
+    {
+        bench.Subcommands.Add(BenchCommand());
+        bench.Subcommands.Add(ClusterImportCommand.Create());
+    }
 
     private static Command BenchCommand()
     {

@@ -99,6 +99,49 @@ public sealed class PostgresGrainStorage : IGrainStorage
         grainState.RecordExists = false;
     }
 
+    /// <summary>Inserts, in one statement, each state whose grain has none stored under <paramref name="stateName"/> (version 1, as
+    /// <see cref="WriteStateAsync{T}"/> with no ETag would) and leaves stored ones untouched; returns the ids inserted (a grain named twice
+    /// is inserted at most once). One statement: on failure none of them is stored.</summary>
+    public async Task<IReadOnlySet<GrainId>> InsertNewAsync<T>(string stateName, IReadOnlyList<KeyValuePair<GrainId, T>> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var inserted = new HashSet<GrainId>();
+        if (states.Count == 0)
+        {
+            return inserted;
+        }
+
+        var ids = new Dictionary<string, GrainId>(StringComparer.Ordinal);
+        var keys = new List<string>(states.Count);
+        var data = new List<byte[]>(states.Count);
+        foreach (var (grainId, state) in states)
+        {
+            var key = GrainStateJson.KeyOf(grainId);
+            if (ids.TryAdd(key, grainId))
+            {
+                keys.Add(key);
+                data.Add(GrainStateJson.Serialize(state));
+            }
+        }
+
+        // One statement: the rows whose key is free are inserted at version 1, the others left as they are; RETURNING names the inserted.
+        await using var cmd = _dataSource.CreateCommand("""
+            INSERT INTO jobrec_grain_state (grain_id, state_name, etag, data)
+            SELECT g, @s, 1, d FROM unnest(@g, @d) AS t(g, d)
+            ON CONFLICT DO NOTHING RETURNING grain_id;
+            """);
+        cmd.Parameters.AddWithValue("s", stateName);
+        cmd.Parameters.AddWithValue("g", keys.ToArray());
+        cmd.Parameters.AddWithValue("d", data.ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
+        while (await reader.ReadAsync().ConfigureAwait(false))
+        {
+            inserted.Add(ids[reader.GetString(0)]);
+        }
+
+        return inserted;
+    }
+
     private async Task<string?> StoredETagAsync(string key, string stateName)
     {
         await using var cmd = Command("SELECT etag FROM jobrec_grain_state WHERE grain_id = @g AND state_name = @s;", key, stateName);

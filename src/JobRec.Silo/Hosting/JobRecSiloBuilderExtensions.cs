@@ -78,6 +78,8 @@ public static class JobRecSiloBuilderExtensions
             // Shard entries in the cluster's database, not in a folder only this machine sees: a shard activating on another silo rebuilds
             // from the same entries.
             silo.Services.AddSingleton<IShardEntryStore>(_ => new PostgresShardEntryStore(PostgresPools.Create(cluster.ConnectionString, PostgresPools.ShardStoreConnections), serving.ShardCount));
+            // The bulk job import inserts a chunk's new job states in one statement.
+            silo.Services.AddSingleton<JobRec.Grains.Jobs.IGrainStateBulkInsert>(sp => PostgresGrainStateBulkInsert.For(sp, "Default"));
         }
         else
         {

@@ -16,6 +16,7 @@ public sealed class OptionValidationTests
         { ["evaluate", "recommend", "--synthetic", "--cutoffs", "5,x"], "jobrec evaluate recommend: --cutoffs item 2 'x' is not a positive integer" },
         { ["bench", "serve", "--shards", "300"], "jobrec bench serve: --shards 300 must be within 1..256" },
         { ["bench", "cluster", "--silos", "1"], "jobrec bench cluster: --silos 1 must be within 2..16" },
+        { ["bench", "cluster-import", "--kill-at", "1.5", "jobs"], "jobrec bench cluster-import: --kill-at 1.5 must be within 0..0.95" },
         { ["bench", "text", "--encoders", "minilm,bert-large"], "jobrec bench text: --encoders 'minilm,bert-large': use some of" },
         { ["bench", "actors", "--seconds", "0"], "jobrec bench actors: --seconds 0 must be at least 1" },
         { ["generate", "--out", "out", "--seed", "-1"], "jobrec generate: --seed -1 must be at least 0" },

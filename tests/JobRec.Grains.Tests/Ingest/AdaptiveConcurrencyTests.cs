@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using JobRec.Grains.Ingest;
 using Microsoft.Extensions.Time.Testing;
 
@@ -97,6 +98,23 @@ public sealed class AdaptiveConcurrencyTests
             throw new ArgumentException("bad posting");
         }));
         Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task IngestRetryGivesUpOnceItsTimeBudgetIsSpent()
+    {
+        var calls = 0;
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => IngestRetry.RunAsync<int>(() =>
+        {
+            calls++;
+            throw new SiloUnavailableException("silo gone");
+        }, TimeSpan.Zero));
+        Assert.Equal(1, calls);
+        Assert.True(IngestRetry.IsTransient(new TimeoutException("no answer")));
+        Assert.False(IngestRetry.IsTransient(new InvalidOperationException("bad state")));
+        // A silo's failure to reach another silo, as the gateway guard passes it back to a client.
+        Assert.True(IngestRetry.IsTransient(new JobRec.Contracts.Security.RemoteGrainException(typeof(SiloUnavailableException).FullName!, "silo gone")));
+        Assert.False(IngestRetry.IsTransient(new JobRec.Contracts.Security.RemoteGrainException(typeof(InvalidOperationException).FullName!, "bad state")));
     }
 
     private static void InterlockedMax(ref int target, int value)
