@@ -132,7 +132,7 @@ internal static class RecommendCommands
         var jobs = new Option<int>("--jobs") { Description = "Jobs of the generated market", DefaultValueFactory = _ => 10_000 }.AtLeast(1);
         var pairs = new Option<int>("--pairs-per-user") { Description = "Interactions per user", DefaultValueFactory = _ => 20 }.AtLeast(1);
         var epochs = new Option<int>("--epochs") { Description = "FM training epochs", DefaultValueFactory = _ => 5 }.AtLeast(1);
-        var threads = new Option<int>("--threads") { Description = "FM training threads", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
+        var threads = new Option<int>("--train-threads") { Description = "FM training threads", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
         var factors = new Option<int>("--factors") { Description = "FM latent factors", DefaultValueFactory = _ => 32 }.AtLeast(1);
         var seed = CliOptions.Seed(1);
         var command = new Command("recommend", "Factorization machine training examples/s and candidate scoring/s on a generated market");

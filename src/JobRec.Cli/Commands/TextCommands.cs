@@ -176,7 +176,7 @@ internal static class TextCommands
         var m = new Option<int>("--m") { Description = "HNSW neighbours per node", DefaultValueFactory = _ => 16 };
         var efConstruction = new Option<int>("--ef-construction") { Description = "HNSW build breadth", DefaultValueFactory = _ => 40 };
         var efSearch = new Option<int>("--ef-search") { Description = "HNSW search breadth tried first; doubled until 200 separate tuning queries reach recall@10 0.95", DefaultValueFactory = _ => 16 };
-        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
+        var threads = CliOptions.FaissThreads();
         var budget = new Option<double>("--max-build-seconds") { Description = "Stop adding to the HNSW graph after this many seconds (exact and flat then use the same vectors; 0: no limit)", DefaultValueFactory = _ => 900 }.AtLeast(0);
         var encoderSettings = new EncoderOptionSet(TextEncoderCatalog.Default);
         var command = new Command("text", "Encoder throughput per encoder (titles/s, 256-token descriptions/s), then FAISS HNSW recall@10/qps vs flat at the first encoder's dimension");

@@ -20,7 +20,7 @@ internal static class VectorCommands
         var targetRecall = new Option<double>("--target-recall") { Description = "Double efSearch until separate tuning queries reach this recall@k (0: no tuning)", DefaultValueFactory = _ => 0.95 };
         var distribution = new Option<VectorDistribution>("--distribution") { Description = "uniform (random unit vectors) or clustered", DefaultValueFactory = _ => VectorDistribution.Uniform };
         var seed = CliOptions.Seed(42);
-        var threads = new Option<int>("--threads") { Description = "FAISS OpenMP threads (0: all cores)", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var threads = CliOptions.FaissThreads();
 
         var command = new Command("vectors", "FAISS flat and HNSW vs the managed exact index on random unit vectors: build time, queries/s, recall@k");
         foreach (var option in new Option[] { n, dim, queries, k, m, efConstruction, efSearch, targetRecall, distribution, seed, threads })

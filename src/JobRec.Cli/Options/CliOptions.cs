@@ -26,6 +26,10 @@ internal static class CliOptions
     public static Option<int> K(int defaultValue, string description) =>
         new Option<int>("--k") { Description = description, DefaultValueFactory = _ => defaultValue }.AtLeast(1);
 
+    /// <summary><c>--threads</c>: FAISS OpenMP threads of a vector benchmark, 0 (the default) for all cores.</summary>
+    public static Option<int> FaissThreads() =>
+        new Option<int>("--threads") { Description = "FAISS OpenMP threads (0: all cores)", DefaultValueFactory = _ => 0 }.AtLeast(0);
+
     /// <summary><c>--dir</c>: the engine's state folder (grain state, index shards, models), .jobrec by default.</summary>
     public static Option<string> StateDirectory() =>
         new("--dir") { Description = "State folder (grain state, index shards, model store)", DefaultValueFactory = _ => ".jobrec" };

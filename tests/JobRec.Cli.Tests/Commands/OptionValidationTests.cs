@@ -31,6 +31,7 @@ public sealed class OptionValidationTests
         { ["train", "skills", "--encoder-threads", "-1"], "jobrec train skills: --encoder-threads -1 must be at least 0" },
         { ["evaluate", "skills", "--encoder-threads", "-1"], "jobrec evaluate skills: --encoder-threads -1 must be at least 0" },
         { ["bench", "skills-import", "--encoder-threads", "-1"], "jobrec bench skills-import: --encoder-threads -1 must be at least 0" },
+        { ["bench", "text", "--threads", "-1"], "jobrec bench text: --threads -1 must be at least 0" },
     };
 
     [Theory]
@@ -59,7 +60,7 @@ public sealed class OptionValidationTests
     [Fact]
     public void Option_names_have_one_type_everywhere()
     {
-        // --seed, --seconds and --k are integers wherever they appear, --dir is always the state folder.
+        // --seed, --seconds and --k are integers wherever they appear, --dir is always the state folder, --threads always FAISS's threads.
         var types = new Dictionary<string, HashSet<Type>>();
         var descriptions = new Dictionary<string, HashSet<string>>();
         void Visit(System.CommandLine.Command command)
@@ -76,6 +77,7 @@ public sealed class OptionValidationTests
         Visit(JobRec.Cli.Program.BuildRoot());
         foreach (var name in new[] { "--seed", "--seconds", "--k" }) Assert.Equal([typeof(int)], types[name]);
         Assert.Single(descriptions["--dir"]);
+        Assert.Single(descriptions["--threads"]);
         Assert.Single(types["--url"]);
     }
 }
