@@ -197,7 +197,7 @@ internal static class ModelCommands
     private static Command AddCommand()
     {
         var name = new Argument<string>("name") { Description = "onet, qa or skills" };
-        var file = new Argument<string>("file") { Description = "The trainer's model file: jobrec onet train --out, the QA checkpoint (.jrlm) of jobrec evaluate qa, the skill tagger (.jrst) of jobrec evaluate skills" };
+        var file = new Argument<string>("file") { Description = "The trainer's model file: jobrec onet train --model, the QA checkpoint (.jrlm) of jobrec evaluate qa, the skill tagger (.jrst) of jobrec evaluate skills" };
         var encoder = new Option<string?>("--encoder") { Description = "Encoder the model was trained with (onet: use-lite unless trained otherwise; skills: the tagger's encoder)" };
         var data = new Option<string>("--training-data") { Description = "One line on what it was trained on", DefaultValueFactory = _ => "" };
         var activate = new Option<bool>("--activate") { Description = "Also activate the new version" };
@@ -228,7 +228,7 @@ internal static class ModelCommands
             };
             if (n == ModelNames.Onet && JobRec.ML.Onet.OnetModelFile.FormatVersion(path) is null)
             {
-                throw new InvalidDataException($"{path} is not an O*NET model file (jobrec onet train --out)");
+                throw new InvalidDataException($"{path} is not an O*NET model file (jobrec onet train --model)");
             }
 
             if (n == ModelNames.Qa)

@@ -26,7 +26,7 @@ internal static class OnetCommands
     private static Command TrainCommand()
     {
         var onet = new Option<string>("--onet") { Description = "O*NET folder (ONET.OccupationData.tsv, ONET.AlternateTitles.tsv)", Required = true };
-        var output = new Option<string>("--out") { Description = "Where to save the model", DefaultValueFactory = _ => DefaultModelPath };
+        var output = new Option<string>("--model") { Description = "Model file to write", DefaultValueFactory = _ => DefaultModelPath };
         var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var noRerank = new Option<bool>("--no-rerank") { Description = "Save the fused-order model without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };

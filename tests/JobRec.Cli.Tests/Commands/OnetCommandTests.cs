@@ -13,7 +13,7 @@ public sealed partial class OnetCommandTests
         try
         {
             var onet = Path.Combine(SharedData.Root, "onet");
-            var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "2000", "--no-rerank", "--no-head");
+            var train = Run("onet", "train", "--onet", onet, "--model", model, "--max-titles", "2000", "--no-rerank", "--no-head");
             Assert.True(train.Code == 0, train.Error);
             Assert.Matches(@"^onet-model: file=.+ occupations=\d{3,} title_entries=\d+ reranker=no bytes=\d+ seconds=", train.Output.Trim());
             Assert.True(new FileInfo(model).Length > 0);
@@ -43,7 +43,7 @@ public sealed partial class OnetCommandTests
             Assert.Equal(2, foreign.Code);
             Assert.Contains("bad.model", foreign.Error, StringComparison.Ordinal);
 
-            var badCount = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "-1");
+            var badCount = Run("onet", "train", "--onet", onet, "--model", model, "--max-titles", "-1");
             Assert.Equal(2, badCount.Code);
             Assert.Contains("--max-titles -1", badCount.Error, StringComparison.Ordinal);
         }
@@ -64,7 +64,7 @@ public sealed partial class OnetCommandTests
         try
         {
             var onet = Path.Combine(SharedData.Root, "onet");
-            var train = Run("onet", "train", "--onet", onet, "--out", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1", "--encoder", "use-lite");
+            var train = Run("onet", "train", "--onet", onet, "--model", model, "--max-titles", "600", "--no-rerank", "--no-head", "--encoder-epochs", "1", "--encoder", "use-lite");
             Assert.True(train.Code == 0, train.Error);
             Assert.Contains("fine-tuned encoder classifier epoch 1", train.Error, StringComparison.Ordinal);
             // The file holds the 7.0 M fine-tuned encoder weights (28 MB) besides the rest of the model.
@@ -76,11 +76,11 @@ public sealed partial class OnetCommandTests
             Assert.Equal(2, lines.Length);
             Assert.Matches(CodeLine(), lines[1]);
 
-            var bad = Run("onet", "train", "--onet", onet, "--out", model, "--encoder-epochs", "-2");
+            var bad = Run("onet", "train", "--onet", onet, "--model", model, "--encoder-epochs", "-2");
             Assert.Equal(2, bad.Code);
             Assert.Contains("--encoder-epochs -2", bad.Error, StringComparison.Ordinal);
 
-            var notUseLite = Run("onet", "train", "--onet", onet, "--out", model, "--encoder-epochs", "1", "--encoder", "minilm");
+            var notUseLite = Run("onet", "train", "--onet", onet, "--model", model, "--encoder-epochs", "1", "--encoder", "minilm");
             Assert.Equal(2, notUseLite.Code);
             Assert.Contains("needs --encoder use-lite", notUseLite.Error, StringComparison.Ordinal);
         }
