@@ -9,7 +9,7 @@ namespace JobRec.Grains.Tests.Inference;
 public sealed class SkillStateCompatibilityTests
 {
     [Fact]
-    public void JobStateWithoutExtractedSkillsLoadsAndTheNewFieldsRoundTrip()
+    public void Job_state_without_extracted_skills_loads_and_the_new_fields_round_trip()
     {
         const string stored = """{"Posting":{"Title":"Nurse","Description":"Care for patients","Skills":["Nursing"]},"OnetCode":"29-1141.00","Views":3,"CoInteractions":{"j2":1}}""";
         var state = GrainStateJson.Deserialize<JobState>(Encoding.UTF8.GetBytes(stored), "job/x", "state", 1);
@@ -26,7 +26,7 @@ public sealed class SkillStateCompatibilityTests
     }
 
     [Fact]
-    public void UserStateWithoutExtractedSkillsLoads()
+    public void User_state_without_extracted_skills_loads()
     {
         const string stored = """{"Profile":{"ResumeText":"I nurse","Skills":["Nursing"]},"Interactions":[],"InteractionCount":0,"Version":4}""";
         var state = GrainStateJson.Deserialize<UserState>(Encoding.UTF8.GetBytes(stored), "user/x", "state", 1);
@@ -39,7 +39,7 @@ public sealed class SkillStateCompatibilityTests
 public sealed class SkillExtractionConfigurationTests
 {
     [Fact]
-    public void SettingsSetTheImportModeAndLimitsAndBadValuesAreNamed()
+    public void Settings_set_the_import_mode_and_limits_and_bad_values_are_named()
     {
         var settings = new Dictionary<string, string?> { ["JOBREC_SKILL_IMPORT"] = "dictionary", ["JOBREC_SKILL_IMPORT_CHARS"] = "500" };
         var options = JobRec.Grains.Inference.SkillExtractionConfiguration.Apply(new JobRec.Grains.Hosting.ServingOptions(), settings.GetValueOrDefault);

@@ -7,7 +7,7 @@ namespace JobRec.Grains.Tests.Ingest;
 public sealed class AdaptiveConcurrencyTests
 {
     [Fact]
-    public async Task FastCallsWidenTheGateAndASlowOneHalvesIt()
+    public async Task Fast_calls_widen_the_gate_and_a_slow_one_halves_it()
     {
         var time = new FakeTimeProvider();
         var gate = new AdaptiveConcurrency(2, 16, TimeSpan.FromMilliseconds(200), time);
@@ -33,7 +33,7 @@ public sealed class AdaptiveConcurrencyTests
     }
 
     [Fact]
-    public async Task SlowCallsEndingWithinOneTargetPeriodHalveTheGateOnce()
+    public async Task Slow_calls_ending_within_one_target_period_halve_the_gate_once()
     {
         var time = new FakeTimeProvider();
         var gate = new AdaptiveConcurrency(4, 4, TimeSpan.FromMilliseconds(200), time);
@@ -58,7 +58,7 @@ public sealed class AdaptiveConcurrencyTests
     }
 
     [Fact]
-    public async Task NoMoreCallsRunAtOnceThanTheLimitAllows()
+    public async Task No_more_calls_run_at_once_than_the_limit_allows()
     {
         var gate = new AdaptiveConcurrency(3, 3, TimeSpan.FromSeconds(10), new FakeTimeProvider());
         var running = 0;
@@ -83,7 +83,7 @@ public sealed class AdaptiveConcurrencyTests
     }
 
     [Fact]
-    public async Task IngestRetryRetriesTimeoutsButNotOtherFailures()
+    public async Task Ingest_retry_retries_timeouts_but_not_other_failures()
     {
         var calls = 0;
         var retries = 0;
@@ -101,7 +101,7 @@ public sealed class AdaptiveConcurrencyTests
     }
 
     [Fact]
-    public async Task IngestRetryGivesUpOnceItsTimeBudgetIsSpent()
+    public async Task Ingest_retry_gives_up_once_its_time_budget_is_spent()
     {
         var calls = 0;
         await Assert.ThrowsAsync<SiloUnavailableException>(() => IngestRetry.RunAsync<int>(() =>

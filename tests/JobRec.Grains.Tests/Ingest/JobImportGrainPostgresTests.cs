@@ -21,26 +21,14 @@ namespace JobRec.Grains.Tests.Ingest;
 public sealed class JobImportGrainPostgresTests : IAsyncLifetime
 {
     private const int Jobs = 200;
-    private readonly string _schema = "s_" + Guid.NewGuid().ToString("N")[..12];
-    private NpgsqlDataSource? _admin;
+    private PostgresTestSchema? _schema;
     private NpgsqlDataSource? _dataSource;
     private string _connectionString = "";
 
     public async Task InitializeAsync()
     {
-        var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
-        if (string.IsNullOrWhiteSpace(conn))
-        {
-            throw new InvalidOperationException("JOBREC_PG is not set: the PostgreSQL import tests need a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
-        }
-
-        _admin = NpgsqlDataSource.Create(conn);
-        await using (var cmd = _admin.CreateCommand($"CREATE SCHEMA {_schema};"))
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        _connectionString = new NpgsqlConnectionStringBuilder(conn) { SearchPath = _schema }.ConnectionString;
+        _schema = await PostgresTestSchema.CreateAsync("s_", "PostgreSQL import tests");
+        _connectionString = _schema.ConnectionString;
         await PostgresClusterSchema.EnsureAsync(_connectionString);
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
@@ -52,14 +40,9 @@ public sealed class JobImportGrainPostgresTests : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
-        if (_admin is not null)
+        if (_schema is not null)
         {
-            await using (var cmd = _admin.CreateCommand($"DROP SCHEMA {_schema} CASCADE;"))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            await _admin.DisposeAsync();
+            await _schema.DisposeAsync();
         }
     }
 

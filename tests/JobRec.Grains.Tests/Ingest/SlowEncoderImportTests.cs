@@ -21,7 +21,7 @@ public sealed class SlowEncoderImportTests
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(3);
 
     [Fact]
-    public async Task ImportWithASlowEncoderCompletesWithoutTimeoutsAndIndexesEveryJob()
+    public async Task Import_with_a_slow_encoder_completes_without_timeouts_and_indexes_every_job()
     {
         await using var cluster = await StartAsync();
         var market = SyntheticMarket.Generate(new SyntheticMarketOptions { Jobs = Jobs, Users = 10, Seed = 3 });

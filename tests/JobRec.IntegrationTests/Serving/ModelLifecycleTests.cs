@@ -65,7 +65,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task TheServedRankingChangesWithTheActivatedModelWithoutARestart()
+    public async Task The_served_ranking_changes_with_the_activated_model_without_a_restart()
     {
         var recommender = await RecommenderInfoAsync();
         Assert.Equal("fallback", recommender.GetProperty("source").GetString());
@@ -100,7 +100,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASkillsModelThatCannotRunIsRefusedWithOneLineAndTheExtractorKeepsServing()
+    public async Task A_skills_model_that_cannot_run_is_refused_with_one_line_and_the_extractor_keeps_serving()
     {
         var before = await SlotAsync(ModelNames.Skills);
         Assert.Equal("dictionary", before.GetProperty("kind").GetString());
@@ -129,7 +129,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     /// <summary>Train/serve parity through the silo: a model whose only non-zero parameters are the title and city slots scores every served
     /// candidate exactly as the offline model scores the same (user, job) with training's inputs (FmContext at serving time).</summary>
     [Fact]
-    public async Task TheSiloComputesTheTitleAndCityInputsTrainingComputed()
+    public async Task The_silo_computes_the_title_and_city_inputs_training_computed()
     {
         var data = RecommenderDatasetFactory.Build(SyntheticCorpusLoader.Split(new SyntheticMarketOptions { Jobs = 200, Users = 40, Seed = 11 }));
         var fitted = new FactorizationMachineRecommender(null, new FmTrainingOptions { Factors = 4, Epochs = 1, Threads = 1, Seed = 2 });
@@ -174,7 +174,7 @@ public sealed class ModelLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ACorruptWrongDimensionOrUnknownFormatModelIsRefusedAndThePreviousOneKeepsServing()
+    public async Task A_corrupt_wrong_dimension_or_unknown_format_model_is_refused_and_the_previous_one_keeps_serving()
     {
         var good = (await _ops.RecommendAsync(User, 20)).Jobs.Select(j => j.Job.Id).ToList();
         var target = good[^2];

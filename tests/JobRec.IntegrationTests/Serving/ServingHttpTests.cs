@@ -106,7 +106,7 @@ public sealed class ServingHttpTests(ServingApiFixture api) : IClassFixture<Serv
     [InlineData("PUT", "/users/u-bad", "{\"skills\":[\"sql\",\" \"]}", "skills[1]")]
     [InlineData("POST", "/search", "{\"query\":\"\",\"k\":5}", "query")]
     [InlineData("POST", "/users/syn:u1/interactions", "{\"jobId\":\"\",\"kind\":\"view\"}", "jobId")]
-    public async Task BadRequestsAre400NamingTheField(string method, string path, string? body, string field)
+    public async Task Bad_requests_are_400_naming_the_field(string method, string path, string? body, string field)
     {
         var response = await Send(method, path, body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -8,7 +8,7 @@ namespace JobRec.IntegrationTests.Serving;
 public sealed class SkillExtractionFallbackTests(ServingApiFixture api) : IClassFixture<ServingApiFixture>
 {
     [Fact]
-    public async Task WithoutATaggerTheDictionaryExtractsAndTheModelSaysWhy()
+    public async Task Without_a_tagger_the_dictionary_extracts_and_the_model_says_why()
     {
         var model = JsonNode.Parse(await api.Http.GetStringAsync("/skills/model"))!;
         Assert.Equal("dictionary", (string?)model["model"]);

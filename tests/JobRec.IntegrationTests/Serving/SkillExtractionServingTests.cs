@@ -12,7 +12,7 @@ namespace JobRec.IntegrationTests.Serving;
 public sealed class SkillExtractionServingTests(TaggedServingFixture api) : IClassFixture<TaggedServingFixture>
 {
     [Fact]
-    public async Task ImportedDiceAndLinkedInJobsStoreTaggedSkillsVisibleThroughTheApi()
+    public async Task Imported_dice_and_linkedin_jobs_store_tagged_skills_visible_through_the_api()
     {
         Assert.Contains(api.Imported, j => j.Id.StartsWith("dice:", StringComparison.Ordinal));
         Assert.Contains(api.Imported, j => !j.Id.StartsWith("dice:", StringComparison.Ordinal));
@@ -34,7 +34,7 @@ public sealed class SkillExtractionServingTests(TaggedServingFixture api) : ICla
     }
 
     [Fact]
-    public async Task RecommendationsMatchResumeSkillsWithExtractedJobSkills()
+    public async Task Recommendations_match_resume_skills_with_extracted_job_skills()
     {
         var jobs = await Task.WhenAll(api.Imported.Select(j => api.Client.Operations.GetJobAsync(j.Id)));
         var target = jobs.OfType<Contracts.Jobs.JobView>().Where(j => j.Posting.ClosesAt is null || j.Posting.ClosesAt > DateTimeOffset.UtcNow)
@@ -54,7 +54,7 @@ public sealed class SkillExtractionServingTests(TaggedServingFixture api) : ICla
     }
 
     [Fact]
-    public async Task ExtractReturnsSpansWithOffsetsAndNormalisedSkills()
+    public async Task Extract_returns_spans_with_offsets_and_normalised_skills()
     {
         const string text = "You have 3 years of experience with Python and SQL databases.\nYou communicate well with customers and manage a small team.";
         var response = await api.Http.PostAsJsonAsync("/skills/extract", new { text });
@@ -86,14 +86,14 @@ public sealed class SkillExtractionServingTests(TaggedServingFixture api) : ICla
     [InlineData("")]
     [InlineData("  \n\t ")]
     [InlineData(null)]
-    public async Task EmptyTextIs400NamingTheField(string? text)
+    public async Task Empty_text_is_400_naming_the_field(string? text)
     {
         var response = await api.Http.PostAsJsonAsync("/skills/extract", new { text });
         await AssertBadRequestNaming(response, "text");
     }
 
     [Fact]
-    public async Task TooLongAndBinaryTextAre400WithTheReason()
+    public async Task Too_long_and_binary_text_are_400_with_the_reason()
     {
         var tooLong = await api.Http.PostAsJsonAsync("/skills/extract", new { text = new string('a', SkillExtractRequest.MaxTextLength + 1) });
         Assert.Contains($"at most {SkillExtractRequest.MaxTextLength}", await AssertBadRequestNaming(tooLong, "text"));
@@ -106,7 +106,7 @@ public sealed class SkillExtractionServingTests(TaggedServingFixture api) : ICla
     }
 
     [Fact]
-    public async Task LongestAndNonEnglishTextGetAResult()
+    public async Task Longest_and_non_english_text_get_a_result()
     {
         var sentence = "Experience with Python, Docker and Kubernetes is required and you enjoy mentoring junior developers. ";
         var longest = string.Concat(Enumerable.Repeat(sentence, 5_000 / sentence.Length)); // 49 sentences (the longest text allowed takes a few seconds)

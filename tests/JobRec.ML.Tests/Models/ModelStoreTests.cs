@@ -27,7 +27,7 @@ public sealed class ModelStoreTests : IDisposable
     };
 
     [Fact]
-    public void AModelFileRoundTripsItsHeaderAndPayload()
+    public void A_model_file_round_trips_its_header_and_payload()
     {
         var bytes = ModelFile.Write(Meta() with { Version = 7 }, [1, 2, 3, 4]);
         var read = ModelFile.Read(bytes, "mem");
@@ -41,7 +41,7 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
-    public void ACorruptTruncatedOrForeignFileIsRefusedWithOneLineNamingIt()
+    public void A_corrupt_truncated_or_foreign_file_is_refused_with_one_line_naming_it()
     {
         var bytes = ModelFile.Write(Meta(), [1, 2, 3, 4, 5, 6]);
         var flipped = (byte[])bytes.Clone();
@@ -57,7 +57,7 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task TheFolderStoreNumbersVersionsAndKeepsOneActivePerName()
+    public async Task The_folder_store_numbers_versions_and_keeps_one_active_per_name()
     {
         var store = new FolderModelStore(_root);
         Assert.Empty(await store.ActiveVersionsAsync());
@@ -81,7 +81,7 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task ConcurrentWritersGetDistinctVersions()
+    public async Task Concurrent_writers_get_distinct_versions()
     {
         var store = new FolderModelStore(_root);
         var added = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.AddAsync(Meta(), [(byte)i]))));
@@ -89,7 +89,7 @@ public sealed class ModelStoreTests : IDisposable
     }
 
     [Fact]
-    public void AServedFactorizationMachineScoresLikeTheOneItWasMadeFromAfterARoundTrip()
+    public void A_served_factorization_machine_scores_like_the_one_it_was_made_from_after_a_round_trip()
     {
         var layout = new FmFeatureLayout(2, 3, useText: true);
         var fm = new FactorizationMachine(layout.FeatureCount, 4, seed: 3, initialScale: 0.3f);

@@ -12,7 +12,7 @@ public sealed class SkillExtractorTests
     private static readonly SkillExtractor Dictionary = SkillExtractor.Dictionary("test");
 
     [Fact]
-    public void DictionaryFallbackFindsVocabularySkillsWithOffsetsAndSaysWhy()
+    public void Dictionary_fallback_finds_vocabulary_skills_with_offsets_and_says_why()
     {
         const string text = "We need JS and Python developers; SQL is a plus.";
         var result = Dictionary.Extract([text], 10_000)[0];
@@ -31,7 +31,7 @@ public sealed class SkillExtractorTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData(" \n\t ")]
-    public void EmptyTextGivesAnEmptyResult(string? text)
+    public void Empty_text_gives_an_empty_result(string? text)
     {
         var result = Dictionary.Extract([text], 100)[0];
         Assert.Empty(result.Spans);
@@ -40,7 +40,7 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
-    public void LongTextIsReadUpToTheLimitAtAWordBreak()
+    public void Long_text_is_read_up_to_the_limit_at_a_word_break()
     {
         var text = string.Concat(Enumerable.Repeat("Python and SQL experience required. ", 1_000)); // 36,000 characters
         var result = Dictionary.Extract([text], 10_000)[0];
@@ -53,7 +53,7 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
-    public void BinaryGarbageIsNotTaggedAndNonEnglishTextIsFlagged()
+    public void Binary_garbage_is_not_tagged_and_non_english_text_is_flagged()
     {
         var bytes = new byte[4_000];
         new Random(7).NextBytes(bytes);
@@ -68,7 +68,7 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
-    public void LoaderFallsBackToTheDictionaryWithTheReasonWhenTheModelIsMissingOrBroken()
+    public void Loader_falls_back_to_the_dictionary_with_the_reason_when_the_model_is_missing_or_broken()
     {
         var lines = new List<string>();
         var missing = SkillExtractorLoader.Load("/no/such/skill-tagger.jrst", null, log: lines.Add);
@@ -92,7 +92,7 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
-    public void LoaderReportsTheTaggerFileItLoaded()
+    public void Loader_reports_the_tagger_file_it_loaded()
     {
         // A CRF head over MiniLM word vectors (untrained weights: only loading is checked); the encoder comes from the model cache.
         var head = new SkillTaggerHead("minilm", 2 * 384 + WordStateEncoder.ShapeFeatures, 0, 0, 4, 1, crf: true);
@@ -113,7 +113,7 @@ public sealed class SkillExtractorTests
     }
 
     [Fact]
-    public void LabelVectorsAreCachedPerEncoderAndLabelList()
+    public void Label_vectors_are_cached_per_encoder_and_label_list()
     {
         var encoder = new HashedTextEncoder(64);
         var labels = new List<string> { "Python (computer programming)", "SQL", "manage staff", "customer service" };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JobRec.OrleansExtensions.CallChains;
 using JobRec.OrleansExtensions.Tests.TestGrains;
 using Orleans.TestingHost;
@@ -10,7 +9,8 @@ namespace JobRec.OrleansExtensions.Tests.Grains;
 /// interleave, run.</summary>
 public sealed class CallChainTests : IAsyncLifetime
 {
-    // Without the filter a cycle waits for the response timeout (30 s by default); the filter must answer well before.
+    // Without the filter a cycle waits for the response timeout (30 s by default) and ends in a TimeoutException, so the exception type
+    // alone shows the filter answered; this is only a failure guard that keeps a broken filter from holding the test for the timeout.
     private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(10);
     private InProcessTestCluster _cluster = null!;
 
@@ -29,9 +29,7 @@ public sealed class CallChainTests : IAsyncLifetime
     [Fact]
     public async Task A_cycle_back_to_a_waiting_grain_fails_at_once_naming_the_chain()
     {
-        var clock = Stopwatch.StartNew();
-        var e = await Assert.ThrowsAsync<CallChainDeadlockException>(() => Grain("x:a1").Hop(["x:b1", "x:c1", "x:a1"]));
-        Assert.True(clock.Elapsed < FailFast, $"took {clock.Elapsed}");
+        var e = await Assert.ThrowsAsync<CallChainDeadlockException>(() => Grain("x:a1").Hop(["x:b1", "x:c1", "x:a1"]).WaitAsync(FailFast));
         Assert.Contains("call-chain deadlock", e.Message, StringComparison.Ordinal);
         foreach (var key in new[] { "a1", "b1", "c1" })
         {

@@ -9,8 +9,7 @@ namespace JobRec.OrleansExtensions.Tests.Storage;
 /// set up by <see cref="PostgresClusterSchema"/> (applied twice: it must be idempotent). Fails loudly when JOBREC_PG is unset.</summary>
 public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncLifetime
 {
-    private readonly string _schema = "s_" + Guid.NewGuid().ToString("N")[..12];
-    private NpgsqlDataSource? _admin;
+    private PostgresTestSchema? _schema;
     private NpgsqlDataSource? _dataSource;
     private PostgresGrainStorage? _storage;
 
@@ -18,19 +17,8 @@ public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncLife
 
     public async Task InitializeAsync()
     {
-        var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
-        if (string.IsNullOrWhiteSpace(conn))
-        {
-            throw new InvalidOperationException("JOBREC_PG is not set: the PostgreSQL storage tests need a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
-        }
-
-        _admin = NpgsqlDataSource.Create(conn);
-        await using (var cmd = _admin.CreateCommand($"CREATE SCHEMA {_schema};"))
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        var cs = new NpgsqlConnectionStringBuilder(conn) { SearchPath = _schema }.ConnectionString;
+        _schema = await PostgresTestSchema.CreateAsync("s_", "PostgreSQL storage tests");
+        var cs = _schema.ConnectionString;
         await Task.WhenAll(PostgresClusterSchema.EnsureAsync(cs), PostgresClusterSchema.EnsureAsync(cs));
         await PostgresClusterSchema.EnsureAsync(cs);
         _dataSource = NpgsqlDataSource.Create(cs);
@@ -44,14 +32,9 @@ public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncLife
             await _dataSource.DisposeAsync();
         }
 
-        if (_admin is not null)
+        if (_schema is not null)
         {
-            await using (var cmd = _admin.CreateCommand($"DROP SCHEMA {_schema} CASCADE;"))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            await _admin.DisposeAsync();
+            await _schema.DisposeAsync();
         }
     }
 }

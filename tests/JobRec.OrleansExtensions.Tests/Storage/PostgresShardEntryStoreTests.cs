@@ -9,27 +9,14 @@ namespace JobRec.OrleansExtensions.Tests.Storage;
 /// <summary>Index shard entries in PostgreSQL (what a shard rebuilds from on any silo), on JOBREC_PG in a throwaway schema; fails loudly when unset.</summary>
 public sealed class PostgresShardEntryStoreTests : IAsyncLifetime
 {
-    private readonly string _schema = "e_" + Guid.NewGuid().ToString("N")[..12];
-    private NpgsqlDataSource? _admin;
+    private PostgresTestSchema? _schema;
     private NpgsqlDataSource? _dataSource;
 
     public async Task InitializeAsync()
     {
-        var conn = Environment.GetEnvironmentVariable("JOBREC_PG");
-        if (string.IsNullOrWhiteSpace(conn))
-        {
-            throw new InvalidOperationException("JOBREC_PG is not set: the PostgreSQL shard store tests need a real PostgreSQL. Run `eval \"$(deploy/pg-local.sh start)\"` (deploy/test.sh does this) and run the tests again.");
-        }
-
-        _admin = NpgsqlDataSource.Create(conn);
-        await using (var cmd = _admin.CreateCommand($"CREATE SCHEMA {_schema};"))
-        {
-            await cmd.ExecuteNonQueryAsync();
-        }
-
-        var cs = new NpgsqlConnectionStringBuilder(conn) { SearchPath = _schema }.ConnectionString;
-        await PostgresClusterSchema.EnsureAsync(cs);
-        _dataSource = NpgsqlDataSource.Create(cs);
+        _schema = await PostgresTestSchema.CreateAsync("e_", "PostgreSQL shard store tests");
+        await PostgresClusterSchema.EnsureAsync(_schema.ConnectionString);
+        _dataSource = NpgsqlDataSource.Create(_schema.ConnectionString);
     }
 
     public async Task DisposeAsync()
@@ -39,14 +26,9 @@ public sealed class PostgresShardEntryStoreTests : IAsyncLifetime
             await _dataSource.DisposeAsync();
         }
 
-        if (_admin is not null)
+        if (_schema is not null)
         {
-            await using (var cmd = _admin.CreateCommand($"DROP SCHEMA {_schema} CASCADE;"))
-            {
-                await cmd.ExecuteNonQueryAsync();
-            }
-
-            await _admin.DisposeAsync();
+            await _schema.DisposeAsync();
         }
     }
 

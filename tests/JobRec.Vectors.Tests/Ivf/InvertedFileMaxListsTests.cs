@@ -7,7 +7,7 @@ public sealed class InvertedFileMaxListsTests
     private const int Dim = 32;
 
     [Fact]
-    public void TheListCountStopsAtMaxListsAndSearchesStillFindStoredVectors()
+    public void The_list_count_stops_at_max_lists_and_searches_still_find_stored_vectors()
     {
         var vectors = TestVectors.Unit(4000, Dim, seed: 11);
         using var capped = new InvertedFileIndex(Dim, new InvertedFileOptions { BackgroundMaintenance = false, MinTrainSize = 500, MaxLists = 16 });
@@ -27,7 +27,7 @@ public sealed class InvertedFileMaxListsTests
     }
 
     [Fact]
-    public void AMaxListsBelowOneIsRefusedByName()
+    public void A_max_lists_below_one_is_refused_by_name()
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => new InvertedFileIndex(Dim, new InvertedFileOptions { MaxLists = 0 }));
         Assert.Contains("MaxLists", e.Message);
