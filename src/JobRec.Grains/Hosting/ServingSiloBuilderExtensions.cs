@@ -1,3 +1,4 @@
+using JobRec.Grains.Indexing.Placement;
 using JobRec.Grains.Indexing;
 using JobRec.Grains.Inference;
 using JobRec.ML.Skills;
@@ -24,6 +25,8 @@ public static class ServingSiloBuilderExtensions
         silo.Services.TryAddSingleton<IShardEntryStore>(_ => options.IndexDirectory is { Length: > 0 } dir
             ? new FileShardEntryStore(dir, options.ShardCount)
             : new InMemoryShardEntryStore());
+        // Index shards spread evenly over the silos (shard i on the (i mod n)-th), not where the first caller's gateway is.
+        silo.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         silo.Services.TryAddSingleton<JobRec.Grains.Catalog.OccupationTitleCache>();
         silo.Services.TryAddSingleton(_ => new ServingAdmission(options.MaxConcurrentRequests, options.MaxQueuedRequests));
         silo.Services.TryAddSingleton(_ => new SkillExtractionPool(skills ?? SkillExtractor.Dictionary("no skill tagger configured for this silo"), options));

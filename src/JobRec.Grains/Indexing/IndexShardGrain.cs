@@ -5,12 +5,14 @@ using Orleans.Runtime;
 using JobRec.Contracts;
 using JobRec.Contracts.Indexing;
 using JobRec.Grains.Hosting;
+using JobRec.Grains.Indexing.Placement;
 
 namespace JobRec.Grains.Indexing;
 
 /// <summary>One shard of the job vector index: entries persist in an <see cref="IShardEntryStore"/>, the FAISS index is rebuilt from them on activation.
 /// Searches and look-ups are [ReadOnly] and run on the thread pool (Orleans interleaves read-only calls only at awaits on one scheduler).</summary>
 [GrainType("JobRec.Grains.Indexing.IndexShardGrain")]
+[ShardSpreadPlacement]
 public sealed class IndexShardGrain : Grain, IIndexShardGrain
 {
     /// <summary>How often a shard takes jobs past their closing time out of its vector index.</summary>
