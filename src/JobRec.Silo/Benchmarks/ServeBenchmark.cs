@@ -164,14 +164,12 @@ public static class ServeBenchmark
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg, or "n/a" where there is none.</summary>
-    /// <summary>The gen0 budget the GC runs with (the runtime reports DOTNET_GCgen0size as GCGen0MaxBudget) and whether it was set.</summary>
-    private static string Gen0Budget()
-    {
-        // Reported once a collection has run (the caller forces one first).
-        var budget = GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) && value is long bytes ? $"{bytes / 1048576.0:F1} MB" : "unknown";
-        var set = Environment.GetEnvironmentVariable("DOTNET_GCgen0size");
-        return $"GC gen0 budget {budget} ({(string.IsNullOrEmpty(set) ? "runtime default" : "DOTNET_GCgen0size=" + set)})";
-    }
+    /// <summary>The gen0 budget the GC runs with (the runtime reports DOTNET_GCgen0size, or its own default, as GCGen0MaxBudget once a
+    /// collection has run; the caller forces one first).</summary>
+    private static string Gen0Budget() =>
+        GC.GetConfigurationVariables().TryGetValue("GCGen0MaxBudget", out var value) && value is long bytes
+            ? FormattableString.Invariant($"GC gen0 budget {bytes / 1048576.0:F1} MB (DOTNET_GCgen0size sets it)")
+            : "GC gen0 budget not reported";
 
     private static string LoadAverage()
     {
