@@ -5,18 +5,25 @@ namespace JobRec.ML.Language.Training;
 /// <summary>AdamW (Loshchilov and Hutter): Adam moments with decoupled weight decay applied only to segments marked as decaying.</summary>
 public sealed class AdamWOptimizer
 {
-    private readonly ParameterLayout _layout;
+    private readonly IReadOnlyList<ParameterSegment> _segments;
 
     /// <summary>Creates an optimizer with zero moments for every parameter of <paramref name="layout"/>.</summary>
     public AdamWOptimizer(ParameterLayout layout, float beta1 = 0.9f, float beta2 = 0.95f, float epsilon = 1e-8f, float weightDecay = 0.1f)
+        : this(layout.Segments, layout.Count, beta1, beta2, epsilon, weightDecay)
     {
-        _layout = layout;
+    }
+
+    /// <summary>Creates an optimizer with zero moments for <paramref name="count"/> parameters laid out by <paramref name="segments"/>
+    /// (e.g. a <see cref="Text.Transformer.BertLayerStack"/>'s).</summary>
+    public AdamWOptimizer(IReadOnlyList<ParameterSegment> segments, int count, float beta1 = 0.9f, float beta2 = 0.95f, float epsilon = 1e-8f, float weightDecay = 0.1f)
+    {
+        _segments = segments;
         Beta1 = beta1;
         Beta2 = beta2;
         Epsilon = epsilon;
         WeightDecay = weightDecay;
-        FirstMoment = new float[layout.Count];
-        SecondMoment = new float[layout.Count];
+        FirstMoment = new float[count];
+        SecondMoment = new float[count];
     }
 
     /// <summary>Decay of the first moment.</summary>
@@ -39,7 +46,7 @@ public sealed class AdamWOptimizer
     {
         Step++;
         float c1 = 1f - MathF.Pow(Beta1, Step), c2 = 1f - MathF.Pow(Beta2, Step);
-        foreach (var segment in _layout.Segments)
+        foreach (var segment in _segments)
         {
             float decay = segment.Decays ? WeightDecay : 0f;
             int end = segment.Offset + segment.Length;

@@ -8,8 +8,10 @@ namespace JobRec.ML.Text.Onnx;
 /// <param name="Execution">CPU, CUDA, or CUDA when available.</param>
 /// <param name="CudaDevice">GPU ordinal for CUDA.</param>
 /// <param name="AllowSpinning">Whether idle intra-op threads spin-wait for work (faster back-to-back calls; burns CPU that other processes on a shared machine could use).</param>
+/// <param name="OutputLayer">Null: token states are the model's <c>last_hidden_state</c>. k: token states are those after the first k transformer layers
+/// (0: the embeddings), and ONNX Runtime runs only those layers; for feeding a <see cref="Transformer.BertLayerStack"/> of the remaining layers.</param>
 public sealed record OnnxEncoderOptions(int IntraOpThreads = 0, int BatchSize = 64, int MaxBatchTokens = 16_384, int MaxTokens = 0,
-    OnnxExecutionPreference Execution = OnnxExecutionPreference.Auto, int CudaDevice = 0, bool AllowSpinning = false)
+    OnnxExecutionPreference Execution = OnnxExecutionPreference.Auto, int CudaDevice = 0, bool AllowSpinning = false, int? OutputLayer = null)
 {
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative thread count or token limit, a non-positive batch size, a token limit in 1..2, a negative device.</exception>
@@ -19,6 +21,7 @@ public sealed record OnnxEncoderOptions(int IntraOpThreads = 0, int BatchSize = 
         if (BatchSize <= 0) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "encoder batch size must be positive");
         if (MaxBatchTokens <= 0) throw new ArgumentOutOfRangeException(nameof(MaxBatchTokens), MaxBatchTokens, "encoder batch token limit must be positive");
         if (MaxTokens is < 0 or 1 or 2) throw new ArgumentOutOfRangeException(nameof(MaxTokens), MaxTokens, "encoder token limit must be 0 (the model's) or at least 3");
+        if (OutputLayer < 0) throw new ArgumentOutOfRangeException(nameof(OutputLayer), OutputLayer, "encoder output layer must be 0 or more");
         if (CudaDevice < 0) throw new ArgumentOutOfRangeException(nameof(CudaDevice), CudaDevice, "CUDA device must be 0 or more");
     }
 

@@ -11,12 +11,14 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
     private readonly InferenceSession _session;
     private readonly string[] _inputNames;
     private readonly bool _needsTokenTypes;
-    private readonly string[] _outputNames = ["last_hidden_state"];
+    private readonly string[] _outputNames;
     private readonly int _hidden;
     private readonly OnnxEncoderOptions _options;
 
-    private OnnxSentenceEncoder(PretrainedEncoderModel model, WordPieceTokenizer tokenizer, InferenceSession session, string provider, OnnxEncoderOptions options)
+    private OnnxSentenceEncoder(PretrainedEncoderModel model, WordPieceTokenizer tokenizer, InferenceSession session, string provider, OnnxEncoderOptions options,
+        string outputName)
     {
+        _outputNames = [outputName];
         Model = model;
         Tokenizer = tokenizer;
         _session = session;
@@ -27,8 +29,8 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
             if (!session.InputMetadata.ContainsKey(required)) throw new InvalidDataException($"{model.Name}: the ONNX model has no input {required}");
         _needsTokenTypes = session.InputMetadata.ContainsKey("token_type_ids");
         _inputNames = _needsTokenTypes ? ["input_ids", "attention_mask", "token_type_ids"] : ["input_ids", "attention_mask"];
-        if (!session.OutputMetadata.TryGetValue("last_hidden_state", out var output) || output.Dimensions.Length != 3)
-            throw new InvalidDataException($"{model.Name}: the ONNX model has no 3-d output last_hidden_state");
+        if (!session.OutputMetadata.TryGetValue(outputName, out var output) || output.Dimensions.Length != 3)
+            throw new InvalidDataException($"{model.Name}: the ONNX model has no 3-d output {outputName}");
         _hidden = output.Dimensions[2];
         if (_hidden != model.Dimension) throw new InvalidDataException($"{model.Name}: the ONNX model gives {_hidden}-d token states, expected {model.Dimension}");
     }
@@ -57,18 +59,40 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
     /// <exception cref="InvalidOperationException">CUDA was required and is not available.</exception>
     public static OnnxSentenceEncoder Load(PretrainedEncoderModel model, OnnxEncoderOptions? options = null, string? directory = null)
     {
-        options ??= new OnnxEncoderOptions();
-        options.Validate();
+        (options ?? new OnnxEncoderOptions()).Validate();
         directory ??= model.CacheDirectory;
         var modelPath = Path.Combine(directory, "model.onnx");
         var vocabularyPath = Path.Combine(directory, "vocab.txt");
         ModelFileCheck.Verify(modelPath, model.ModelSha256);
         ModelFileCheck.Verify(vocabularyPath, model.VocabularySha256);
+        return LoadFile(model, modelPath, vocabularyPath, options);
+    }
+
+    /// <summary>Loads the ONNX file <paramref name="modelPath"/> with the vocabulary <paramref name="vocabularyPath"/> as <paramref name="model"/>
+    /// (pooling, limits) without checking the files' SHA-256: for a fine-tuned copy of the model, whose caller verifies it.</summary>
+    /// <exception cref="FileNotFoundException">A file is missing.</exception>
+    /// <exception cref="InvalidDataException">The file is not a BERT encoder export with the expected output (with <see cref="OnnxEncoderOptions.OutputLayer"/>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="InvalidOperationException">CUDA was required and is not available.</exception>
+    public static OnnxSentenceEncoder LoadFile(PretrainedEncoderModel model, string modelPath, string vocabularyPath, OnnxEncoderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= new OnnxEncoderOptions();
+        options.Validate();
+        if (!File.Exists(modelPath)) throw new FileNotFoundException($"{modelPath}: no such ONNX file", modelPath);
         var tokenizer = WordPieceTokenizer.Load(vocabularyPath);
-        var (session, provider) = CreateSession(modelPath, options);
+        string outputName = "last_hidden_state";
+        byte[]? bytes = null;
+        if (options.OutputLayer is int layers)
+        {
+            var graph = Transformer.BertOnnxGraph.Load(modelPath);
+            outputName = graph.LayerOutputName(layers);
+            bytes = graph.WithLayerOutput(layers);
+        }
+        var (session, provider) = CreateSession(modelPath, bytes, options);
         try
         {
-            return new OnnxSentenceEncoder(model, tokenizer, session, provider, options);
+            return new OnnxSentenceEncoder(model, tokenizer, session, provider, options, outputName);
         }
         catch
         {
@@ -80,7 +104,7 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
     /// <summary>Whether this build's ONNX Runtime carries the CUDA execution provider (built with -p:JobRecGpu=true).</summary>
     public static bool CudaBuild => OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
 
-    private static (InferenceSession Session, string Provider) CreateSession(string modelPath, OnnxEncoderOptions options)
+    private static (InferenceSession Session, string Provider) CreateSession(string modelPath, byte[]? modelBytes, OnnxEncoderOptions options)
     {
         string cpuReason;
         if (options.Execution == OnnxExecutionPreference.Cpu) cpuReason = "CPU (configured)";
@@ -91,7 +115,7 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
             {
                 using var cudaOptions = SessionOptionsFor(options);
                 cudaOptions.AppendExecutionProvider_CUDA(options.CudaDevice);
-                return (new InferenceSession(modelPath, cudaOptions), $"CUDA (device {options.CudaDevice})");
+                return (Open(modelPath, modelBytes, cudaOptions), $"CUDA (device {options.CudaDevice})");
             }
             catch (OnnxRuntimeException e)
             {
@@ -101,8 +125,11 @@ public sealed class OnnxSentenceEncoder : ITextEncoder, IDisposable
         if (options.Execution == OnnxExecutionPreference.Cuda)
             throw new InvalidOperationException($"CUDA was required for the encoder but is not used: {cpuReason}");
         using var cpuOptions = SessionOptionsFor(options);
-        return (new InferenceSession(modelPath, cpuOptions), $"{cpuReason}, {options.EffectiveThreads} threads");
+        return (Open(modelPath, modelBytes, cpuOptions), $"{cpuReason}, {options.EffectiveThreads} threads");
     }
+
+    private static InferenceSession Open(string modelPath, byte[]? modelBytes, SessionOptions options) =>
+        modelBytes is null ? new InferenceSession(modelPath, options) : new InferenceSession(modelBytes, options);
 
     private static SessionOptions SessionOptionsFor(OnnxEncoderOptions options)
     {
