@@ -130,83 +130,87 @@ public sealed class BertLayerStack
     public void ZeroGradients() => Array.Clear(Gradients);
 
     /// <summary>Runs the stack over packed sequences: <paramref name="input"/> holds sum(<paramref name="lengths"/>) rows of <see cref="Dim"/> values, the
-    /// states entering layer <see cref="FirstLayer"/>, one sequence after another. Thread-safe for concurrent calls (parameters are only read).</summary>
-    /// <exception cref="ArgumentException">A length is not positive, or the input is not sum(lengths) × Dim values.</exception>
-    public BertStackPass Forward(float[] input, int[] lengths)
+    /// states entering layer <see cref="FirstLayer"/>, one sequence after another. Pass a finished pass of this stack as <paramref name="reuse"/> to
+    /// reuse its buffers (it is returned, overwritten). Concurrent calls are safe with distinct passes (parameters are only read); the input
+    /// array is kept by the pass, unchanged, for <see cref="Backward"/>.</summary>
+    /// <exception cref="ArgumentException">A length is not positive, the input is not sum(lengths) × Dim values, or <paramref name="reuse"/> is from another stack shape.</exception>
+    public BertStackPass Forward(float[] input, int[] lengths, BertStackPass? reuse = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lengths);
-        long rows = 0;
+        long total = 0;
         foreach (int n in lengths)
         {
             if (n <= 0) throw new ArgumentException($"sequence lengths must be positive, got {n}", nameof(lengths));
-            rows += n;
+            total += n;
         }
-        if (input.Length != rows * Dim) throw new ArgumentException($"input has {input.Length} values; {rows} rows of {Dim} need {rows * Dim}", nameof(input));
-        int n0 = (int)rows, d = Dim, ffn = Intermediate;
-        var pass = new BertStackPass(lengths, LayerCount, n0, d, ffn, Heads);
+        if (input.Length != total * Dim) throw new ArgumentException($"input has {input.Length} values; {total} rows of {Dim} need {total * Dim}", nameof(input));
+        if (reuse is not null && reuse.Layers.Length != LayerCount) throw new ArgumentException($"the pass to reuse has {reuse.Layers.Length} layers, this stack {LayerCount}", nameof(reuse));
+        int rows = (int)total, d = Dim, ffn = Intermediate, nd = rows * d, nf = rows * ffn;
+        var pass = reuse ?? new BertStackPass(LayerCount);
+        pass.Prepare(lengths, rows, d, ffn, Heads);
         var x = input;
         for (int l = 0; l < LayerCount; l++)
         {
             var o = _layers[l];
             var a = pass.Layers[l];
             a.Input = x;
-            LinearLayer.Forward(x, o.QkvWeight.Of(Parameters), o.QkvBias.Of(Parameters), a.Qkv, n0, d, 3 * d);
+            LinearLayer.Forward(x.AsSpan(0, nd), o.QkvWeight.Of(Parameters), o.QkvBias.Of(Parameters), a.Qkv.AsSpan(0, 3 * nd), rows, d, 3 * d);
             for (int s = 0, at = 0; s < lengths.Length; at += lengths[s], s++)
                 SelfAttention.Forward(a.Qkv.AsSpan(at * 3 * d, lengths[s] * 3 * d), a.Attended.AsSpan(at * d, lengths[s] * d), a.Attention[s], 1, lengths[s], d, Heads, causal: false);
-            LinearLayer.Forward(a.Attended, o.AttentionOutWeight.Of(Parameters), o.AttentionOutBias.Of(Parameters), a.Residual1, n0, d, d);
-            TensorPrimitives.Add(a.Residual1, x, a.Residual1);
-            LayerNormLayer.Forward(a.Residual1, o.AttentionNormGain.Of(Parameters), o.AttentionNormBias.Of(Parameters), a.Hidden1, a.Mean1, a.Rstd1, n0, d, NormEpsilon);
-            LinearLayer.Forward(a.Hidden1, o.FfnInWeight.Of(Parameters), o.FfnInBias.Of(Parameters), a.Expanded, n0, d, ffn);
-            ExactGelu.Forward(a.Expanded, a.Activated);
-            LinearLayer.Forward(a.Activated, o.FfnOutWeight.Of(Parameters), o.FfnOutBias.Of(Parameters), a.Residual2, n0, ffn, d);
-            TensorPrimitives.Add(a.Residual2, a.Hidden1, a.Residual2);
-            var y = new float[n0 * d];
-            LayerNormLayer.Forward(a.Residual2, o.OutNormGain.Of(Parameters), o.OutNormBias.Of(Parameters), y, a.Mean2, a.Rstd2, n0, d, NormEpsilon);
-            x = y;
+            var residual1 = a.Residual1.AsSpan(0, nd);
+            LinearLayer.Forward(a.Attended.AsSpan(0, nd), o.AttentionOutWeight.Of(Parameters), o.AttentionOutBias.Of(Parameters), residual1, rows, d, d);
+            TensorPrimitives.Add(residual1, x.AsSpan(0, nd), residual1);
+            LayerNormLayer.Forward(residual1, o.AttentionNormGain.Of(Parameters), o.AttentionNormBias.Of(Parameters), a.Hidden1, a.Mean1, a.Rstd1, rows, d, NormEpsilon);
+            LinearLayer.Forward(a.Hidden1.AsSpan(0, nd), o.FfnInWeight.Of(Parameters), o.FfnInBias.Of(Parameters), a.Expanded.AsSpan(0, nf), rows, d, ffn);
+            ExactGelu.Forward(a.Expanded.AsSpan(0, nf), a.Activated.AsSpan(0, nf));
+            var residual2 = a.Residual2.AsSpan(0, nd);
+            LinearLayer.Forward(a.Activated.AsSpan(0, nf), o.FfnOutWeight.Of(Parameters), o.FfnOutBias.Of(Parameters), residual2, rows, ffn, d);
+            TensorPrimitives.Add(residual2, a.Hidden1.AsSpan(0, nd), residual2);
+            LayerNormLayer.Forward(residual2, o.OutNormGain.Of(Parameters), o.OutNormBias.Of(Parameters), a.Output, a.Mean2, a.Rstd2, rows, d, NormEpsilon);
+            x = a.Output;
         }
-        pass.Output = x;
+        pass.Output = x.AsSpan(0, nd).ToArray();
         return pass;
     }
 
-    /// <summary>Adds dLoss/dParameters into <see cref="Gradients"/> given dLoss/dOutput of <paramref name="pass"/>, and returns dLoss/dInput.
-    /// Not thread-safe: one backward pass at a time per stack.</summary>
+    /// <summary>Adds dLoss/dParameters into <see cref="Gradients"/> given dLoss/dOutput of <paramref name="pass"/>, and returns dLoss/dInput
+    /// (sum(lengths) × Dim values; the array belongs to the pass and is overwritten when it is reused). One backward pass at a time per stack.</summary>
     /// <exception cref="ArgumentException"><paramref name="dOutput"/> does not have the pass's shape.</exception>
-    public float[] Backward(BertStackPass pass, float[] dOutput)
+    public ReadOnlySpan<float> Backward(BertStackPass pass, ReadOnlySpan<float> dOutput)
     {
         ArgumentNullException.ThrowIfNull(pass);
-        ArgumentNullException.ThrowIfNull(dOutput);
-        int n0 = pass.Rows, d = Dim, ffn = Intermediate;
-        if (dOutput.Length != n0 * d) throw new ArgumentException($"dOutput has {dOutput.Length} values, the pass has {n0 * d}", nameof(dOutput));
-        var dy = dOutput;
-        var dResidual2 = new float[n0 * d];
-        var dHidden1 = new float[n0 * d];
-        var dActivated = new float[n0 * ffn];
-        var dExpanded = new float[n0 * ffn];
-        var dResidual1 = new float[n0 * d];
-        var dAttended = new float[n0 * d];
-        var dQkv = new float[n0 * 3 * d];
+        int rows = pass.Rows, d = Dim, ffn = Intermediate, nd = rows * d, nf = rows * ffn;
+        if (dOutput.Length != nd) throw new ArgumentException($"dOutput has {dOutput.Length} values, the pass has {nd}", nameof(dOutput));
+        var dResidual2 = pass.Scratch(ref pass.DResidual2, nd).AsSpan(0, nd);
+        var dHidden1 = pass.Scratch(ref pass.DHidden1, nd).AsSpan(0, nd);
+        var dActivated = pass.Scratch(ref pass.DActivated, nf).AsSpan(0, nf);
+        var dExpanded = pass.Scratch(ref pass.DExpanded, nf).AsSpan(0, nf);
+        var dResidual1 = pass.Scratch(ref pass.DResidual1, nd).AsSpan(0, nd);
+        var dAttended = pass.Scratch(ref pass.DAttended, nd).AsSpan(0, nd);
+        var dQkv = pass.Scratch(ref pass.DQkv, 3 * nd).AsSpan(0, 3 * nd);
+        var dx = pass.Scratch(ref pass.DInput, nd).AsSpan(0, nd);
+        dOutput.CopyTo(dx);
         for (int l = LayerCount - 1; l >= 0; l--)
         {
             var o = _layers[l];
             var a = pass.Layers[l];
-            Array.Clear(dResidual2); Array.Clear(dActivated); Array.Clear(dExpanded); Array.Clear(dResidual1); Array.Clear(dAttended);
-            LayerNormLayer.Backward(dy, a.Residual2, o.OutNormGain.Of(Parameters), a.Mean2, a.Rstd2, dResidual2,
-                o.OutNormGain.Of(Gradients), o.OutNormBias.Of(Gradients), n0, d);
-            dResidual2.CopyTo(dHidden1, 0);
-            LinearLayer.Backward(dResidual2, a.Activated, o.FfnOutWeight.Of(Parameters), dActivated, o.FfnOutWeight.Of(Gradients), o.FfnOutBias.Of(Gradients), n0, ffn, d);
-            ExactGelu.Backward(dActivated, a.Expanded, dExpanded);
-            LinearLayer.Backward(dExpanded, a.Hidden1, o.FfnInWeight.Of(Parameters), dHidden1, o.FfnInWeight.Of(Gradients), o.FfnInBias.Of(Gradients), n0, d, ffn);
+            dResidual2.Clear(); dActivated.Clear(); dExpanded.Clear(); dResidual1.Clear(); dAttended.Clear();
+            LayerNormLayer.Backward(dx, a.Residual2, o.OutNormGain.Of(Parameters), a.Mean2, a.Rstd2, dResidual2,
+                o.OutNormGain.Of(Gradients), o.OutNormBias.Of(Gradients), rows, d);
+            dResidual2.CopyTo(dHidden1);
+            LinearLayer.Backward(dResidual2, a.Activated, o.FfnOutWeight.Of(Parameters), dActivated, o.FfnOutWeight.Of(Gradients), o.FfnOutBias.Of(Gradients), rows, ffn, d);
+            ExactGelu.Backward(dActivated, a.Expanded.AsSpan(0, nf), dExpanded);
+            LinearLayer.Backward(dExpanded, a.Hidden1, o.FfnInWeight.Of(Parameters), dHidden1, o.FfnInWeight.Of(Gradients), o.FfnInBias.Of(Gradients), rows, d, ffn);
             LayerNormLayer.Backward(dHidden1, a.Residual1, o.AttentionNormGain.Of(Parameters), a.Mean1, a.Rstd1, dResidual1,
-                o.AttentionNormGain.Of(Gradients), o.AttentionNormBias.Of(Gradients), n0, d);
-            var dx = dResidual1.ToArray();
-            LinearLayer.Backward(dResidual1, a.Attended, o.AttentionOutWeight.Of(Parameters), dAttended, o.AttentionOutWeight.Of(Gradients), o.AttentionOutBias.Of(Gradients), n0, d, d);
+                o.AttentionNormGain.Of(Gradients), o.AttentionNormBias.Of(Gradients), rows, d);
+            dResidual1.CopyTo(dx);
+            LinearLayer.Backward(dResidual1, a.Attended, o.AttentionOutWeight.Of(Parameters), dAttended, o.AttentionOutWeight.Of(Gradients), o.AttentionOutBias.Of(Gradients), rows, d, d);
             for (int s = 0, at = 0; s < pass.Lengths.Length; at += pass.Lengths[s], s++)
-                SelfAttention.Backward(dAttended.AsSpan(at * d, pass.Lengths[s] * d), a.Attention[s], dQkv.AsSpan(at * 3 * d, pass.Lengths[s] * 3 * d), 1, pass.Lengths[s], d, Heads, causal: false);
-            LinearLayer.Backward(dQkv, a.Input, o.QkvWeight.Of(Parameters), dx, o.QkvWeight.Of(Gradients), o.QkvBias.Of(Gradients), n0, d, 3 * d);
-            dy = dx;
+                SelfAttention.Backward(dAttended.Slice(at * d, pass.Lengths[s] * d), a.Attention[s], dQkv.Slice(at * 3 * d, pass.Lengths[s] * 3 * d), 1, pass.Lengths[s], d, Heads, causal: false);
+            LinearLayer.Backward(dQkv, a.Input, o.QkvWeight.Of(Parameters), dx, o.QkvWeight.Of(Gradients), o.QkvBias.Of(Gradients), rows, d, 3 * d);
         }
-        return dy;
+        return dx;
     }
 
     /// <summary>Writes the shape and parameters (little-endian, with a version) to <paramref name="writer"/>.</summary>
