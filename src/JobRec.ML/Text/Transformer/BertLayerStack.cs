@@ -243,7 +243,12 @@ public sealed class BertLayerStack
             int length = reader.ReadInt32();
             if (length != stack.Parameters.Length) throw new InvalidDataException($"transformer layers: {length} parameters stored, the shape needs {stack.Parameters.Length}");
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(stack.Parameters.AsSpan());
-            if (reader.Read(bytes) != bytes.Length) throw new InvalidDataException("transformer layers: the data ends inside the parameters");
+            for (int read = 0; read < bytes.Length;)
+            {
+                int n = reader.Read(bytes[read..]);
+                if (n == 0) throw new InvalidDataException("transformer layers: the data ends inside the parameters");
+                read += n;
+            }
             return stack;
         }
         catch (EndOfStreamException e)
