@@ -114,13 +114,26 @@ public sealed class WordStateEncoder
         return chunks;
     }
 
-    /// <summary>Runs <paramref name="stack"/> over the token states of several rows packed together; returns each row's output states.</summary>
+    /// <summary>Most tokens in one stack pass (about 23 KB of activations per token and layer for MiniLM).</summary>
+    internal const int StackPassTokens = 4096;
+
+    /// <summary>Runs <paramref name="stack"/> over the token states of several rows, consecutive rows packed into passes of at most
+    /// <see cref="StackPassTokens"/> tokens (a longer row alone); returns each row's output states.</summary>
     internal static float[][] RunStack(BertLayerStack stack, IReadOnlyList<float[]> states)
     {
-        if (states.Count == 0) return [];
-        var (input, lengths) = Pack(states, stack.Dim);
-        var output = stack.Forward(input, lengths).Output;
-        return Unpack(output, lengths, stack.Dim);
+        int d = stack.Dim;
+        var result = new float[states.Count][];
+        for (int start = 0; start < states.Count;)
+        {
+            int end = start + 1, tokens = states[start].Length / d;
+            while (end < states.Count && tokens + states[end].Length / d <= StackPassTokens) tokens += states[end++].Length / d;
+            var rows = Enumerable.Range(start, end - start).Select(i => states[i]).ToList();
+            var (input, lengths) = Pack(rows, d);
+            var output = Unpack(stack.Forward(input, lengths).Output, lengths, d);
+            output.CopyTo(result, start);
+            start = end;
+        }
+        return result;
     }
 
     /// <summary>Concatenates rows of token states (each length × <paramref name="dim"/>).</summary>
