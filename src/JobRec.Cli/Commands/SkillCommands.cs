@@ -57,7 +57,7 @@ internal static class SkillCommands
         var radius = new Option<int>("--radius") { Description = "Neighbour words on each side in the tagger input", DefaultValueFactory = _ => new SkillTaggerOptions().Radius };
         var hidden = new Option<int>("--hidden") { Description = "Hidden layer width (0: linear softmax head)", DefaultValueFactory = _ => new SkillTaggerOptions().Hidden };
         var lstm = new Option<int>("--lstm") { Description = "Units per direction of a BiLSTM head over the sentence (0: none; replaces --hidden)", DefaultValueFactory = _ => new SkillTaggerOptions().Lstm };
-        var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs of the head on the frozen states", DefaultValueFactory = _ => SkillFineTuning.FrozenEpochs };
         var spanWeight = new Option<float>("--span-weight") { Description = "Loss weight of span words relative to outside words", DefaultValueFactory = _ => new SkillTaggerOptions().SpanWeight };
         var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => new SkillTaggerOptions().LearningRate };
@@ -65,7 +65,7 @@ internal static class SkillCommands
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better tuning F1", DefaultValueFactory = _ => new SkillTaggerOptions().Patience };
         var hiddenDropout = new Option<float>("--hidden-dropout") { Description = "Dropout after each LSTM layer (or the hidden layer)", DefaultValueFactory = _ => new SkillTaggerOptions().HiddenDropout };
         var lstmLayers = new Option<int>("--lstm-layers") { Description = "Stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new SkillTaggerOptions().LstmLayers };
-        var crf = new Option<string>("--crf") { Description = "Linear-chain CRF per BIO layer (learned start/transition scores, Viterbi) instead of per-word softmax: on or off", DefaultValueFactory = _ => new SkillTaggerOptions().Crf ? "on" : "off" }.AcceptOnlyFromAmong("on", "off");
+        var crf = new Option<string>("--crf") { Description = "Linear-chain CRF per BIO layer (learned start/transition scores, Viterbi) instead of per-word softmax: on or off", DefaultValueFactory = _ => SkillFineTuning.FrozenCrf ? "on" : "off" }.AcceptOnlyFromAmong("on", "off");
         var alsoEncoder = new Option<string?>("--also-encoder") { Description = "Experiment: concatenate this encoder's word vectors to --encoder's (the model then names both; the engine serves single-encoder models only)" };
         var encoderName = EncoderOption();
         var threads = ThreadsOption();
@@ -78,11 +78,12 @@ internal static class SkillCommands
                 SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed),
                 Patience: parseResult.GetValue(patience), HiddenDropout: parseResult.GetValue(hiddenDropout), LstmLayers: parseResult.GetValue(lstmLayers), Crf: parseResult.GetValue(crf) == "on");
             var fine = fineTuning.Options(parseResult);
-            int fineLayers = parseResult.GetValue(fineTuning.Layers);
+            // A loaded model is evaluated as it is.
+            int fineLayers = parseResult.GetValue(model) is null ? parseResult.GetValue(fineTuning.Layers) : 0;
             try { options.Validate(); fine.Validate(); }
             catch (ArgumentOutOfRangeException e) { Console.Error.WriteLine($"evaluate skills: {e.Message.Split('\n')[0]}"); return 2; }
-            if (fineLayers > 0 && (parseResult.GetValue(model) is not null || parseResult.GetValue(alsoEncoder) is not null))
-            { Console.Error.WriteLine("evaluate skills: --fine-tune-layers trains one encoder's tagger: not with --model or --also-encoder"); return 2; }
+            if (fineLayers > 0 && parseResult.GetValue(alsoEncoder) is not null)
+            { Console.Error.WriteLine("evaluate skills: --also-encoder needs --fine-tune-layers 0 (fine-tuning trains one encoder's tagger)"); return 2; }
             var trainSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(train)!);
             var devSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(dev)!);
             var testSentences = parseResult.GetValue(test) is { } testPath ? SkillSpanCorpus.ReadJsonLines(testPath) : null;

@@ -12,7 +12,14 @@ namespace JobRec.Cli.Commands;
 /// a head (<see cref="SkillTaggerFineTuner"/>) on the training sentences, choosing the epoch on the tuning sentences.</summary>
 internal sealed class SkillFineTuning
 {
-    public Option<int> Layers { get; } = new Option<int>("--fine-tune-layers") { Description = "Fine-tune the encoder's top k layers jointly with the head (0: frozen encoder). Starts from --start-model, else from a head first trained on the frozen states", DefaultValueFactory = _ => 0 }.AtLeast(0);
+    public Option<int> Layers { get; } = new Option<int>("--fine-tune-layers") { Description = "Fine-tune the encoder's top k layers jointly with the head (0: frozen encoder). Starts from --start-model, else from a head first trained on the frozen states", DefaultValueFactory = _ => new FineTuneOptions().Layers }.AtLeast(0);
+
+    /// <summary>Epochs of the frozen-state head in the default pipeline (a CRF head trained 9 epochs, then fine-tuned with the top layers): the
+    /// measured best on the tune split (docs/EVALUATION.md).</summary>
+    public const int FrozenEpochs = 9;
+
+    /// <summary>Whether the default head is a CRF (see <see cref="FrozenEpochs"/>).</summary>
+    public const bool FrozenCrf = true;
     public Option<string?> StartModel { get; } = new("--start-model") { Description = "With --fine-tune-layers: a tagger trained on the frozen encoder to start from (its head shape is kept); 'fresh': a new head trained jointly with the layers from the start" };
 
     /// <summary>The <see cref="StartModel"/> value that trains a new head jointly with the layers.</summary>

@@ -130,14 +130,14 @@ internal static class TrainModelCommands
         var encoderName = new Option<string>("--encoder") { Description = "Pretrained encoder whose token states feed the tagger", DefaultValueFactory = _ => PretrainedEncoderModel.MiniLm.Name }
             .AcceptOnlyFromAmong([.. PretrainedEncoderModel.All.Select(m => m.Name)]);
         var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
-        var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs of the head on the frozen states", DefaultValueFactory = _ => SkillFineTuning.FrozenEpochs };
         var stateCache = new Option<string?>("--state-cache") { Description = "Folder caching the encoder's word vectors ('none' disables)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "jobrec-word-states") };
         var fineTuning = new SkillFineTuning();
         var command = NewCommand("skills", "Train the skill span tagger (as jobrec evaluate skills), measure strict span F1 on --dev and store it as the next skills version", store,
             [train, dev, encoderName, threads, epochs, stateCache, .. fineTuning.All]);
         command.SetAction(async (parseResult, cancellationToken) => await Guarded("train skills", async () =>
         {
-            var options = new SkillTaggerOptions { Epochs = parseResult.GetValue(epochs) };
+            var options = new SkillTaggerOptions { Epochs = parseResult.GetValue(epochs), Crf = SkillFineTuning.FrozenCrf };
             options.Validate();
             var fine = fineTuning.Options(parseResult);
             fine.Validate();
