@@ -4,6 +4,7 @@ using System.Globalization;
 using JobRec.Data.Reading;
 using JobRec.Data.Skills;
 using JobRec.ML.Skills;
+using JobRec.ML.Skills.FineTuning;
 using JobRec.ML.Text;
 using JobRec.ML.Text.Onnx;
 
@@ -56,7 +57,7 @@ internal static class SkillCommands
         var radius = new Option<int>("--radius") { Description = "Neighbour words on each side in the tagger input", DefaultValueFactory = _ => new SkillTaggerOptions().Radius };
         var hidden = new Option<int>("--hidden") { Description = "Hidden layer width (0: linear softmax head)", DefaultValueFactory = _ => new SkillTaggerOptions().Hidden };
         var lstm = new Option<int>("--lstm") { Description = "Units per direction of a BiLSTM head over the sentence (0: none; replaces --hidden)", DefaultValueFactory = _ => new SkillTaggerOptions().Lstm };
-        var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs of the head on the frozen states", DefaultValueFactory = _ => SkillFineTuning.FrozenEpochs };
         var spanWeight = new Option<float>("--span-weight") { Description = "Loss weight of span words relative to outside words", DefaultValueFactory = _ => new SkillTaggerOptions().SpanWeight };
         var dropout = new Option<float>("--dropout") { Description = "Input dropout", DefaultValueFactory = _ => new SkillTaggerOptions().InputDropout };
         var learningRate = new Option<float>("--learning-rate") { Description = "Adam step size", DefaultValueFactory = _ => new SkillTaggerOptions().LearningRate };
@@ -64,19 +65,25 @@ internal static class SkillCommands
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better tuning F1", DefaultValueFactory = _ => new SkillTaggerOptions().Patience };
         var hiddenDropout = new Option<float>("--hidden-dropout") { Description = "Dropout after each LSTM layer (or the hidden layer)", DefaultValueFactory = _ => new SkillTaggerOptions().HiddenDropout };
         var lstmLayers = new Option<int>("--lstm-layers") { Description = "Stacked BiLSTM layers (1 or 2)", DefaultValueFactory = _ => new SkillTaggerOptions().LstmLayers };
-        var crf = new Option<string>("--crf") { Description = "Linear-chain CRF per BIO layer (learned start/transition scores, Viterbi) instead of per-word softmax: on or off", DefaultValueFactory = _ => new SkillTaggerOptions().Crf ? "on" : "off" }.AcceptOnlyFromAmong("on", "off");
+        var crf = new Option<string>("--crf") { Description = "Linear-chain CRF per BIO layer (learned start/transition scores, Viterbi) instead of per-word softmax: on or off", DefaultValueFactory = _ => SkillFineTuning.FrozenCrf ? "on" : "off" }.AcceptOnlyFromAmong("on", "off");
         var alsoEncoder = new Option<string?>("--also-encoder") { Description = "Experiment: concatenate this encoder's word vectors to --encoder's (the model then names both; the engine serves single-encoder models only)" };
         var encoderName = EncoderOption();
         var threads = ThreadsOption();
+        var fineTuning = new SkillFineTuning();
         var command = new Command("skills", "Train (or load) the skill/knowledge span tagger and report strict span P/R/F1 beside a gazetteer and the dictionary matcher");
-        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, lstmLayers, crf, epochs, patience, spanWeight, dropout, hiddenDropout, learningRate, seed, encoderName, alsoEncoder, threads }) command.Options.Add(o);
+        foreach (var o in new Option[] { train, dev, test, green, model, save, stateCache, tuneShare, radius, hidden, lstm, lstmLayers, crf, epochs, patience, spanWeight, dropout, hiddenDropout, learningRate, seed, encoderName, alsoEncoder, threads }.Concat(fineTuning.All)) command.Options.Add(o);
         command.SetAction(parseResult =>
         {
             var options = new SkillTaggerOptions(Radius: parseResult.GetValue(radius), Hidden: parseResult.GetValue(lstm) > 0 ? 0 : parseResult.GetValue(hidden), Lstm: parseResult.GetValue(lstm), Epochs: parseResult.GetValue(epochs),
                 SpanWeight: parseResult.GetValue(spanWeight), InputDropout: parseResult.GetValue(dropout), LearningRate: parseResult.GetValue(learningRate), Seed: parseResult.GetValue(seed),
                 Patience: parseResult.GetValue(patience), HiddenDropout: parseResult.GetValue(hiddenDropout), LstmLayers: parseResult.GetValue(lstmLayers), Crf: parseResult.GetValue(crf) == "on");
-            try { options.Validate(); }
+            var fine = fineTuning.Options(parseResult);
+            // A loaded model is evaluated as it is.
+            int fineLayers = parseResult.GetValue(model) is null ? parseResult.GetValue(fineTuning.Layers) : 0;
+            try { options.Validate(); fine.Validate(); }
             catch (ArgumentOutOfRangeException e) { Console.Error.WriteLine($"evaluate skills: {e.Message.Split('\n')[0]}"); return 2; }
+            if (fineLayers > 0 && parseResult.GetValue(alsoEncoder) is not null)
+            { Console.Error.WriteLine("evaluate skills: --also-encoder needs --fine-tune-layers 0 (fine-tuning trains one encoder's tagger)"); return 2; }
             var trainSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(train)!);
             var devSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(dev)!);
             var testSentences = parseResult.GetValue(test) is { } testPath ? SkillSpanCorpus.ReadJsonLines(testPath) : null;
@@ -86,11 +93,13 @@ internal static class SkillCommands
             Log($"train {trainSentences.Count} sentences, dev {devSentences.Count}, test {testSentences?.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}, green {greenSentences?.Count.ToString(CultureInfo.InvariantCulture) ?? "-"}");
 
             SkillTaggerHead head;
+            BertStackHolder fineTuned = new();
             string name = parseResult.GetValue(encoderName)!;
             if (parseResult.GetValue(alsoEncoder) is { } also) name += "+" + also;
             if (parseResult.GetValue(model) is { } modelPath)
             {
-                head = SkillTaggerModelFile.Load(modelPath);
+                var loaded = SkillTaggerModelFile.Load(modelPath);
+                (head, fineTuned.Stack) = (loaded.Head, loaded.Stack);
                 name = head.EncoderName;
             }
             else head = null!;
@@ -102,9 +111,14 @@ internal static class SkillCommands
             using var secondEncoder = encoders.Count > 1 ? encoders[1] : null;
             var wordEncoders = encoders.Select(e => new WordStateEncoder(e)).ToList();
             int dimension = wordEncoders.Sum(w => w.Dimension);
+            var freshStack = fineLayers > 0 ? SkillFineTuning.FreshStack(encoders[0].Model, fine) : null;
+            using var lowerEncoder = (freshStack ?? fineTuned.Stack) is { } firstStack
+                ? OnnxSentenceEncoder.Load(encoders[0].Model, new OnnxEncoderOptions(IntraOpThreads: parseResult.GetValue(threads), OutputLayer: firstStack.FirstLayer))
+                : null;
             float[][] Vectors(List<TaggedSentence> sentences)
             {
                 var tokens = sentences.Select(s => s.Tokens).ToList();
+                if (fineTuned.Stack is not null) return new WordStateEncoder(lowerEncoder!, fineTuned.Stack).Encode(tokens);
                 var parts = wordEncoders.Select(w => WordStateCache.LoadOrCompute(cache, w, tokens, Log)).ToList();
                 if (parts.Count == 1) return parts[0];
                 var joined = new float[sentences.Count][];
@@ -123,17 +137,37 @@ internal static class SkillCommands
             }
             if (head is null)
             {
-                var trainVectors = Vectors(trainSentences);
                 var (trainIdx, tuneIdx) = SkillTaggerData.SplitByDocument(trainSentences, parseResult.GetValue(tuneShare));
-                Log($"training on {trainIdx.Count} sentences, choosing the epoch on {tuneIdx.Count} (postings held out of training): {options}");
-                var watch = Stopwatch.StartNew();
-                (head, var history) = SkillTaggerTrainer.Train(name, dimension,
-                    trainIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), tuneIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), options, Log);
-                var best = history.MaxBy(h => h.Tune.Combined.F1);
-                Log($"trained in {watch.Elapsed.TotalSeconds:F0} s; kept epoch {best.Epoch} (tune combined F1 {best.Tune.Combined.F1:F3})");
+                SkillTaggerHead? startHead = null;
+                bool fresh = fineLayers > 0 && parseResult.GetValue(fineTuning.StartModel) == SkillFineTuning.Fresh;
+                if (fineLayers > 0 && !fresh && parseResult.GetValue(fineTuning.StartModel) is { } startPath)
+                {
+                    var start = SkillTaggerModelFile.Load(startPath);
+                    if (start.Stack is not null || start.Head.EncoderName != name) { Console.Error.WriteLine($"evaluate skills: --start-model {startPath} is not a frozen-encoder {name} tagger"); return 2; }
+                    startHead = start.Head;
+                    Log($"starting from {startPath} ({startHead.Lstm}-unit BiLSTM x {startHead.LstmLayerCount}, crf {startHead.Crf})");
+                }
+                if (startHead is null && !fresh)
+                {
+                    var trainVectors = Vectors(trainSentences);
+                    Log($"training on {trainIdx.Count} sentences, choosing the epoch on {tuneIdx.Count} (postings held out of training): {options}");
+                    var watch = Stopwatch.StartNew();
+                    (head, var history) = SkillTaggerTrainer.Train(name, dimension,
+                        trainIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), tuneIdx.Select(i => (trainSentences[i], trainVectors[i])).ToList(), options, Log);
+                    var best = history.MaxBy(h => h.Tune.Combined.F1);
+                    Log($"trained in {watch.Elapsed.TotalSeconds:F0} s; kept epoch {best.Epoch} (tune combined F1 {best.Tune.Combined.F1:F3})");
+                    startHead = head;
+                }
+                if (freshStack is not null)
+                {
+                    head = SkillFineTuning.Run(lowerEncoder!, freshStack, startHead, [.. trainIdx.Select(i => trainSentences[i])], [.. tuneIdx.Select(i => trainSentences[i])],
+                        options, fine, parseResult.GetValue(fineTuning.Threads), Log);
+                    fineTuned.Stack = freshStack;
+                }
+                head ??= startHead!; // fine-tuning always runs when a start model was read or a fresh head asked for
                 var savePath = parseResult.GetValue(save) ?? DefaultModelPath(name);
-                SkillTaggerModelFile.Save(head, savePath);
-                Log($"model saved to {savePath}");
+                SkillTaggerModelFile.Save(head, savePath, fineTuned.Stack);
+                Log($"model saved to {savePath}{(fineTuned.Stack is null ? "" : $" (format {SkillTaggerModelFile.FormatVersion}, top {fineTuned.Stack.LayerCount} layer(s) fine-tuned)")}");
             }
             if (head.InputDimension != dimension) { Console.Error.WriteLine($"evaluate skills: the model reads {head.InputDimension}-d word vectors, {name} gives {dimension}"); return 1; }
 
@@ -157,7 +191,7 @@ internal static class SkillCommands
                     gaz = gaz.Add(s, gazetteer.Tag(s.Tokens, SkillSpanKind.Skill), gazetteer.Tag(s.Tokens, SkillSpanKind.Knowledge));
                     dict = dict.Add(s, new byte[s.Tokens.Length], dictionary.Tag(s.Tokens));
                 }
-                return (Row(split, $"tagger ({head.EncoderName})", tagger), Row(split, "gazetteer (train)", gaz), Row(split, "dictionary", dict));
+                return (Row(split, $"tagger ({head.EncoderName}{(fineTuned.Stack is null ? "" : $", ft {fineTuned.Stack.LayerCount}")})", tagger), Row(split, "gazetteer (train)", gaz), Row(split, "dictionary", dict));
             }
             var devResult = Report("dev", devSentences);
             var heldOut = testSentences is null ? devResult : Report("test", testSentences);
@@ -182,10 +216,16 @@ internal static class SkillCommands
                 Console.WriteLine($"  dictionary              {dictAny}");
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"skills: heldout={(testSentences is null ? "dev" : "test")} span_f1={heldOut.Tagger.Combined.F1:F3} skill_f1={heldOut.Tagger.Skill.F1:F3} knowledge_f1={heldOut.Tagger.Knowledge.F1:F3} gazetteer_f1={heldOut.Gazetteer.Combined.F1:F3} dictionary_f1={heldOut.Dictionary.Combined.F1:F3}"));
+                $"skills: heldout={(testSentences is null ? "dev" : "test")} fine_tuned_layers={fineTuned.Stack?.LayerCount ?? 0} span_f1={heldOut.Tagger.Combined.F1:F3} skill_f1={heldOut.Tagger.Skill.F1:F3} knowledge_f1={heldOut.Tagger.Knowledge.F1:F3} gazetteer_f1={heldOut.Gazetteer.Combined.F1:F3} dictionary_f1={heldOut.Dictionary.Combined.F1:F3}"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Holds the fine-tuned layers once known (a local the lambdas above read).</summary>
+    private sealed class BertStackHolder
+    {
+        public JobRec.ML.Text.Transformer.BertLayerStack? Stack;
     }
 
     private static Command EvaluateEscoLinkingCommand()
@@ -239,9 +279,11 @@ internal static class SkillCommands
     {
         var path = modelPath ?? DefaultModelPath(encoderName);
         if (!File.Exists(path)) throw new FileNotFoundException($"skill tagger model not found: {path}; train one with jobrec evaluate skills (or give --model)", path);
-        var head = SkillTaggerModelFile.Load(path);
-        encoder = LoadEncoder(head.EncoderName, threads);
-        return new SkillTagger(new WordStateEncoder(encoder), head);
+        var loaded = SkillTaggerModelFile.Load(path);
+        var model = PretrainedEncoderModel.Find(loaded.Head.EncoderName) ?? throw new InvalidDataException($"{path}: unknown encoder '{loaded.Head.EncoderName}'");
+        encoder = OnnxSentenceEncoder.Load(model, new OnnxEncoderOptions(IntraOpThreads: threads, OutputLayer: loaded.Stack?.FirstLayer));
+        Log($"encoder {encoder.Model.Description} on {encoder.ExecutionProvider}{(loaded.Stack is { } stack ? $", layers {stack.FirstLayer}.. fine-tuned with the tagger" : "")}");
+        return new SkillTagger(new WordStateEncoder(encoder, loaded.Stack), loaded.Head);
     }
 
     private static Command ExtractCommand()

@@ -130,14 +130,18 @@ internal static class TrainModelCommands
         var encoderName = new Option<string>("--encoder") { Description = "Pretrained encoder whose token states feed the tagger", DefaultValueFactory = _ => PretrainedEncoderModel.MiniLm.Name }
             .AcceptOnlyFromAmong([.. PretrainedEncoderModel.All.Select(m => m.Name)]);
         var threads = new Option<int>("--encoder-threads") { Description = "Threads of one ONNX encoder call (0: one per processor)", DefaultValueFactory = _ => 0 }.AtLeast(0);
-        var epochs = new Option<int>("--epochs") { Description = "Most training epochs", DefaultValueFactory = _ => new SkillTaggerOptions().Epochs };
+        var epochs = new Option<int>("--epochs") { Description = "Most training epochs of the head on the frozen states", DefaultValueFactory = _ => SkillFineTuning.FrozenEpochs };
         var stateCache = new Option<string?>("--state-cache") { Description = "Folder caching the encoder's word vectors ('none' disables)", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "jobrec-word-states") };
+        var fineTuning = new SkillFineTuning();
         var command = NewCommand("skills", "Train the skill span tagger (as jobrec evaluate skills), measure strict span F1 on --dev and store it as the next skills version", store,
-            [train, dev, encoderName, threads, epochs, stateCache]);
+            [train, dev, encoderName, threads, epochs, stateCache, .. fineTuning.All]);
         command.SetAction(async (parseResult, cancellationToken) => await Guarded("train skills", async () =>
         {
-            var options = new SkillTaggerOptions { Epochs = parseResult.GetValue(epochs) };
+            var options = new SkillTaggerOptions { Epochs = parseResult.GetValue(epochs), Crf = SkillFineTuning.FrozenCrf };
             options.Validate();
+            var fine = fineTuning.Options(parseResult);
+            fine.Validate();
+            int fineLayers = parseResult.GetValue(fineTuning.Layers);
             var trainSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(train)!);
             var devSentences = SkillSpanCorpus.ReadJsonLines(parseResult.GetValue(dev)!);
             var cache = parseResult.GetValue(stateCache) is { } c && c != "none" ? c : null;
@@ -147,16 +151,36 @@ internal static class TrainModelCommands
             float[][] Vectors(List<TaggedSentence> sentences) => WordStateCache.LoadOrCompute(cache, words, sentences.Select(s => s.Tokens).ToList(), Log);
             var trainVectors = Vectors(trainSentences);
             var (trainIdx, tuneIdx) = SkillTaggerData.SplitByDocument(trainSentences, 0.1);
-            var (head, _) = SkillTaggerTrainer.Train(encoder.Model.Name, words.Dimension,
-                [.. trainIdx.Select(i => (trainSentences[i], trainVectors[i]))], [.. tuneIdx.Select(i => (trainSentences[i], trainVectors[i]))], options, Log);
-            var devVectors = Vectors(devSentences);
+            SkillTaggerHead head;
+            bool fresh = fineLayers > 0 && parseResult.GetValue(fineTuning.StartModel) == SkillFineTuning.Fresh;
+            if (fineLayers > 0 && !fresh && parseResult.GetValue(fineTuning.StartModel) is { } startPath)
+            {
+                var start = SkillTaggerModelFile.Load(startPath);
+                if (start.Stack is not null || start.Head.EncoderName != model.Name) throw new InvalidDataException($"--start-model {startPath} is not a frozen-encoder {model.Name} tagger");
+                head = start.Head;
+            }
+            else if (fresh) head = null!;
+            else
+                (head, _) = SkillTaggerTrainer.Train(encoder.Model.Name, words.Dimension,
+                    [.. trainIdx.Select(i => (trainSentences[i], trainVectors[i]))], [.. tuneIdx.Select(i => (trainSentences[i], trainVectors[i]))], options, Log);
+            JobRec.ML.Text.Transformer.BertLayerStack? stack = null;
+            OnnxSentenceEncoder? lower = null;
+            if (fineLayers > 0)
+            {
+                stack = SkillFineTuning.FreshStack(model, fine);
+                lower = OnnxSentenceEncoder.Load(model, new OnnxEncoderOptions(IntraOpThreads: parseResult.GetValue(threads), OutputLayer: stack.FirstLayer));
+                head = SkillFineTuning.Run(lower, stack, fresh ? null : head, [.. trainIdx.Select(i => trainSentences[i])], [.. tuneIdx.Select(i => trainSentences[i])],
+                    options, fine, parseResult.GetValue(fineTuning.Threads), Log);
+            }
+            using var lowerOwned = lower;
+            var devVectors = stack is null ? Vectors(devSentences) : new WordStateEncoder(lower!, stack).Encode([.. devSentences.Select(s => s.Tokens)]);
             var scores = SkillTaggerTrainer.Evaluate(head, [.. devSentences.Select((s, i) => (s, devVectors[i]))]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"skills: heldout=dev span_f1={scores.Combined.F1:F3} skill_f1={scores.Skill.F1:F3} knowledge_f1={scores.Knowledge.F1:F3}"));
+                $"skills: heldout=dev fine_tuned_layers={stack?.LayerCount ?? 0} span_f1={scores.Combined.F1:F3} skill_f1={scores.Skill.F1:F3} knowledge_f1={scores.Knowledge.F1:F3}"));
             var line = $"SkillSpan {Path.GetFileName(parseResult.GetValue(train))}: {trainIdx.Count} sentences trained, {tuneIdx.Count} tuned; dev {devSentences.Count} sentences";
             return await StoreFileAsync(parseResult, store, openStore, ModelNames.Skills, ModelNames.SkillsKind, head.EncoderName, words.Dimension, line,
                 new Dictionary<string, double> { ["span_f1"] = scores.Combined.F1, ["skill_f1"] = scores.Skill.F1, ["knowledge_f1"] = scores.Knowledge.F1 },
-                path => { SkillTaggerModelFile.Save(head, path); _ = SkillTaggerModelFile.Load(path); return SkillTaggerModelFile.FormatVersion; }, cancellationToken);
+                path => { SkillTaggerModelFile.Save(head, path, stack); _ = SkillTaggerModelFile.Load(path); return SkillTaggerModelFile.FormatVersion; }, cancellationToken);
         }));
         return command;
     }

@@ -29,7 +29,7 @@ public sealed class SkillExtractor : IDisposable
     private readonly SkillMatcher _matcher;
     private readonly EscoSkillLinker? _linker;
     private readonly ConcurrentDictionary<string, (string Label, float Cosine)> _links = new(StringComparer.Ordinal);
-    private IDisposable? _owned;
+    private IDisposable?[]? _owned;
 
     /// <summary>Creates the extractor; <paramref name="tagger"/> null falls back to the dictionary matcher over <paramref name="vocabulary"/>.</summary>
     /// <param name="tagger">The span tagger, or null for the dictionary fallback.</param>
@@ -48,19 +48,22 @@ public sealed class SkillExtractor : IDisposable
         MinCosine = minCosine;
         Description = tagger is null
             ? $"dictionary matcher ({vocabulary.Count:N0} skills, {vocabulary.SurfaceFormCount:N0} surface forms): {reason ?? "no skill tagger model loaded"}"
-            : $"span tagger on {tagger.Head.EncoderName} token states ({(tagger.Head.Lstm > 0 ? $"{(tagger.Head.LstmLayerCount > 1 ? $"{tagger.Head.LstmLayerCount}-layer " : "")}BiLSTM {tagger.Head.Lstm}" : "feed-forward")}{(tagger.Head.Crf ? "-CRF" : "")} head), "
+            : $"span tagger on {tagger.Head.EncoderName} token states{(tagger.Words.Stack is { } stack ? $" (top {stack.LayerCount} layer{(stack.LayerCount > 1 ? "s" : "")} fine-tuned)" : "")} ({(tagger.Head.Lstm > 0 ? $"{(tagger.Head.LstmLayerCount > 1 ? $"{tagger.Head.LstmLayerCount}-layer " : "")}BiLSTM {tagger.Head.Lstm}" : "feed-forward")}{(tagger.Head.Crf ? "-CRF" : "")} head), "
               + (_linker is null ? "spans normalised by the dictionary" : $"spans linked to {_linker.Labels.Count:N0} ESCO skills at cosine >= {minCosine:0.##}");
     }
 
-    /// <summary>Hands <paramref name="resource"/> (the tagger's encoder) to this extractor, which disposes it with itself.</summary>
-    public SkillExtractor Owning(IDisposable resource)
+    /// <summary>Hands <paramref name="resources"/> (the tagger's encoder, the linker's when it is another) to this extractor, which disposes them with itself.</summary>
+    public SkillExtractor Owning(params IDisposable?[] resources)
     {
-        _owned = resource;
+        _owned = resources;
         return this;
     }
 
     /// <inheritdoc />
-    public void Dispose() => Interlocked.Exchange(ref _owned, null)?.Dispose();
+    public void Dispose()
+    {
+        foreach (var resource in Interlocked.Exchange(ref _owned, null) ?? []) resource?.Dispose();
+    }
 
     /// <summary>A dictionary-only extractor over the built-in vocabulary, saying <paramref name="reason"/>.</summary>
     public static SkillExtractor Dictionary(string reason, SkillVocabulary? vocabulary = null) => new(null, vocabulary ?? new SkillVocabulary(), reason: reason);
@@ -77,8 +80,17 @@ public sealed class SkillExtractor : IDisposable
     /// <summary>The tagger model file this extractor was loaded from (set by <see cref="SkillExtractorLoader"/>), or null: no tagger, or one built in memory.</summary>
     public string? ModelFile { get; init; }
 
+    /// <summary>The span tagger, or null for the dictionary fallback.</summary>
+    internal SkillTagger? Tagger => _tagger;
+
     /// <summary>The tagger's head (encoder, shape, CRF), or null for the dictionary fallback.</summary>
     public SkillTaggerHead? TaggerHead => _tagger?.Head;
+
+    /// <summary>The format version of <see cref="ModelFile"/> (set by <see cref="SkillExtractorLoader"/>), or null: no tagger, or one built in memory.</summary>
+    public int? ModelFormatVersion { get; init; }
+
+    /// <summary>Encoder layers fine-tuned with the tagger (0: the head reads the pretrained encoder's last layer, or no tagger).</summary>
+    public int FineTunedLayers => _tagger?.Words.Stack?.LayerCount ?? 0;
 
     /// <summary>ESCO labels linked to, or 0 without a linker.</summary>
     public int EscoLabels => _linker?.Labels.Count ?? 0;

@@ -31,26 +31,36 @@ public static class SkillExtractorLoader
         }
 
         if (!File.Exists(path)) return Fallback($"no skill tagger model at {path} (train one with jobrec evaluate skills)");
-        SkillTaggerHead head;
-        try { head = SkillTaggerModelFile.Load(path); }
+        SkillTaggerModel loaded;
+        try { loaded = SkillTaggerModelFile.Load(path); }
         catch (InvalidDataException e) { return Fallback(e.Message); }
+        var head = loaded.Head;
         if (PretrainedEncoderModel.Find(head.EncoderName) is not { } model) return Fallback($"{path}: unknown encoder '{head.EncoderName}'");
+        // A fine-tuned tagger runs the pretrained model only up to its stack; sentence embeddings for ESCO linking need the whole model.
         OnnxSentenceEncoder encoder;
-        try { encoder = OnnxSentenceEncoder.Load(model, new OnnxEncoderOptions(IntraOpThreads: encoderThreads)); }
-        catch (ModelNotFoundException e) { return Fallback(e.Message); }
+        OnnxSentenceEncoder? full = null;
         try
         {
-            var tagger = new SkillTagger(new WordStateEncoder(encoder), head);
+            encoder = OnnxSentenceEncoder.Load(model, new OnnxEncoderOptions(IntraOpThreads: encoderThreads, OutputLayer: loaded.Stack?.FirstLayer));
+            if (loaded.Stack is not null && escoLabels is not null) full = OnnxSentenceEncoder.Load(model, new OnnxEncoderOptions(IntraOpThreads: encoderThreads));
+        }
+        catch (ModelNotFoundException e) { return Fallback(e.Message); }
+        catch (InvalidDataException e) { return Fallback($"{path}: {e.Message}"); }
+        try
+        {
+            var tagger = new SkillTagger(new WordStateEncoder(encoder, loaded.Stack), head);
             EscoSkillLinker? linker = null;
             if (escoLabels is not null)
-                linker = EscoLabelVectorFile.LoadOrBuild(encoder, model.Name, EscoSkillLinker.ReadLabels(escoLabels), LabelVectorCachePath(model.Name), log);
-            var extractor = new SkillExtractor(tagger, new JobRec.Data.Skills.SkillVocabulary(), linker) { ModelFile = Path.GetFullPath(path) }.Owning(encoder);
-            log?.Invoke($"skills: {extractor.Description} ({path})");
+                linker = EscoLabelVectorFile.LoadOrBuild(full ?? encoder, model.Name, EscoSkillLinker.ReadLabels(escoLabels), LabelVectorCachePath(model.Name), log);
+            var extractor = new SkillExtractor(tagger, new JobRec.Data.Skills.SkillVocabulary(), linker) { ModelFile = Path.GetFullPath(path), ModelFormatVersion = loaded.FormatVersion }
+                .Owning(encoder, full);
+            log?.Invoke($"skills: {extractor.Description} ({path}, format {loaded.FormatVersion})");
             return extractor;
         }
         catch
         {
             encoder.Dispose();
+            full?.Dispose();
             throw;
         }
     }

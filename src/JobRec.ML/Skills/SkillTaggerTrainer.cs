@@ -97,7 +97,7 @@ public static class SkillTaggerTrainer
 
     internal sealed class Workspace
     {
-        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [];
+        public float[] Context = [], Hidden = [], PreActivation = [], Logits = [], HiddenGradient = [], InputMask = [];
         /// <summary>Per LSTM layer: output before dropout, output after dropout, dropout mask, gradient of the dropped output.</summary>
         public float[][] Raw = [], Dropped = [], Masks = [], DroppedGradient = [];
         /// <summary>Per LSTM layer, per sentence of the batch.</summary>
@@ -117,9 +117,11 @@ public static class SkillTaggerTrainer
         }
     }
 
-    /// <summary>Forward and backward pass over one batch; writes the mean gradient per word and returns the summed loss.</summary>
+    /// <summary>Forward and backward pass over one batch; writes the mean gradient per word and returns the summed loss. When
+    /// <paramref name="dContext"/> is not empty (n × ContextDimension), it receives the gradient of the loss with respect to the standardised
+    /// context rows before input dropout (for fine-tuning the layers below the head).</summary>
     internal static double Step(SkillTaggerHead head, List<(TaggedSentence Sentence, float[] Vectors)> batch, int n, SkillTaggerOptions options,
-        Random random, float[] gradient, Workspace ws)
+        Random random, float[] gradient, Workspace ws, Span<float> dContext = default)
     {
         int cd = head.ContextDimension, h = head.Hidden, outputs = SkillTaggerHead.Outputs, oi = head.OutputInput;
         Array.Clear(gradient);
@@ -131,7 +133,16 @@ public static class SkillTaggerTrainer
             head.BuildContext(vectors, context.Slice(row * cd, sentence.Tokens.Length * cd));
             row += sentence.Tokens.Length;
         }
-        Dropout(context, options.InputDropout, random);
+        Span<float> inputMask = default;
+        if (dContext.IsEmpty) Dropout(context, options.InputDropout, random);
+        else
+        {
+            inputMask = Workspace.Ensure(ref ws.InputMask, n * cd).AsSpan(0, n * cd);
+            inputMask.Fill(1f);
+            Dropout(inputMask, options.InputDropout, random);
+            System.Numerics.Tensors.TensorPrimitives.Multiply(context, inputMask, context);
+            dContext.Clear();
+        }
         Span<float> input = context;
         Span<float> preActivation = default;
         var layers = head.LstmLayers;
@@ -196,7 +207,7 @@ public static class SkillTaggerTrainer
                     if (words > 0)
                         layers[l].Backward(head.Parameters.AsSpan(head.LstmOffset(l), layers[l].ParameterCount), layerInput.Slice(row * inputWidth, words * inputWidth), words,
                             raw.Slice(row * oi, words * oi), dRaw.Slice(row * oi, words * oi), ws.Caches[l][b], g.Slice(head.LstmOffset(l), layers[l].ParameterCount),
-                            l > 0 ? dInput.Slice(row * inputWidth, words * inputWidth) : default);
+                            l > 0 ? dInput.Slice(row * inputWidth, words * inputWidth) : dContext.IsEmpty ? default : dContext.Slice(row * inputWidth, words * inputWidth));
                     row += words;
                 }
             }
@@ -210,7 +221,10 @@ public static class SkillTaggerTrainer
             Blas.Sgemm(true, false, h, cd, n, 1f, hiddenGradient, context, 0f, g.Slice(head.W1Offset, h * cd));
             var b1 = g.Slice(head.B1Offset, h);
             for (int r = 0; r < n; r++) System.Numerics.Tensors.TensorPrimitives.Add(b1, hiddenGradient.Slice(r * h, h), b1);
+            if (!dContext.IsEmpty) Blas.Sgemm(false, false, n, cd, h, 1f, hiddenGradient, head.Parameters.AsSpan(head.W1Offset, h * cd), 0f, dContext);
         }
+        else if (!dContext.IsEmpty) Blas.Sgemm(false, false, n, cd, outputs, 1f, logits, head.Parameters.AsSpan(head.W2Offset, outputs * oi), 0f, dContext);
+        if (!dContext.IsEmpty) System.Numerics.Tensors.TensorPrimitives.Multiply(dContext, inputMask, dContext);
         return loss;
     }
 

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using JobRec.ML.Text.Onnx;
+using JobRec.ML.Text.Transformer;
 
 namespace JobRec.ML.Skills;
 
 /// <summary>Word-level features from a pretrained encoder's token states: each word is split into WordPiece tokens, the words of a sentence are run
 /// through the model together, and a word's vector is [state of its first piece, mean state of its pieces, <see cref="ShapeFeatures"/> surface flags]
-/// (the uncased model cannot see capitals or digits-only shapes, the flags can).</summary>
+/// (the uncased model cannot see capitals or digits-only shapes, the flags can). With a fine-tuned <see cref="Stack"/>, the encoder stops after
+/// <see cref="BertLayerStack.FirstLayer"/> layers and the stack computes the top layers' states, which are pooled the same way.</summary>
 /// <remarks>
 /// Limits: a word keeps its first <see cref="MaxPiecesPerWord"/> pieces (a word with no piece, e.g. only control characters, becomes [UNK]);
 /// a sentence longer than the model's limit (<c>MaxTokens - 2</c> pieces, 254 for MiniLM) is cut at word boundaries into chunks encoded separately.
@@ -22,14 +24,22 @@ public sealed class WordStateEncoder
     /// <summary>Version of the feature layout; part of cache keys and model files.</summary>
     public const int FeatureVersion = 1;
 
-    private const int SentencesPerCall = 256;
+    /// <summary>Sentences whose chunks go through one <see cref="OnnxSentenceEncoder.TokenStates"/> call (and one stack pass).</summary>
+    internal const int SentencesPerCall = 256;
     private readonly long _cls, _sep, _unk;
     private readonly ConcurrentDictionary<string, long[]> _pieces = new(StringComparer.Ordinal);
 
     /// <summary>Wraps <paramref name="encoder"/> (not owned: the caller disposes it).</summary>
-    public WordStateEncoder(OnnxSentenceEncoder encoder)
+    /// <param name="encoder">The pretrained encoder. With <paramref name="stack"/>, it must have been loaded with
+    /// <see cref="OnnxEncoderOptions.OutputLayer"/> = the stack's <see cref="BertLayerStack.FirstLayer"/>, so that its token states are those the stack reads.</param>
+    /// <param name="stack">Fine-tuned top layers run on the encoder's token states (null: the encoder's own last layer).</param>
+    /// <exception cref="ArgumentException">The stack's width is not the encoder's.</exception>
+    public WordStateEncoder(OnnxSentenceEncoder encoder, BertLayerStack? stack = null)
     {
         Encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
+        if (stack is not null && stack.Dim != encoder.Dimension)
+            throw new ArgumentException($"the fine-tuned layers are {stack.Dim}-d, the encoder {encoder.Model.Name} gives {encoder.Dimension}-d states", nameof(stack));
+        Stack = stack;
         var empty = encoder.Tokenizer.Encode("", 3);
         (_cls, _sep) = (empty[0], empty[^1]);
         var unknown = encoder.Tokenizer.Encode("\uE000", 8);
@@ -38,6 +48,9 @@ public sealed class WordStateEncoder
 
     /// <summary>The sentence encoder whose token states are read.</summary>
     public OnnxSentenceEncoder Encoder { get; }
+
+    /// <summary>Fine-tuned top layers run on the encoder's token states, or null (the encoder's last layer is used as is).</summary>
+    public BertLayerStack? Stack { get; }
 
     /// <summary>Length of a word vector: 2 × the model's hidden size + <see cref="ShapeFeatures"/>.</summary>
     public int Dimension => 2 * Encoder.Dimension + ShapeFeatures;
@@ -62,37 +75,97 @@ public sealed class WordStateEncoder
         for (int block = 0; block < sentences.Count; block += SentencesPerCall)
         {
             int end = Math.Min(sentences.Count, block + SentencesPerCall);
-            var rows = new List<long[]>();
-            var chunks = new List<(int Sentence, int FirstWord, int Words)>();
-            for (int s = block; s < end; s++)
-            {
-                var words = sentences[s] ?? [];
-                result[s] = new float[words.Length * Dimension];
-                int first = 0;
-                while (first < words.Length)
-                {
-                    var row = new List<long> { _cls };
-                    int w = first;
-                    while (w < words.Length && (w == first || row.Count - 1 + Pieces(words[w]).Length <= MaxPiecesPerChunk))
-                    {
-                        var pieces = Pieces(words[w]);
-                        row.AddRange(pieces.Length <= MaxPiecesPerChunk ? pieces : pieces[..MaxPiecesPerChunk]);
-                        w++;
-                    }
-                    row.Add(_sep);
-                    rows.Add([.. row]);
-                    chunks.Add((s, first, w - first));
-                    first = w;
-                }
-            }
-            var states = Encoder.TokenStates(rows);
-            for (int c = 0; c < chunks.Count; c++) Fill(sentences[chunks[c].Sentence], chunks[c].FirstWord, chunks[c].Words, states[c], result[chunks[c].Sentence]);
+            for (int s = block; s < end; s++) result[s] = new float[(sentences[s]?.Length ?? 0) * Dimension];
+            var chunks = Chunks(sentences, block, end);
+            var states = Encoder.TokenStates(chunks.Select(c => c.Row).ToList());
+            if (Stack is not null) states = RunStack(Stack, states);
+            Pool(sentences, chunks, states, result);
             progress?.Invoke(end);
         }
         return result;
     }
 
-    private void Fill(string[] words, int firstWord, int count, float[] states, float[] output)
+    /// <summary>A run of words of one sentence encoded as one model row ([CLS] pieces [SEP]).</summary>
+    internal readonly record struct Chunk(int Sentence, int FirstWord, int Words, long[] Row);
+
+    /// <summary>Splits sentences [<paramref name="start"/>, <paramref name="end"/>) into model rows, in sentence order.</summary>
+    internal List<Chunk> Chunks(IReadOnlyList<string[]> sentences, int start, int end)
+    {
+        var chunks = new List<Chunk>();
+        for (int s = start; s < end; s++)
+        {
+            var words = sentences[s] ?? [];
+            int first = 0;
+            while (first < words.Length)
+            {
+                var row = new List<long> { _cls };
+                int w = first;
+                while (w < words.Length && (w == first || row.Count - 1 + Pieces(words[w]).Length <= MaxPiecesPerChunk))
+                {
+                    var pieces = Pieces(words[w]);
+                    row.AddRange(pieces.Length <= MaxPiecesPerChunk ? pieces : pieces[..MaxPiecesPerChunk]);
+                    w++;
+                }
+                row.Add(_sep);
+                chunks.Add(new Chunk(s, first, w - first, [.. row]));
+                first = w;
+            }
+        }
+        return chunks;
+    }
+
+    /// <summary>Most tokens in one stack pass (about 23 KB of activations per token and layer for MiniLM).</summary>
+    internal const int StackPassTokens = 4096;
+
+    /// <summary>Runs <paramref name="stack"/> over the token states of several rows, consecutive rows packed into passes of at most
+    /// <see cref="StackPassTokens"/> tokens (a longer row alone); returns each row's output states.</summary>
+    internal static float[][] RunStack(BertLayerStack stack, IReadOnlyList<float[]> states)
+    {
+        int d = stack.Dim;
+        var result = new float[states.Count][];
+        for (int start = 0; start < states.Count;)
+        {
+            int end = start + 1, tokens = states[start].Length / d;
+            while (end < states.Count && tokens + states[end].Length / d <= StackPassTokens) tokens += states[end++].Length / d;
+            var rows = Enumerable.Range(start, end - start).Select(i => states[i]).ToList();
+            var (input, lengths) = Pack(rows, d);
+            var output = Unpack(stack.Forward(input, lengths).Output, lengths, d);
+            output.CopyTo(result, start);
+            start = end;
+        }
+        return result;
+    }
+
+    /// <summary>Concatenates rows of token states (each length × <paramref name="dim"/>).</summary>
+    internal static (float[] Packed, int[] Lengths) Pack(IReadOnlyList<float[]> rows, int dim)
+    {
+        var lengths = rows.Select(r => r.Length / dim).ToArray();
+        var packed = new float[rows.Sum(r => (long)r.Length)];
+        int at = 0;
+        foreach (var r in rows) { r.CopyTo(packed, at); at += r.Length; }
+        return (packed, lengths);
+    }
+
+    /// <summary>Splits packed rows back (the inverse of <see cref="Pack"/>).</summary>
+    internal static float[][] Unpack(float[] packed, int[] lengths, int dim)
+    {
+        var rows = new float[lengths.Length][];
+        for (int r = 0, at = 0; r < lengths.Length; at += lengths[r] * dim, r++) rows[r] = packed.AsSpan(at, lengths[r] * dim).ToArray();
+        return rows;
+    }
+
+    /// <summary>Pools each chunk's token states into its words' vectors in <paramref name="result"/> (allocated: sentences' words × <see cref="Dimension"/>).</summary>
+    internal void Pool(IReadOnlyList<string[]> sentences, List<Chunk> chunks, IReadOnlyList<float[]> states, float[][] result)
+    {
+        for (int c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            Fill(sentences[chunk.Sentence], chunk.FirstWord, chunk.Words, states[c], result[chunk.Sentence]);
+        }
+    }
+
+    /// <summary>Pools one chunk's token states (its row, [CLS] first) into the vectors of its words in <paramref name="output"/> (the sentence's words × <see cref="Dimension"/>).</summary>
+    internal void Fill(string[] words, int firstWord, int count, ReadOnlySpan<float> states, float[] output)
     {
         int d = Encoder.Dimension;
         int token = 1; // after [CLS]
@@ -100,11 +173,32 @@ public sealed class WordStateEncoder
         {
             int pieces = Math.Min(Pieces(words[w]).Length, MaxPiecesPerChunk);
             var target = output.AsSpan(w * Dimension, Dimension);
-            states.AsSpan(token * d, d).CopyTo(target);
+            states.Slice(token * d, d).CopyTo(target);
             var mean = target.Slice(d, d);
-            for (int p = 0; p < pieces; p++) System.Numerics.Tensors.TensorPrimitives.Add(mean, states.AsSpan((token + p) * d, d), mean);
+            for (int p = 0; p < pieces; p++) System.Numerics.Tensors.TensorPrimitives.Add(mean, states.Slice((token + p) * d, d), mean);
             System.Numerics.Tensors.TensorPrimitives.Multiply(mean, 1f / pieces, mean);
             Shape(words[w], target[(2 * d)..]);
+            token += pieces;
+        }
+    }
+
+    /// <summary>The backward pass of the pooling: adds to <paramref name="dStates"/> (the chunk's tokens × model width) the gradient of the token
+    /// states given <paramref name="dVectors"/>, the gradient of the sentence's word vectors (the shape flags have none).</summary>
+    internal void PoolBackward(string[] words, Chunk chunk, ReadOnlySpan<float> dVectors, Span<float> dStates)
+    {
+        int d = Encoder.Dimension;
+        int token = 1;
+        for (int w = chunk.FirstWord; w < chunk.FirstWord + chunk.Words; w++)
+        {
+            int pieces = Math.Min(Pieces(words[w]).Length, MaxPiecesPerChunk);
+            var dWord = dVectors.Slice(w * Dimension, Dimension);
+            var first = dStates.Slice(token * d, d);
+            System.Numerics.Tensors.TensorPrimitives.Add(first, dWord[..d], first);
+            for (int p = 0; p < pieces; p++)
+            {
+                var target = dStates.Slice((token + p) * d, d);
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(dWord.Slice(d, d), 1f / pieces, target, target);
+            }
             token += pieces;
         }
     }

@@ -30,6 +30,10 @@ public sealed class OptionValidationTests
         { ["encode", "--golden", "golden.json"], "jobrec encode: unknown option --golden" },
         { ["train", "skills", "--encoder-threads", "-1"], "jobrec train skills: --encoder-threads -1 must be at least 0" },
         { ["evaluate", "skills", "--encoder-threads", "-1"], "jobrec evaluate skills: --encoder-threads -1 must be at least 0" },
+        { ["evaluate", "skills", "--fine-tune-layers", "-1"], "jobrec evaluate skills: --fine-tune-layers -1 must be at least 0" },
+        { ["evaluate", "skills", "--fine-tune-layers", "7"], "evaluate skills: fine-tuned layers must be 1..6" },
+        { ["evaluate", "skills", "--also-encoder", "arctic-xs"], "evaluate skills: --also-encoder needs --fine-tune-layers 0" },
+        { ["train", "skills", "--fine-tune-layers", "1", "--stack-learning-rate", "0"], "train skills: stack learning rate must be positive" },
         { ["bench", "skills-import", "--encoder-threads", "-1"], "jobrec bench skills-import: --encoder-threads -1 must be at least 0" },
         { ["bench", "text", "--threads", "-1"], "jobrec bench text: --threads -1 must be at least 0" },
     };

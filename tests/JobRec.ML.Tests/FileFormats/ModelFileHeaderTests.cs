@@ -20,7 +20,7 @@ public sealed class ModelFileHeaderTests : IDisposable
     [Fact]
     public void Plain_headers_are_the_bytes_earlier_builds_wrote()
     {
-        Assert.Equal("4A52535402000000", Header(SkillTaggerModelFile.Format));  // skill-tagger-minilm.jrst in the model cache
+        Assert.Equal("4A52535403000000", Header(SkillTaggerModelFile.Format));  // format 3; the model cache's format-2 skill-tagger-minilm.jrst still loads
         Assert.Equal("4A52454C01000000", Header(EscoLabelVectorFile.Format));   // esco-skill-labels-minilm.vec
         Assert.Equal("4A52575301000000", Header(WordStateCache.Format));
         Assert.Equal("4A524C4D03000000", Header(JobRec.ML.Language.Model.LanguageModelCheckpoint.Format));

@@ -171,7 +171,9 @@ public sealed class SkillTaggerTrainingTests
         try
         {
             SkillTaggerModelFile.Save(head, path);
-            var loaded = SkillTaggerModelFile.Load(path);
+            var file = SkillTaggerModelFile.Load(path);
+            Assert.Equal((SkillTaggerModelFile.FormatVersion, 0), (file.FormatVersion, file.FineTunedLayers));
+            var loaded = file.Head;
             Assert.Equal(("minilm", head.InputDimension, head.Radius, head.Hidden, head.Lstm, 2, true),
                 (loaded.EncoderName, loaded.InputDimension, loaded.Radius, loaded.Hidden, loaded.Lstm, loaded.LstmLayerCount, loaded.Crf));
             Assert.Equal(head.Parameters, loaded.Parameters);
@@ -194,7 +196,7 @@ public sealed class SkillTaggerTrainingTests
             wrongVersion[4] = 1; // the layout before LSTM layers and CRF: refused in one line that says to retrain
             File.WriteAllBytes(path, wrongVersion);
             var old = Assert.Throws<InvalidDataException>(() => SkillTaggerModelFile.Load(path)).Message;
-            Assert.Contains("format version 1 is not supported: this build reads version 2", old);
+            Assert.Contains("format version 1 is not supported: this build reads versions 2 to 3", old);
             Assert.Contains("jobrec train skills", old);
             Assert.DoesNotContain('\n', old);
             File.WriteAllBytes(path, "JRPH...."u8.ToArray());
