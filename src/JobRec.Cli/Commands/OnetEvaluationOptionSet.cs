@@ -28,7 +28,7 @@ internal sealed class OnetEvaluationOptionSet
         EncoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => defaults.EncoderClassifierShare }.Within(0, 1);
         HeadTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
         // The classifier's encoder evidence: MiniLM, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
-        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), arctic-xs, minilm-onet (jobrec onet fine-tune-encoder), use-lite (needed by --encoder-epochs), hashed");
     }
 
     /// <summary><c>--onet</c>.</summary>
@@ -94,7 +94,10 @@ internal sealed class OnetEvaluationOptionSet
     public string? EncoderMismatch(ParseResult parseResult, string commandName) =>
         OnetClassifierDefaults.EncoderMismatch(parseResult.GetValue(EncoderEpochs), Encoder.Name(parseResult)) is { } why ? $"{commandName}: {why}" : null;
 
-    /// <summary>The encoder of the cosine evidence with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
-    public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>
-        new(Encoder.Create(parseResult, log), Path.Combine(ModelCache.Root, "embeddings", $"{Encoder.Name(parseResult)}.bin"));
+    /// <summary>The encoder of the cosine evidence with the persistent embedding cache <see cref="TextEncoderCatalog.EmbeddingCacheFile"/>.</summary>
+    public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log)
+    {
+        var encoder = Encoder.Create(parseResult, log);
+        return new(encoder, TextEncoderCatalog.EmbeddingCacheFile(Encoder.Name(parseResult), encoder));
+    }
 }
