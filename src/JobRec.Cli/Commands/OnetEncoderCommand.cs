@@ -26,7 +26,7 @@ internal static class OnetEncoderCommand
         var rate = new Option<float>("--lr") { Description = "Peak AdamW learning rate (linear warm-up over 10% of the steps, then cosine decay)", DefaultValueFactory = _ => defaults.LearningRate }.Positive();
         var batch = new Option<int>("--batch") { Description = "Title pairs per step (in-batch negatives)", DefaultValueFactory = _ => defaults.BatchSize }.AtLeast(2);
         var seed = new Option<int>("--seed") { Description = "Seed of pair order and sampling", DefaultValueFactory = _ => defaults.Seed };
-        var threads = new Option<int>("--threads") { Description = "BLAS and ONNX Runtime threads", DefaultValueFactory = _ => 2 }.AtLeast(1);
+        var threads = new Option<int>("--train-threads") { Description = "Threads of BLAS (training) and ONNX Runtime (frozen layers)", DefaultValueFactory = _ => 2 }.AtLeast(1);
         var output = new Option<string>("--output") { Description = "Encoder folder to write", DefaultValueFactory = _ => FineTunedEncoder.CacheDirectory(FineTunedEncoder.MiniLmOnet) };
         var command = new Command("fine-tune-encoder", "Fine-tune MiniLM's top layers on O*NET training titles (InfoNCE, in-batch negatives) and save it as the encoder minilm-onet");
         command.AddAll(onet, layers, epochs, rate, batch, seed, threads, output);

@@ -36,6 +36,9 @@ public sealed class FineTunedEncoderTests(TinyTuningFixture tiny) : IClassFixtur
             lowestToBase = Math.Min(lowestToBase, MatrixRows.Cosine(fromOnnx.AsSpan(i * 384, 384), before.AsSpan(i * 384, 384)));
         }
         Assert.True(lowestToBase < 0.999f, $"fine-tuned vectors all within cosine {lowestToBase} of MiniLM's");
+        // Stale vectors of another fine-tuning are never reused: the embedding cache is named by the model file's digest.
+        Assert.Equal($"minilm-onet-{written.ModelSha256[..16]}.bin", Path.GetFileName(TextEncoderCatalog.EmbeddingCacheFile(FineTunedEncoder.MiniLmOnet, encoder)));
+        Assert.Equal("minilm.bin", Path.GetFileName(TextEncoderCatalog.EmbeddingCacheFile("minilm", plain)));
     }
 
     [Fact]
