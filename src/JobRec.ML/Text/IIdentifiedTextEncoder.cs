@@ -1,5 +1,3 @@
-using JobRec.ML.Text.Onnx;
-
 namespace JobRec.ML.Text;
 
 /// <summary>A text encoder that can name the exact model file behind its vectors (e.g. "minilm-onet sha256=…"), so a saved model trained on its
@@ -8,20 +6,4 @@ public interface IIdentifiedTextEncoder : ITextEncoder
 {
     /// <summary>The encoder's name and model file digest, or empty when it has none.</summary>
     string Identity { get; }
-}
-
-/// <summary>Finds the identity of an encoder through the caching wrappers.</summary>
-public static class EncoderIdentity
-{
-    /// <summary>"&lt;name&gt; sha256=&lt;model.onnx digest&gt;" for an ONNX encoder, the <see cref="IIdentifiedTextEncoder.Identity"/> of one that has it,
-    /// else empty (the encoder is then recognised by its vectors only). <see cref="DiskCachedTextEncoder"/> and <see cref="MemoryCachedTextEncoder"/>
-    /// are looked through.</summary>
-    public static string Of(ITextEncoder encoder) => encoder switch
-    {
-        OnnxSentenceEncoder onnx => $"{onnx.Model.Name} sha256={onnx.Model.ModelSha256}",
-        IIdentifiedTextEncoder identified => identified.Identity,
-        DiskCachedTextEncoder disk => Of(disk.Inner),
-        MemoryCachedTextEncoder memory => Of(memory.Inner),
-        _ => "",
-    };
 }
