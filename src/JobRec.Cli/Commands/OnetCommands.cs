@@ -7,8 +7,8 @@ using JobRec.ML.Text;
 
 namespace JobRec.Cli.Commands;
 
-/// <summary>Commands of the O*NET model: <c>jobrec onet train</c> (train on every alternate title, re-ranker included, and save) and
-/// <c>jobrec onet classify</c> (load a saved model and classify titles).</summary>
+/// <summary>Commands of the O*NET model: <c>jobrec onet train</c> (train on every alternate title, re-ranker included, and save),
+/// <c>jobrec onet classify</c> (load a saved model and classify titles) and <c>jobrec onet fine-tune-encoder</c> (<see cref="OnetEncoderCommand"/>).</summary>
 internal static class OnetCommands
 {
     /// <summary>Adds <c>onet train</c> and <c>onet classify</c> under <paramref name="root"/>.</summary>
@@ -17,6 +17,7 @@ internal static class OnetCommands
         var onet = new Command("onet", "Train, save and use the O*NET occupation classifier (title -> O*NET-SOC codes)");
         onet.Subcommands.Add(TrainCommand());
         onet.Subcommands.Add(ClassifyCommand());
+        onet.Subcommands.Add(OnetEncoderCommand.Create());
         root.Subcommands.Add(onet);
     }
 
@@ -30,11 +31,11 @@ internal static class OnetCommands
         var maxTitles = new Option<int>("--max-titles") { Description = "Train on at most this many alternate titles (every n-th kept; 0 = all)", DefaultValueFactory = _ => 0 }.AtLeast(0);
         var noRerank = new Option<bool>("--no-rerank") { Description = "Save the fused-order model without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
-        var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => new OnetClassifierOptions().RerankFolds };
+        var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => OnetClassifierDefaults.RerankFolds };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
         var headTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
-        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
-        var command = new Command("train", "Train the O*NET classifier (MiniLM by default) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        var command = new Command("train", "Train the O*NET classifier (O*NET-tuned MiniLM by default) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
         foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs, headTitlePairs }) command.Options.Add(o);
         encoderSettings.AddTo(command);
         command.SetAction(parseResult =>
@@ -52,7 +53,8 @@ internal static class OnetCommands
             if (OnetClassifierDefaults.EncoderMismatch(tuneEpochs, encoderName) is { } mismatch) { Console.Error.WriteLine($"onet train: {mismatch}"); return 2; }
             try
             {
-                using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{encoderName}.bin"));
+                var created = encoderSettings.Create(parseResult, Log);
+                using var encoder = new DiskCachedTextEncoder(created, TextEncoderCatalog.EmbeddingCacheFile(encoderName, created));
                 Log($"training from {Path.GetFullPath(directory)} ({(options.Rerank ? $"re-ranked: development model, {options.RerankFolds} fold models, final model" : "fused order, one model")})");
                 var classifier = OnetOccupationClassifier.Train(directory, encoder, options, max, Log);
                 var source = string.Create(CultureInfo.InvariantCulture,
@@ -77,8 +79,8 @@ internal static class OnetCommands
         var titles = new Argument<string[]>("titles") { Description = "Job titles to classify", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string>("--model") { Description = "Saved model (jobrec onet train)", DefaultValueFactory = _ => DefaultModelPath };
         var k = CliOptions.K(5, "Occupations per title");
-        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder the model was trained with: minilm (default), arctic-xs, use-lite, hashed");
-        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (trained with MiniLM unless told otherwise)");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder the model was trained with: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite, hashed");
+        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (trained with minilm-onet unless told otherwise)");
         command.Arguments.Add(titles);
         foreach (var o in new Option[] { model, k }) command.Options.Add(o);
         encoderSettings.AddTo(command);

@@ -21,14 +21,14 @@ internal sealed class OnetEvaluationOptionSet
         Hidden = new Option<int>("--classifier-hidden") { Description = "Width of the classifier's n-gram embeddings", DefaultValueFactory = _ => defaults.ClassifierHidden }.AtLeast(1);
         NoAugment = new Option<bool>("--no-augment") { Description = "Train on the given titles only, without those derived from the occupation titles (singular forms, list members)" };
         NoRerank = new Option<bool>("--no-rerank") { Description = "Rank by the fused score alone, without the reranker (trains one model instead of five)" };
-        Folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the reranker more lists (0 = development titles only)", DefaultValueFactory = _ => defaults.RerankFolds }.AtLeast(0);
+        Folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the reranker more lists (0 = development titles only)", DefaultValueFactory = _ => OnetClassifierDefaults.RerankFolds }.AtLeast(0);
         Candidates = new Option<int>("--rerank-candidates") { Description = "Fused candidates the reranker re-orders per title", DefaultValueFactory = _ => new RerankerOptions().Candidates }.AtLeast(1);
         HeadEpochs = new Option<int>("--head-epochs") { Description = "Epochs of the head's contrastive training", DefaultValueFactory = _ => new ContrastiveOptions().Epochs }.AtLeast(1);
         EncoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
         EncoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => defaults.EncoderClassifierShare }.Within(0, 1);
         HeadTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
-        // The classifier's encoder evidence: MiniLM, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
-        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        // The classifier's encoder evidence: minilm-onet, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
+        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite (needed by --encoder-epochs), hashed");
     }
 
     /// <summary><c>--onet</c>.</summary>
@@ -94,7 +94,10 @@ internal sealed class OnetEvaluationOptionSet
     public string? EncoderMismatch(ParseResult parseResult, string commandName) =>
         OnetClassifierDefaults.EncoderMismatch(parseResult.GetValue(EncoderEpochs), Encoder.Name(parseResult)) is { } why ? $"{commandName}: {why}" : null;
 
-    /// <summary>The encoder of the cosine evidence with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
-    public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log) =>
-        new(Encoder.Create(parseResult, log), Path.Combine(ModelCache.Root, "embeddings", $"{Encoder.Name(parseResult)}.bin"));
+    /// <summary>The encoder of the cosine evidence with the persistent embedding cache <see cref="TextEncoderCatalog.EmbeddingCacheFile"/>.</summary>
+    public DiskCachedTextEncoder CreateEncoder(ParseResult parseResult, Action<string> log)
+    {
+        var encoder = Encoder.Create(parseResult, log);
+        return new(encoder, TextEncoderCatalog.EmbeddingCacheFile(Encoder.Name(parseResult), encoder));
+    }
 }

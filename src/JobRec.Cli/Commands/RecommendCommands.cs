@@ -100,7 +100,7 @@ internal static class RecommendCommands
             {
                 "hashed" => new HashedTextEncoder().WithIdf(evaluationSplit.Corpus.Jobs.Values.Select(j => RecommenderDatasetFactory.JobContentOf(j).Text)),
                 // Pretrained encoders are slow on CPU: their vectors are cached on disk, so only the first run encodes.
-                var other => new DiskCachedTextEncoder(TextEncoderCatalog.Create(other, log: log.WriteLine), Path.Combine(ModelCache.Root, "embeddings", $"{other}.bin")),
+                var other => TextEncoderCatalog.CreateCached(other, log: log.WriteLine),
             };
             var cachedEncoder = new MemoryCachedTextEncoder(encoder);
             var settings = StandardModels.Untuned(seedValue) with { Fm = StandardModels.FmOptions(seedValue) with { Epochs = parseResult.GetValue(fmEpochs) } };

@@ -35,7 +35,7 @@ internal static class TextCommands
 
     /// <summary><paramref name="encoder"/> with the persistent embedding cache $JOBREC_CACHE/embeddings/&lt;name&gt;.bin.</summary>
     private static DiskCachedTextEncoder CachedEncoder(ITextEncoder encoder, string name) =>
-        new(encoder, Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
+        new(encoder, TextEncoderCatalog.EmbeddingCacheFile(name, encoder));
 
     private static Command EncodeCommand()
     {

@@ -42,6 +42,7 @@ public sealed partial class OnetClassifier
         writer.Int32(d);
         writer.Strings(EncoderProbes);
         writer.Floats(_encoder.Encode(EncoderProbes));
+        writer.String(EncoderIdentity.Of(_encoder));
 
         writer.Section("HEAD");
         writer.Boolean(_head is not null);
@@ -99,6 +100,7 @@ public sealed partial class OnetClassifier
         int d = reader.Int32("encoder dimension", 1, 1 << 16);
         var probes = reader.Strings("encoder probe texts");
         var stored = reader.Floats("encoder probe vectors", (long)probes.Length * d);
+        CheckIdentity(reader.Path, encoder, reader.String("encoder identity"));
         CheckEncoder(reader.Path, encoder, d, probes, stored);
 
         reader.Section("HEAD");
@@ -150,6 +152,18 @@ public sealed partial class OnetClassifier
         var profiles = new OccupationProfiles(occupations.Select(o => o.Code).ToArray(), titles, owner);
         return new OnetClassifier(encoder, head, occupations, titles, titleVectors, owner, descriptionVectors, classifier, lexical, options, profiles, reranker, tuned);
     }
+
+    /// <summary>Refuses an encoder whose model file differs from the one the model was trained with, when both are known
+    /// (<see cref="EncoderIdentity"/>: name and model.onnx SHA-256); an encoder without a model file is checked by its probe vectors only.</summary>
+    private static void CheckIdentity(string path, ITextEncoder encoder, string stored)
+    {
+        var given = EncoderIdentity.Of(encoder);
+        if (stored.Length == 0 || given.Length == 0 || string.Equals(stored, given, StringComparison.Ordinal)) return;
+        throw new OnetModelEncoderMismatchException(path, $"the model was trained with the encoder '{Short(stored)}', the encoder given is '{Short(given)}'");
+    }
+
+    private static string Short(string identity) => identity.IndexOf("sha256=", StringComparison.Ordinal) is >= 0 and var at && identity.Length > at + 19
+        ? identity[..(at + 19)] + "…" : identity;
 
     private static void CheckEncoder(string path, ITextEncoder encoder, int dimension, string[] probes, float[] stored)
     {

@@ -5,14 +5,14 @@ using JobRec.ML.Text;
 namespace JobRec.ML.Onet;
 
 /// <summary>The saved form of a trained <see cref="OnetClassifier"/> (re-ranker included): a <see cref="ChecksummedFile"/> with magic "JRONETCL"
-/// and format version 2 (56-byte header: magic, version, payload length, the payload's SHA-256), then the payload (what it was trained from,
-/// occupations, mixing weights, encoder probe embeddings, projection head, title entries with their vectors, description vectors, learned
+/// and format version 4 (56-byte header: magic, version, payload length, the payload's SHA-256), then the payload (what it was trained from,
+/// occupations, mixing weights, encoder probe embeddings and the encoder's model-file identity, projection head, title entries with their vectors, description vectors, learned
 /// classifiers, n-gram index, re-ranker). Loading checks the envelope before parsing, so a truncated, corrupt or foreign file is an
 /// <see cref="InvalidDataException"/> that names the file and the offset.</summary>
 public static class OnetModelFile
 {
     /// <summary>Format version this build writes and reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The O*NET model file format.</summary>
     public static readonly BinaryFileFormat Format = new("O*NET model", "JRONETCL"u8, Version, remedy: "train the model again (jobrec onet train)");

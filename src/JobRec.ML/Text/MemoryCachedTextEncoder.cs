@@ -10,6 +10,9 @@ public sealed class MemoryCachedTextEncoder(ITextEncoder inner) : ITextEncoder
     /// <inheritdoc />
     public int Dimension => inner.Dimension;
 
+    /// <summary>The encoder that computes vectors not remembered.</summary>
+    public ITextEncoder Inner => inner;
+
     /// <summary>Number of distinct texts remembered.</summary>
     public int CachedCount => _cache.Count;
 

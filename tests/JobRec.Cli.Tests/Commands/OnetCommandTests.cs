@@ -28,11 +28,17 @@ public sealed partial class OnetCommandTests
             Assert.StartsWith("29-", lines[1], StringComparison.Ordinal); // healthcare practitioners
             Assert.StartsWith("15-", lines[5], StringComparison.Ordinal); // computer and mathematical
 
-            // The default encoder is MiniLM: the model holds its probe embeddings, so loading it with USE-Lite is refused.
-            Assert.Contains("encoder=minilm", File.ReadAllText(model, System.Text.Encoding.Latin1), StringComparison.Ordinal);
+            // The default encoder is the O*NET-tuned MiniLM: the model holds its probe embeddings, so loading it with USE-Lite is refused,
+            // and its model file's digest, so the plain MiniLM is refused by name and digest.
+            Assert.Contains("encoder=minilm-onet", File.ReadAllText(model, System.Text.Encoding.Latin1), StringComparison.Ordinal);
             var mismatch = Run("onet", "classify", "--model", model, "--encoder", "use-lite", "Cook");
             Assert.Equal(2, mismatch.Code);
             Assert.Contains("train the O*NET model again with this encoder", mismatch.Error, StringComparison.Ordinal);
+            var plain = Run("onet", "classify", "--model", model, "--encoder", "minilm", "Cook");
+            Assert.Equal(2, plain.Code);
+            Assert.Single(plain.Error.Trim().Split('\n'));
+            Assert.Contains("trained with the encoder 'minilm-onet sha256=", plain.Error, StringComparison.Ordinal);
+            Assert.Contains("the encoder given is 'minilm sha256=4a64cee3d413", plain.Error, StringComparison.Ordinal);
 
             var missing = Run("onet", "classify", "--model", Path.Combine(dir, "none.model"), "Cook");
             Assert.Equal(2, missing.Code);
@@ -92,6 +98,22 @@ public sealed partial class OnetCommandTests
 
     [GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}\s+-?\d+\.\d{4}\s+\S")]
     private static partial Regex CodeLine();
+
+    [Fact]
+    public void Fine_tune_encoder_refuses_a_missing_O_NET_folder_or_bad_settings_in_one_line()
+    {
+        var output = Path.Combine(Path.GetTempPath(), "jobrec-onet-encoder-" + Guid.NewGuid().ToString("N"));
+        var missing = Run("onet", "fine-tune-encoder", "--onet", Path.Combine(output, "no-onet"), "--output", output);
+        Assert.Equal(2, missing.Code);
+        Assert.Single(missing.Error.Trim().Split('\n'));
+        Assert.Contains("no-onet", missing.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+
+        var layers = Run("onet", "fine-tune-encoder", "--onet", Path.Combine(SharedData.Root, "onet"), "--layers", "7", "--output", output);
+        Assert.NotEqual(0, layers.Code);
+        Assert.Contains("--layers", layers.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
 
     private static (int Code, string Output, string Error) Run(params string[] args) => CliRunner.Run(args);
 }

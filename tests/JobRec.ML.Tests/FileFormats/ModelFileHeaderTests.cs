@@ -25,7 +25,7 @@ public sealed class ModelFileHeaderTests : IDisposable
         Assert.Equal("4A52575301000000", Header(WordStateCache.Format));
         Assert.Equal("4A524C4D03000000", Header(JobRec.ML.Language.Model.LanguageModelCheckpoint.Format));
         Assert.Equal("4A524D4F44454C0A01000000", Header(JobRec.ML.Models.ModelFile.Format));
-        Assert.Equal("4A524F4E4554434C03000000", Header(OnetModelFile.Format));
+        Assert.Equal("4A524F4E4554434C04000000", Header(OnetModelFile.Format)); // v4: the encoder's model-file identity in ENCD
         Assert.Equal(56, OnetModelFile.HeaderLength);
 
         // The recommender header was BinaryWriter.Write("JOBREC-RECOMMENDER") (length byte, ASCII) and Write(2).

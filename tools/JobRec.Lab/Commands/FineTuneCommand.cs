@@ -69,7 +69,8 @@ internal static class FineTuneCommand
             }
             foreach (var g in pairs.GroupBy(p => p.Source)) Log($"{g.Key}: {g.Count()} pairs");
             var name = encoderSettings.Name(parseResult);
-            using var encoder = new DiskCachedTextEncoder(encoderSettings.Create(parseResult, Log), Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
+            var created = encoderSettings.Create(parseResult, Log);
+            using var encoder = new DiskCachedTextEncoder(created, TextEncoderCatalog.EmbeddingCacheFile(name, created));
             var (head, report) = FineTuningRun.Run(pairs, encoder, new ContrastiveOptions(Epochs: parseResult.GetValue(epochs), LearningRate: parseResult.GetValue(rate),
                 Temperature: parseResult.GetValue(temperature)), Log);
             var headPath = parseResult.GetValue(output) ?? Path.Combine(ModelCache.Root, "models", $"{name}-head.bin");

@@ -55,8 +55,9 @@ internal static class OnetVoteEncoderExperiment
                 var settings = new VoteSettings(parseResult.GetValue(neighbours), temperatures[Math.Min(which, temperatures.Length - 1)]).Validated();
                 var clock = Stopwatch.StartNew();
                 // The hashed encoder is cheaper to compute than to cache; the ONNX encoders share the embedding cache of the other commands.
-                using var encoder = new DiskCachedTextEncoder(TextEncoderCatalog.Create(name, onnx, line => Console.Error.WriteLine(line)),
-                    name == TextEncoderCatalog.Hashed ? null : Path.Combine(ModelCache.Root, "embeddings", $"{name}.bin"));
+                using var encoder = name == TextEncoderCatalog.Hashed
+                    ? new DiskCachedTextEncoder(TextEncoderCatalog.Create(name, onnx, line => Console.Error.WriteLine(line)), null)
+                    : TextEncoderCatalog.CreateCached(name, onnx, line => Console.Error.WriteLine(line));
                 var entries = encoder.Encode(titles);
                 var q = encoder.Encode(queries);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {titles.Length} titles and {n} queries encoded in {clock.Elapsed.TotalSeconds:F0} s"));

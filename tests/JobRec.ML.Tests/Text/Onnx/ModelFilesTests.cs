@@ -59,9 +59,9 @@ public sealed class ModelFilesTests : IDisposable
     [Fact]
     public void The_catalog_names_every_encoder_and_refuses_others()
     {
-        Assert.Equal(["minilm", "arctic-xs", "use-lite", "hashed"], TextEncoderCatalog.Names);
+        Assert.Equal(["minilm", "arctic-xs", "minilm-onet", "use-lite", "hashed"], TextEncoderCatalog.Names);
         var e = Assert.Throws<ArgumentException>(() => TextEncoderCatalog.Create("bert-large"));
-        Assert.Contains("minilm, arctic-xs, use-lite, hashed", e.Message);
+        Assert.Contains("minilm, arctic-xs, minilm-onet, use-lite, hashed", e.Message);
         var lines = new List<string>();
         using var encoder = (IDisposable)TextEncoderCatalog.Create("arctic-xs", new OnnxEncoderOptions(IntraOpThreads: 1), lines.Add);
         Assert.Equal(384, ((ITextEncoder)encoder).Dimension);
