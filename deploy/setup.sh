@@ -8,7 +8,6 @@
 #     models/minilm and models/arctic-xs, checked against deploy/models.sha256 (offline once the packages are restored)
 #   - the FAISS C-ABI shim (src/JobRec.Vectors/native) into the native cache
 #   - the ESCO skill labels (from ../shared/data) the skill tagger links spans to, into the model cache
-#   - the O*NET model's encoder minilm-onet, fine-tuned here from MiniLM on the shared O*NET titles (jobrec onet fine-tune-encoder)
 # Environment: JOBREC_CACHE (default ~/.cache/jobrec) holds models/ and native/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -115,20 +114,9 @@ if [ -f "$cache/models/skill-tagger-minilm.jrst" ]; then
 else
   say "no skill tagger model: the engine extracts skills with the dictionary until 'jobrec evaluate skills' trains one into $cache/models"
 fi
-# 7. the O*NET model's default encoder minilm-onet: MiniLM with its top 3 layers fine-tuned on O*NET training titles, trained here from
-# the packaged MiniLM and the shared O*NET files by `jobrec onet fine-tune-encoder` (CPU, 2 threads: an estimated 25 min on a busy 2-core VM, 33 min measured with 1 thread);
-# kept while its model.onnx matches the digest in its manifest.
-onet_dir="$shared/onet"
-tuned="$cache/models/minilm-onet"
-if [ -f "$tuned/encoder.txt" ] && [ -f "$tuned/model.onnx" ] \
-   && grep -qx "model-sha256=$(sha256sum "$tuned/model.onnx" | cut -c1-64)" "$tuned/encoder.txt"; then
-  say "O*NET encoder minilm-onet present ($tuned)"
-elif [ -f "$onet_dir/ONET.AlternateTitles.tsv" ] && [ -f "$onet_dir/ONET.OccupationData.tsv" ]; then
-  say "training the O*NET encoder minilm-onet from $onet_dir (jobrec onet fine-tune-encoder; CPU, about 25 min)"
-  dotnet build "$root/src/JobRec.Cli/JobRec.Cli.csproj" -c Release -v q -clp:ErrorsOnly -nologo >/dev/null
-  JOBREC_CACHE="$cache" dotnet "$root/src/JobRec.Cli/bin/Release/net10.0/jobrec.dll" onet fine-tune-encoder --onet "$onet_dir" --train-threads 2 >/dev/null
-  say "O*NET encoder minilm-onet trained ($tuned)"
-else
-  say "no O*NET files in $onet_dir: the O*NET model's encoder minilm-onet is not made (jobrec onet fine-tune-encoder --onet <folder> makes it)"
+# 7. the optional O*NET-tuned encoder minilm-onet is made by `jobrec onet fine-tune-encoder` (about half an hour of CPU), not here: the
+# default O*NET model uses MiniLM, which scores the same after re-ranking (docs/EVALUATION.md).
+if [ -f "$cache/models/minilm-onet/encoder.txt" ]; then
+  say "O*NET encoder minilm-onet present ($cache/models/minilm-onet)"
 fi
 say "done (cache: $cache)"

@@ -34,7 +34,7 @@ internal static class OnetCommands
         var folds = new Option<int>("--rerank-folds") { Description = "Cross-fitted parts of the training titles that give the re-ranker more lists (0 = development titles only)", DefaultValueFactory = _ => OnetClassifierDefaults.RerankFolds };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier mixed into the learned classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs }.AtLeast(0);
         var headTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
-        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm (default), minilm-onet (made by jobrec onet fine-tune-encoder), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
         var command = new Command("train", "Train the O*NET classifier (O*NET-tuned MiniLM by default) on all alternate titles, weights and re-ranker tuned on a development split of them, and save it");
         foreach (var o in new Option[] { onet, output, maxTitles, noRerank, noHead, folds, encoderEpochs, headTitlePairs }) command.Options.Add(o);
         encoderSettings.AddTo(command);
@@ -79,8 +79,8 @@ internal static class OnetCommands
         var titles = new Argument<string[]>("titles") { Description = "Job titles to classify", Arity = ArgumentArity.OneOrMore };
         var model = new Option<string>("--model") { Description = "Saved model (jobrec onet train)", DefaultValueFactory = _ => DefaultModelPath };
         var k = CliOptions.K(5, "Occupations per title");
-        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder the model was trained with: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite, hashed");
-        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (trained with minilm-onet unless told otherwise)");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder the model was trained with: minilm (default), minilm-onet (made by jobrec onet fine-tune-encoder), arctic-xs, use-lite, hashed");
+        var command = new Command("classify", "Classify job titles into O*NET-SOC codes with a saved model (trained with minilm unless told otherwise)");
         command.Arguments.Add(titles);
         foreach (var o in new Option[] { model, k }) command.Options.Add(o);
         encoderSettings.AddTo(command);

@@ -28,7 +28,7 @@ internal sealed class OnetEvaluationOptionSet
         EncoderShare = new Option<float>("--encoder-share") { Description = "Share of the fine-tuned USE-Lite classifier in the learned classifier's probabilities", DefaultValueFactory = _ => defaults.EncoderClassifierShare }.Within(0, 1);
         HeadTitlePairs = new Option<bool>("--head-title-pairs") { Description = "Also train the projection head on title-to-title pairs of one occupation" };
         // The classifier's encoder evidence: minilm-onet, measured best here (docs/EVALUATION.md; --encoder-epochs needs use-lite).
-        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        Encoder = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the classifier's cosine evidence: minilm (default), minilm-onet (made by jobrec onet fine-tune-encoder), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
     }
 
     /// <summary><c>--onet</c>.</summary>

@@ -41,7 +41,7 @@ internal static class TrainModelCommands
         var noRerank = new Option<bool>("--no-rerank") { Description = "Without the re-ranker (one training instead of five)" };
         var noHead = new Option<bool>("--no-head") { Description = "Skip fine-tuning the projection head" };
         var encoderEpochs = new Option<int>("--encoder-epochs") { Description = "Epochs of the fine-tuned USE-Lite title classifier (0: none)", DefaultValueFactory = _ => OnetClassifierDefaults.EncoderEpochs };
-        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm-onet (default; made by jobrec onet fine-tune-encoder), minilm, arctic-xs, use-lite (needed by --encoder-epochs), hashed");
+        var encoderSettings = new EncoderOptionSet(OnetClassifierDefaults.EncoderName, "Encoder of the model's sentence-embedding evidence: minilm (default), minilm-onet (made by jobrec onet fine-tune-encoder), arctic-xs, use-lite (needed by --encoder-epochs), hashed");
         var command = NewCommand("onet", "Train the O*NET classifier (as jobrec onet train) and store it as the next onet version", store,
             [onet, maxTitles, noRerank, noHead, encoderEpochs]);
         encoderSettings.AddTo(command);

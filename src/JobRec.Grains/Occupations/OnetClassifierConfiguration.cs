@@ -6,7 +6,7 @@ namespace JobRec.Grains.Occupations;
 
 /// <summary>Builds the serving O*NET classifier from settings the host reads (JOBREC_ONET_MODEL: a saved model to load; else JOBREC_ONET_DIR: an
 /// O*NET folder to train on); otherwise there is none (jobs keep the code their source gave). The model has its own text encoder
-/// (JOBREC_ONET_ENCODER, default minilm-onet, the best measured for O*NET), independent of the host's serving encoder. Reads no environment itself.</summary>
+/// (JOBREC_ONET_ENCODER, default MiniLM; minilm-onet when made by jobrec onet fine-tune-encoder), independent of the host's serving encoder. Reads no environment itself.</summary>
 public static class OnetClassifierConfiguration
 {
     /// <summary>Environment variable naming the folder holding ONET.OccupationData.tsv and ONET.AlternateTitles.tsv.</summary>
@@ -21,9 +21,9 @@ public static class OnetClassifierConfiguration
     /// <summary>Environment variable naming the O*NET model's text encoder (a <see cref="TextEncoderCatalog"/> name; default <see cref="DefaultEncoder"/>).</summary>
     public const string EncoderVariable = "JOBREC_ONET_ENCODER";
 
-    /// <summary>The O*NET model's encoder when <see cref="EncoderVariable"/> is unset: MiniLM fine-tuned on O*NET training titles (made by
-    /// <c>jobrec onet fine-tune-encoder</c> or deploy/setup.sh; missing, the host stops with one line naming that command), the best measured for O*NET (docs/EVALUATION.md).</summary>
-    public const string DefaultEncoder = TextEncoderCatalog.MiniLmOnet;
+    /// <summary>The O*NET model's encoder when <see cref="EncoderVariable"/> is unset: MiniLM (the re-ranked model scores the same with the O*NET-tuned
+    /// <c>minilm-onet</c>, docs/EVALUATION.md; a missing minilm-onet makes the host stop with one line naming the command that makes it).</summary>
+    public const string DefaultEncoder = TextEncoderCatalog.MiniLm;
 
     /// <summary>The classifier the settings configure, querying through the encoder <see cref="EncoderVariable"/> names (created only when a model or
     /// folder is configured), or null when neither <see cref="ModelVariable"/> nor <see cref="DirectoryVariable"/> is set.</summary>
