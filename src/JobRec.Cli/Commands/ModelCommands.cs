@@ -198,7 +198,7 @@ internal static class ModelCommands
     {
         var name = new Argument<string>("name") { Description = "onet, qa or skills" };
         var file = new Argument<string>("file") { Description = "The trainer's model file: jobrec onet train --model, the QA checkpoint (.jrlm) of jobrec evaluate qa, the skill tagger (.jrst) of jobrec evaluate skills" };
-        var encoder = new Option<string?>("--encoder") { Description = "Encoder the model was trained with (onet: use-lite unless trained otherwise; skills: the tagger's encoder)" };
+        var encoder = new Option<string?>("--encoder") { Description = "Encoder the model was trained with (onet: minilm unless trained otherwise; skills: the tagger's encoder)" };
         var data = new Option<string>("--training-data") { Description = "One line on what it was trained on", DefaultValueFactory = _ => "" };
         var activate = new Option<bool>("--activate") { Description = "Also activate the new version" };
         var (store, cluster) = StoreOptions();
@@ -236,7 +236,7 @@ internal static class ModelCommands
                 _ = JobRec.ML.Language.Model.LanguageModelCheckpoint.Load(path); // throws a one-line InvalidDataException when it is not a checkpoint
             }
 
-            var encoderName = parseResult.GetValue(encoder) ?? (n == ModelNames.Onet ? TextEncoderCatalog.UseLite : null);
+            var encoderName = parseResult.GetValue(encoder) ?? (n == ModelNames.Onet ? OnetClassifierDefaults.EncoderName : null);
             var dimension = encoderName is null ? 0 : TextEncoderCatalog.Create(encoderName, log: Console.Error.WriteLine).Dimension;
             var modelStore = OpenStore(parseResult, store, cluster);
             var stored = await modelStore.AddAsync(new ModelMetadata

@@ -39,6 +39,14 @@ public sealed partial class OnetCommandTests
             Assert.Single(other.Error.Trim().Split('\n'));
             Assert.Contains("minilm", other.Error, StringComparison.Ordinal);
 
+            // Stored without --encoder, the model is recorded under the encoder it was trained with by default.
+            var store = Path.Combine(dir, "store");
+            var added = Run("models", "add", "onet", model, "--store", store);
+            Assert.True(added.Code == 0, added.Error);
+            var listed = Run("models", "list", "--store", store);
+            Assert.True(listed.Code == 0, listed.Error);
+            Assert.Contains("| minilm (384-d) |", listed.Output, StringComparison.Ordinal);
+
             var missing = Run("onet", "classify", "--model", Path.Combine(dir, "none.model"), "Cook");
             Assert.Equal(2, missing.Code);
             Assert.Contains("none.model", missing.Error, StringComparison.Ordinal);
