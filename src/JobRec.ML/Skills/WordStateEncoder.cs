@@ -123,35 +123,19 @@ public sealed class WordStateEncoder
     {
         int d = stack.Dim;
         var result = new float[states.Count][];
+        BertStackPass? pass = null;
         for (int start = 0; start < states.Count;)
         {
             int end = start + 1, tokens = states[start].Length / d;
             while (end < states.Count && tokens + states[end].Length / d <= StackPassTokens) tokens += states[end++].Length / d;
             var rows = Enumerable.Range(start, end - start).Select(i => states[i]).ToList();
-            var (input, lengths) = Pack(rows, d);
-            var output = Unpack(stack.Forward(input, lengths).Output, lengths, d);
+            var (input, lengths) = PackedRows.Pack(rows, d);
+            pass = stack.Forward(input, lengths, pass, keepForBackward: false);
+            var output = PackedRows.Unpack(pass.Output, lengths, d);
             output.CopyTo(result, start);
             start = end;
         }
         return result;
-    }
-
-    /// <summary>Concatenates rows of token states (each length × <paramref name="dim"/>).</summary>
-    internal static (float[] Packed, int[] Lengths) Pack(IReadOnlyList<float[]> rows, int dim)
-    {
-        var lengths = rows.Select(r => r.Length / dim).ToArray();
-        var packed = new float[rows.Sum(r => (long)r.Length)];
-        int at = 0;
-        foreach (var r in rows) { r.CopyTo(packed, at); at += r.Length; }
-        return (packed, lengths);
-    }
-
-    /// <summary>Splits packed rows back (the inverse of <see cref="Pack"/>).</summary>
-    internal static float[][] Unpack(float[] packed, int[] lengths, int dim)
-    {
-        var rows = new float[lengths.Length][];
-        for (int r = 0, at = 0; r < lengths.Length; at += lengths[r] * dim, r++) rows[r] = packed.AsSpan(at, lengths[r] * dim).ToArray();
-        return rows;
     }
 
     /// <summary>Pools each chunk's token states into its words' vectors in <paramref name="result"/> (allocated: sentences' words × <see cref="Dimension"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using JobRec.ML.Language.Training;
 using JobRec.ML.Numerics;
+using JobRec.ML.Text.FineTuning;
 using JobRec.ML.Text.Transformer;
 
 namespace JobRec.ML.Onet.EncoderTuning;
@@ -39,6 +40,7 @@ public static class LayerContrastiveTrainer
             stepsPerEpoch * options.Epochs, FloorFraction: 0.1f);
         var optimizer = new AdamWOptimizer(stack.Segments, stack.Parameters.Length, beta2: 0.999f, weightDecay: options.WeightDecay);
         int step = 0;
+        BertStackPass? pass = null;
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             var (anchor, positive, group) = epoch == 1 ? firstEpoch : sample(random);
@@ -48,7 +50,7 @@ public static class LayerContrastiveTrainer
             for (int start = 0; start + b <= anchor.Length; start += b)
             {
                 stack.ZeroGradients();
-                double loss = Step(stack, states, anchor.AsSpan(start, b), positive.AsSpan(start, b), group.AsSpan(start, b), options.Temperature);
+                double loss = Step(stack, states, anchor.AsSpan(start, b), positive.AsSpan(start, b), group.AsSpan(start, b), options.Temperature, ref pass);
                 GradientClipping.ClipByGlobalNorm(stack.Gradients, options.ClipNorm);
                 optimizer.Update(stack.Parameters, stack.Gradients, schedule.RateAt(step++));
                 lossSum += loss;
@@ -65,20 +67,24 @@ public static class LayerContrastiveTrainer
     /// (which are accumulated; zero them first to read them).</summary>
     public static double Step(BertLayerStack stack, IReadOnlyList<float[]> states, ReadOnlySpan<int> anchor, ReadOnlySpan<int> positive, ReadOnlySpan<int> group, float temperature)
     {
+        BertStackPass? pass = null;
+        return Step(stack, states, anchor, positive, group, temperature, ref pass);
+    }
+
+    /// <summary><see cref="Step(BertLayerStack, IReadOnlyList{float[]}, ReadOnlySpan{int}, ReadOnlySpan{int}, ReadOnlySpan{int}, float)"/> reusing
+    /// <paramref name="pass"/>'s buffers from one step to the next (null at first).</summary>
+    internal static double Step(BertLayerStack stack, IReadOnlyList<float[]> states, ReadOnlySpan<int> anchor, ReadOnlySpan<int> positive, ReadOnlySpan<int> group, float temperature,
+        ref BertStackPass? pass)
+    {
         int b = anchor.Length, d = stack.Dim;
         var texts = new int[2 * b];
         anchor.CopyTo(texts);
         positive.CopyTo(texts.AsSpan(b));
-        var (input, lengths) = Pack(states, texts, d);
-        var pass = stack.Forward(input, lengths);
+        var (input, lengths) = PackedRows.Pack(texts.Select(t => states[t]).ToList(), d);
+        pass = stack.Forward(input, lengths, pass);
         var pooled = Pool(pass.Output, lengths, d);
         var norms = new float[2 * b];
-        for (int i = 0; i < 2 * b; i++)
-        {
-            var row = pooled.AsSpan(i * d, d);
-            norms[i] = MathF.Max(TensorPrimitives.Norm(row), 1e-6f);
-            TensorPrimitives.Multiply(row, 1f / norms[i], row);
-        }
+        SymmetricInfoNce.NormalizeRows(pooled, norms, d);
         var u = pooled.AsSpan(0, b * d).ToArray();
         var v = pooled.AsSpan(b * d, b * d).ToArray();
         var s = new float[b * b];
@@ -86,38 +92,12 @@ public static class LayerContrastiveTrainer
         for (int i = 0; i < b; i++)
             for (int j = 0; j < b; j++)
                 if (i != j && (group[i] == group[j] || positive[i] == positive[j] || anchor[i] == positive[j])) s[i * b + j] = float.NegativeInfinity;
-        var rowP = (float[])s.Clone();
-        var colP = new float[b * b];
-        double loss = 0;
-        var column = new float[b];
-        for (int i = 0; i < b; i++)
-        {
-            var row = rowP.AsSpan(i * b, b);
-            loss -= row[i] - Softmax.LogSumExp(row);
-        }
-        for (int j = 0; j < b; j++)
-        {
-            for (int i = 0; i < b; i++) column[i] = s[i * b + j];
-            loss -= column[j] - Softmax.LogSumExp(column);
-            Softmax.RowsInPlace(column, b);
-            for (int i = 0; i < b; i++) colP[i * b + j] = column[i];
-        }
-        Softmax.RowsInPlace(rowP, b);
-        float scale = 0.5f / b / temperature;
         var ds = new float[b * b];
-        for (int i = 0; i < b; i++)
-            for (int j = 0; j < b; j++)
-                ds[i * b + j] = scale * (rowP[i * b + j] + colP[i * b + j] - (i == j ? 2f : 0f));
+        double loss = SymmetricInfoNce.Loss(s, new float[b * b], b, temperature, ds);
         var dPooled = new float[2 * b * d];
         Blas.Sgemm(false, false, b, d, b, 1f, ds, v, 0f, dPooled.AsSpan(0, b * d));
         Blas.Sgemm(true, false, b, d, b, 1f, ds, u, 0f, dPooled.AsSpan(b * d, b * d));
-        for (int i = 0; i < 2 * b; i++)
-        {
-            var a = pooled.AsSpan(i * d, d);
-            var g = dPooled.AsSpan(i * d, d);
-            float dot = TensorPrimitives.Dot(a, g);
-            for (int k = 0; k < d; k++) g[k] = (g[k] - a[k] * dot) / norms[i];
-        }
+        SymmetricInfoNce.BackThroughNormalize(pooled, dPooled, norms, d);
         var dOutput = new float[input.Length];
         int offset = 0;
         for (int i = 0; i < 2 * b; i++)
@@ -127,7 +107,7 @@ public static class LayerContrastiveTrainer
             for (int t = 0; t < lengths[i]; t++, offset += d) TensorPrimitives.Multiply(g, inverse, dOutput.AsSpan(offset, d));
         }
         stack.Backward(pass, dOutput);
-        return loss / (2 * b);
+        return loss;
     }
 
     /// <summary>Sentence vectors of <paramref name="texts"/> through the stack: mean-pooled, L2-normalised, texts × dimension; batches of about
@@ -137,14 +117,16 @@ public static class LayerContrastiveTrainer
         ArgumentNullException.ThrowIfNull(stack);
         int d = stack.Dim;
         var result = new float[texts.Count * d];
+        BertStackPass? pass = null;
         for (int start = 0; start < texts.Count;)
         {
             int end = start, tokens = 0;
             while (end < texts.Count && (end == start || tokens + states[texts[end]].Length / d <= batchTokens)) tokens += states[texts[end++]].Length / d;
             var chunk = new int[end - start];
             for (int i = 0; i < chunk.Length; i++) chunk[i] = texts[start + i];
-            var (input, lengths) = Pack(states, chunk, d);
-            var pooled = Pool(stack.Forward(input, lengths).Output, lengths, d);
+            var (input, lengths) = PackedRows.Pack(chunk.Select(t => states[t]).ToList(), d);
+            pass = stack.Forward(input, lengths, pass, keepForBackward: false);
+            var pooled = Pool(pass.Output, lengths, d);
             for (int i = 0; i < chunk.Length; i++)
             {
                 var row = pooled.AsSpan(i * d, d);
@@ -155,21 +137,6 @@ public static class LayerContrastiveTrainer
             start = end;
         }
         return result;
-    }
-
-    private static (float[] Input, int[] Lengths) Pack(IReadOnlyList<float[]> states, IReadOnlyList<int> texts, int d)
-    {
-        var lengths = new int[texts.Count];
-        int total = 0;
-        for (int i = 0; i < texts.Count; i++) total += lengths[i] = states[texts[i]].Length / d;
-        var input = new float[total * d];
-        int offset = 0;
-        foreach (var t in texts)
-        {
-            states[t].CopyTo(input, offset);
-            offset += states[t].Length;
-        }
-        return (input, lengths);
     }
 
     private static float[] Pool(float[] output, int[] lengths, int d)

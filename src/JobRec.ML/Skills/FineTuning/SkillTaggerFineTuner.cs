@@ -143,7 +143,7 @@ public static class SkillTaggerFineTuner
                 rows.Add(data.States.BlockStates[block][index]);
                 chunks.Add((s, data.States.BlockChunks[block][index]));
             }
-        var (input, lengths) = WordStateEncoder.Pack(rows, d);
+        var (input, lengths) = PackedRows.Pack(rows, d);
         pass = stack.Forward(input, lengths, pass);
         var vectors = new Dictionary<int, float[]>();
         foreach (int s in batch) vectors[s] = new float[data.Sentences[s].Tokens.Length * dim];

@@ -50,40 +50,21 @@ public static class ContrastiveTrainer
                 // Forward: normalised projections and scaled similarities.
                 backend.MatMul(false, false, b, d, d, 1f, x, head.Weights, 0f, u);
                 backend.MatMul(false, false, b, d, d, 1f, y, head.Weights, 0f, v);
-                Normalize(u, unorm, d);
-                Normalize(v, vnorm, d);
+                SymmetricInfoNce.NormalizeRows(u, unorm, d);
+                SymmetricInfoNce.NormalizeRows(v, vnorm, d);
                 backend.MatMul(false, true, b, b, d, 1f / options.Temperature, u, v, 0f, s);
                 if (groups is not null)
                     for (int i = 0; i < b; i++)
                         for (int j = 0; j < b; j++)
                             if (i != j && groups[order[start + i]] == groups[order[start + j]]) s[i * b + j] = float.NegativeInfinity;
                 // Row softmax (anchor -> positives) and column softmax (positive -> anchors).
-                s.AsSpan().CopyTo(sc);
-                double loss = 0;
-                for (int i = 0; i < b; i++)
-                {
-                    var row = s.AsSpan(i * b, b);
-                    loss -= row[i] - Softmax.LogSumExp(row);
-                }
-                var column = new float[b];
-                for (int j = 0; j < b; j++)
-                {
-                    for (int i = 0; i < b; i++) column[i] = sc[i * b + j];
-                    loss -= column[j] - Softmax.LogSumExp(column);
-                    Softmax.RowsInPlace(column, b);
-                    for (int i = 0; i < b; i++) sc[i * b + j] = column[i];
-                }
-                Softmax.RowsInPlace(s, b);
-                lossSum += loss / (2 * b); batches++;
-                float scale = 0.5f / b / options.Temperature;
-                for (int i = 0; i < b; i++)
-                    for (int j = 0; j < b; j++)
-                        ds[i * b + j] = scale * (s[i * b + j] + sc[i * b + j] - (i == j ? 2f : 0f));
+                lossSum += SymmetricInfoNce.Loss(s, sc, b, options.Temperature, ds);
+                batches++;
                 // dA = dS P, dP = dS^T A (temperature folded into scale).
                 backend.MatMul(false, false, b, d, b, 1f, ds, v, 0f, da);
                 backend.MatMul(true, false, b, d, b, 1f, ds, u, 0f, dp);
-                BackThroughNormalize(u, da, unorm, d);
-                BackThroughNormalize(v, dp, vnorm, d);
+                SymmetricInfoNce.BackThroughNormalize(u, da, unorm, d);
+                SymmetricInfoNce.BackThroughNormalize(v, dp, vnorm, d);
                 backend.MatMul(true, false, d, d, b, 1f, x, da, 0f, grad);
                 backend.MatMul(true, false, d, d, b, 1f, y, dp, 1f, grad);
                 adam.Step(head.Weights, grad);
@@ -111,27 +92,5 @@ public static class ContrastiveTrainer
             mrr += 1.0 / rank;
         }
         return (r1 / n, r10 / n, mrr / n);
-    }
-
-    private static void Normalize(float[] m, float[] norms, int d)
-    {
-        for (int i = 0; i < norms.Length; i++)
-        {
-            var row = m.AsSpan(i * d, d);
-            norms[i] = MathF.Max(TensorPrimitives.Norm(row), 1e-6f);
-            TensorPrimitives.Multiply(row, 1f / norms[i], row);
-        }
-    }
-
-    // Gradient through a = u / |u|: du = (da - a (a . da)) / |u|, written into da.
-    private static void BackThroughNormalize(float[] normalized, float[] grad, float[] norms, int d)
-    {
-        for (int i = 0; i < norms.Length; i++)
-        {
-            var a = normalized.AsSpan(i * d, d);
-            var g = grad.AsSpan(i * d, d);
-            float dot = TensorPrimitives.Dot(a, g);
-            for (int j = 0; j < d; j++) g[j] = (g[j] - a[j] * dot) / norms[i];
-        }
     }
 }

@@ -131,10 +131,11 @@ public sealed class BertLayerStack
 
     /// <summary>Runs the stack over packed sequences: <paramref name="input"/> holds sum(<paramref name="lengths"/>) rows of <see cref="Dim"/> values, the
     /// states entering layer <see cref="FirstLayer"/>, one sequence after another. Pass a finished pass of this stack as <paramref name="reuse"/> to
-    /// reuse its buffers (it is returned, overwritten). Concurrent calls are safe with distinct passes (parameters are only read); the input
-    /// array is kept by the pass, unchanged, for <see cref="Backward"/>.</summary>
+    /// reuse its buffers (it is returned, overwritten). With <paramref name="keepForBackward"/> false (inference), every layer reuses one layer's
+    /// activation buffers, and <see cref="Backward"/> refuses the pass. Concurrent calls are safe with distinct passes (parameters are only read);
+    /// the input array is kept by the pass, unchanged, for <see cref="Backward"/>.</summary>
     /// <exception cref="ArgumentException">A length is not positive, the input is not sum(lengths) × Dim values, or <paramref name="reuse"/> is from another stack shape.</exception>
-    public BertStackPass Forward(float[] input, int[] lengths, BertStackPass? reuse = null)
+    public BertStackPass Forward(float[] input, int[] lengths, BertStackPass? reuse = null, bool keepForBackward = true)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(lengths);
@@ -148,12 +149,13 @@ public sealed class BertLayerStack
         if (reuse is not null && reuse.Layers.Length != LayerCount) throw new ArgumentException($"the pass to reuse has {reuse.Layers.Length} layers, this stack {LayerCount}", nameof(reuse));
         int rows = (int)total, d = Dim, ffn = Intermediate, nd = rows * d, nf = rows * ffn;
         var pass = reuse ?? new BertStackPass(LayerCount);
-        pass.Prepare(lengths, rows, d, ffn, Heads);
+        pass.Prepare(lengths, rows, d, ffn, Heads, keepForBackward ? LayerCount : 1);
+        pass.KeptForBackward = keepForBackward;
         var x = input;
         for (int l = 0; l < LayerCount; l++)
         {
             var o = _layers[l];
-            var a = pass.Layers[l];
+            var a = pass.Layers[keepForBackward ? l : 0];
             a.Input = x;
             LinearLayer.Forward(x.AsSpan(0, nd), o.QkvWeight.Of(Parameters), o.QkvBias.Of(Parameters), a.Qkv.AsSpan(0, 3 * nd), rows, d, 3 * d);
             for (int s = 0, at = 0; s < lengths.Length; at += lengths[s], s++)
@@ -176,12 +178,13 @@ public sealed class BertLayerStack
 
     /// <summary>Adds dLoss/dParameters into <see cref="Gradients"/> given dLoss/dOutput of <paramref name="pass"/>, and returns dLoss/dInput
     /// (sum(lengths) × Dim values; the array belongs to the pass and is overwritten when it is reused). One backward pass at a time per stack.</summary>
-    /// <exception cref="ArgumentException"><paramref name="dOutput"/> does not have the pass's shape.</exception>
+    /// <exception cref="ArgumentException"><paramref name="dOutput"/> does not have the pass's shape, or the pass kept no activations.</exception>
     public ReadOnlySpan<float> Backward(BertStackPass pass, ReadOnlySpan<float> dOutput)
     {
         ArgumentNullException.ThrowIfNull(pass);
         int rows = pass.Rows, d = Dim, ffn = Intermediate, nd = rows * d, nf = rows * ffn;
         if (dOutput.Length != nd) throw new ArgumentException($"dOutput has {dOutput.Length} values, the pass has {nd}", nameof(dOutput));
+        if (!pass.KeptForBackward) throw new ArgumentException("the pass was run with keepForBackward: false", nameof(pass));
         var dResidual2 = pass.Scratch(ref pass.DResidual2, nd).AsSpan(0, nd);
         var dHidden1 = pass.Scratch(ref pass.DHidden1, nd).AsSpan(0, nd);
         var dActivated = pass.Scratch(ref pass.DActivated, nf).AsSpan(0, nf);

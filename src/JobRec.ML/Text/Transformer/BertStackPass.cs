@@ -27,12 +27,15 @@ public sealed class BertStackPass
         return buffer;
     }
 
-    internal void Prepare(int[] lengths, int rows, int dim, int intermediate, int heads)
+    internal void Prepare(int[] lengths, int rows, int dim, int intermediate, int heads, int layers)
     {
         Lengths = lengths;
         Rows = rows;
-        foreach (var layer in Layers) layer.Prepare(lengths, rows, dim, intermediate, heads);
+        for (int l = 0; l < layers; l++) Layers[l].Prepare(lengths, rows, dim, intermediate, heads);
     }
+
+    /// <summary>Whether every layer's activations were kept (a training pass), so that <see cref="BertLayerStack.Backward"/> can run.</summary>
+    public bool KeptForBackward { get; internal set; }
 
     internal float[] DResidual2 = [], DHidden1 = [], DActivated = [], DExpanded = [], DResidual1 = [], DAttended = [], DQkv = [], DInput = [];
 

@@ -86,6 +86,31 @@ public sealed class BertLayerStackTests
     }
 
     [Fact]
+    public void An_inference_pass_gives_the_training_passs_output_with_one_layers_buffers_and_refuses_backward()
+    {
+        var stack = new BertLayerStack(firstLayer: 0, layerCount: 3, dim: 8, intermediate: 12, heads: 2);
+        var random = new Random(11);
+        for (int i = 0; i < stack.Parameters.Length; i++) stack.Parameters[i] = (float)(random.NextDouble() - 0.5) * 0.6f;
+        int[] lengths = [2, 5];
+        var input = Enumerable.Range(0, 7 * 8).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        var trained = stack.Forward(input, lengths);
+        var inferred = stack.Forward(input, lengths, keepForBackward: false);
+        Assert.Equal(trained.Output, inferred.Output);
+        Assert.True(trained.KeptForBackward);
+        Assert.False(inferred.KeptForBackward);
+        Assert.Throws<ArgumentException>(() => stack.Backward(inferred, trained.Output));
+        // Reusing the inference pass for a training pass keeps every layer again.
+        var again = stack.Forward(input, lengths, inferred);
+        Assert.Equal(trained.Output, again.Output);
+        stack.ZeroGradients();
+        stack.Backward(again, trained.Output);
+        var reference = stack.Gradients.ToArray();
+        stack.ZeroGradients();
+        stack.Backward(trained, trained.Output);
+        Assert.Equal(stack.Gradients, reference);
+    }
+
+    [Fact]
     public void A_model_saved_with_changed_top_layers_runs_in_ONNX_Runtime_as_the_stack_computes()
     {
         var graph = BertOnnxGraph.Load(MiniLmPath);
